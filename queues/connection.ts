@@ -1,0 +1,31 @@
+// Redis connections for BullMQ. Workers need maxRetriesPerRequest: null (BullMQ's blocking
+// commands must wait through reconnects); the start-up probe fails fast instead of hanging.
+import { Redis } from 'ioredis';
+import { redactUrl } from '../config/env.js';
+import { reasonOf, ServiceUnavailableError } from '../config/errors.js';
+
+export function createRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+/** One PING with a short timeout and no retries; throws ServiceUnavailableError when Redis does not answer. */
+export async function probeRedis(url: string, timeoutMs = 3000): Promise<{ maxmemoryPolicy?: string }> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => {}); // reported through the rejected promise below
+  try {
+    await redis.connect();
+    await redis.ping();
+    const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+    return { maxmemoryPolicy: policy[1] };
+  } catch (err) {
+    throw new ServiceUnavailableError('Redis', redactUrl(url), reasonOf(err), 'Is Redis running and is REDIS_URL right? (default redis://127.0.0.1:6379)');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,91 @@
+// `npm run demo`: the whole pipeline without internet. Serves the bundled fixture site (the five
+// seed articles in their sources' layouts, plus a Chinese GBK page and two non-BRI items) on
+// 127.0.0.1, points a fresh demo database and queue prefix at it, subscribes demo@example.org
+// (immediate digests), runs `silkwatch run --once`, and prints where the digest was written.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { loadConfig } from '../config/env.js';
+import { createDb, ensureDatabase } from '../db/client.js';
+import { createSubscription } from '../db/subscriptions.js';
+import { defaultArticles, demoSourcesYaml, startFixtureSite } from '../fixtures/site-server.js';
+
+const started = Date.now();
+const base = loadConfig();
+const databaseUrl = new URL(base.DATABASE_URL);
+databaseUrl.pathname = '/silkwatch_demo';
+const prefix = '{silkwatch-demo}';
+const outbox = resolve(base.OUTBOX_DIR);
+
+async function resetDemoDatabase() {
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  await ensureDatabase(admin.toString());
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'silkwatch_demo' AND pid <> pg_backend_pid()`);
+  await client.query('DROP DATABASE IF EXISTS silkwatch_demo');
+  await client.end();
+}
+
+async function resetDemoQueues() {
+  const redis = new Redis(base.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+function runSilkwatch(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [resolve('bin/silkwatch.js'), ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => done(code ?? 1));
+  });
+}
+
+const site = await startFixtureSite({ articles: defaultArticles() });
+try {
+  console.log(`fixture site on ${site.url} (${site.articles.length} articles)`);
+  const dir = mkdtempSync(join(tmpdir(), 'silkwatch-demo-'));
+  const sourcesFile = join(dir, 'sources.yaml');
+  writeFileSync(sourcesFile, demoSourcesYaml(site.url));
+
+  await resetDemoDatabase();
+  await resetDemoQueues();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl.toString(),
+    QUEUE_PREFIX: prefix,
+    SOURCES_FILE: sourcesFile,
+    ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    OUTBOX_DIR: outbox,
+    SMTP_URL: '',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  let code = await runSilkwatch(['migrate'], env);
+  if (code !== 0) process.exit(code);
+
+  const db = createDb(databaseUrl.toString(), 2);
+  const subscription = await createSubscription(db, { email: 'demo@example.org', cadence: 'immediate' });
+  console.log(`subscribed demo@example.org (immediate digests, subscription ${subscription.id})`);
+
+  code = await runSilkwatch(['run', '--once', '--no-http', '--max-wait', '50'], env);
+  const digests = await db.digest.findMany({ where: { subscriptionId: subscription.id }, include: { items: true }, orderBy: { id: 'asc' } });
+  await db.$disconnect();
+  if (code !== 0) process.exit(code);
+  if (digests.length === 0) {
+    console.error('no digest was produced');
+    process.exit(1);
+  }
+  for (const d of digests) console.log(`digest ${d.periodKey}: ${d.items.length} item(s), ${d.status} → ${d.outboxPath}`);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await site.close();
+}

@@ -1,0 +1,81 @@
+// applyMigrations against real PostgreSQL: each run creates its own databases (named
+// silkwatch_test_migrate_<random>) through the `postgres` maintenance database and drops them.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../db/migrate.js';
+
+const SERVER = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const created: string[] = [];
+
+function urlFor(db: string): string {
+  const u = new URL(SERVER);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { return await fn(c); } finally { await c.end(); }
+}
+
+async function freshDb(): Promise<string> {
+  const name = `silkwatch_test_migrate_${randomBytes(6).toString('hex')}`;
+  await withClient(SERVER, (c) => c.query(`CREATE DATABASE "${name}"`));
+  created.push(name);
+  return urlFor(name);
+}
+
+afterAll(async () => {
+  await withClient(SERVER, async (c) => {
+    for (const name of created) {
+      // WITH (FORCE) terminates leftover connections (PostgreSQL 13+).
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  });
+});
+
+describe('applyMigrations', () => {
+  let url: string;
+  beforeAll(async () => { url = await freshDb(); });
+
+  it('applies the init migration on a fresh database', async () => {
+    const messages: object[] = [];
+    const { applied } = await applyMigrations({ databaseUrl: url, log: { info: (obj) => void messages.push(obj) } });
+    expect(applied).toHaveLength(1);
+    expect(applied[0]).toMatch(/^\d{14}_init$/);
+    expect(messages).toEqual([{ migration: applied[0] }]);
+
+    await withClient(url, async (c) => {
+      const tables = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`);
+      expect(tables.rows.map((r) => r.t)).toEqual(expect.arrayContaining(['Document', 'Digest', '_prisma_migrations']));
+      const idx = await c.query<{ d: string }>(
+        `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('Document', 'Digest')`,
+      );
+      const defs = idx.rows.map((r) => r.d);
+      expect(defs).toContainEqual(expect.stringMatching(/UNIQUE INDEX .* ON public\."Document" .*\("canonicalUrl"\)/));
+      expect(defs).toContainEqual(expect.stringMatching(/UNIQUE INDEX .* ON public\."Digest" .*\("subscriptionId", "periodKey"\)/));
+      const rec = await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
+      expect(rec.rows).toEqual([{ migration_name: applied[0] }]);
+    });
+  });
+
+  it('applies nothing the second time', async () => {
+    expect(await applyMigrations({ databaseUrl: url })).toEqual({ applied: [] });
+  });
+
+  it('lets exactly one of two concurrent callers apply', async () => {
+    const url2 = await freshDb();
+    const results = await Promise.all([applyMigrations({ databaseUrl: url2 }), applyMigrations({ databaseUrl: url2 })]);
+    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+    const count = await withClient(url2, (c) => c.query(`SELECT count(*)::int AS n FROM _prisma_migrations`));
+    expect(count.rows[0].n).toBe(1);
+  });
+
+  it('names the database in connection errors', async () => {
+    await expect(applyMigrations({ databaseUrl: urlFor('silkwatch_test_migrate_missing') })).rejects.toThrow(
+      /silkwatch_test_migrate_missing" does not exist/,
+    );
+  });
+});

@@ -1,0 +1,36 @@
+// alert(eventId): fan a policy event out to the subscriptions whose filters match. Each gets the
+// event in its current digest; the digest job is scheduled for when that digest is due
+// (immediate ones after DIGEST_IMMEDIATE_WINDOW_MS, periodic ones at the subscriber's hour).
+import { UnrecoverableError } from 'bullmq';
+import { addToDigest, matchesFilter } from '../digests/collect.js';
+import type { Payload } from '../queues/registry.js';
+import type { Deps } from './deps.js';
+
+export async function processAlert(payload: Payload<'alert'>, deps: Deps) {
+  const event = await deps.db.policyEvent.findUnique({
+    where: { id: payload.eventId },
+    include: { document: { include: { source: true } }, version: { include: { classifications: true } } },
+  });
+  if (!event) throw new UnrecoverableError(`event ${payload.eventId} does not exist`);
+  const classification = event.version.classifications.at(-1);
+  const facts = {
+    topics: ((classification?.topics ?? []) as { id: string }[]).map((t) => t.id),
+    region: event.document.source.region,
+    sourceId: event.document.sourceId,
+    lang: event.version.lang,
+    score: event.score,
+  };
+  // Events from before a subscription existed are not sent to it.
+  const subscriptions = await deps.db.subscription.findMany({ where: { active: true, createdAt: { lte: event.createdAt } } });
+  const mailHost = new URL(deps.config.PUBLIC_BASE_URL).hostname;
+  let delivered = 0;
+  for (const sub of subscriptions) {
+    if (!matchesFilter({ ...sub }, facts)) continue;
+    const placed = await addToDigest(deps.db, { subscriptionId: sub.id, eventId: event.id, now: deps.clock(), immediateWindowMs: deps.config.DIGEST_IMMEDIATE_WINDOW_MS, mailHost });
+    if (!placed) continue;
+    delivered++;
+    const delay = Math.max(0, placed.dueAt.getTime() - deps.clock().getTime());
+    await deps.producer.enqueue('digest', { subscriptionId: sub.id, periodKey: placed.periodKey }, { delay });
+  }
+  return { subscriptions: delivered };
+}
