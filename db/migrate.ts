@@ -95,7 +95,6 @@ function charColumnsAsText(res: QueryResults | undefined): void {
 }
 class MigrationClient extends pg.Client {
   // pg's query() has many overloads (promise, callback, submittable); patch results in all of them.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const cb = args.findIndex((a) => typeof a === 'function');
     if (cb >= 0) {
@@ -132,9 +131,11 @@ async function connectAdapter(pool: pg.Pool): Promise<SqlDriverAdapter> {
 }
 
 // 3. Shadow databases (needed to diff from the migrations directory): adapter-pg's own
-//    connectToShadowDb() drops the database while its pool still holds a connection, and never
-//    ends the admin pool. Ours ends the pool first, drops WITH (FORCE), and close() drops any
-//    shadow database the engine did not dispose of.
+//    connectToShadowDb() opens its pool with { ...config, database: shadow }, but pg lets the
+//    connectionString override `database`, so its "shadow" queries ran on the main database
+//    (checked: current_database() was the main one); it also never ends its admin pool (the
+//    process then lingers 10 s). Ours connects by URL, ends the pool before DROP ... WITH (FORCE),
+//    and close() drops any shadow database the engine did not dispose of.
 function createAdapterFactory(databaseUrl: string) {
   const pools: pg.Pool[] = [];
   const shadows = new Set<string>();

@@ -13,19 +13,31 @@ export async function probeRedis(url: string, timeoutMs = 3000): Promise<{ maxme
   const redis = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
   redis.on('error', () => {}); // reported through the rejected promise below
+  let timer: NodeJS.Timeout | undefined;
+  // A port that accepts TCP but never speaks Redis would otherwise hang the ready check.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    await redis.connect();
-    await redis.ping();
-    const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
-    return { maxmemoryPolicy: policy[1] };
+    return await Promise.race([
+      (async () => {
+        await redis.connect();
+        await redis.ping();
+        const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+        return { maxmemoryPolicy: policy[1] };
+      })(),
+      deadline,
+    ]);
   } catch (err) {
     throw new ServiceUnavailableError('Redis', redactUrl(url), reasonOf(err), 'Is Redis running and is REDIS_URL right? (default redis://127.0.0.1:6379)');
   } finally {
+    clearTimeout(timer);
     redis.disconnect();
   }
 }

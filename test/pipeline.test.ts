@@ -1,0 +1,116 @@
+// End to end on real services: fixture site → Crawlee → BullMQ → PostgreSQL → SMTP digest.
+// Waits are on the queues draining and on the SMTP server receiving, never on sleeps.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOnce } from '../cli/once.js';
+import { boot, type Runtime } from '../cli/runtime.js';
+import { loadConfig } from '../config/env.js';
+import { createLogger } from '../config/logger.js';
+import { createDb } from '../db/client.js';
+import { createSubscription } from '../db/subscriptions.js';
+import { defaultArticles, demoSourcesYaml, extraArticles, seedArticles, startFixtureSite, type FixtureSite } from '../fixtures/site-server.js';
+import { QUEUE_NAMES } from '../queues/registry.js';
+import { startWorkers } from '../workers/index.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { deletePrefix, REDIS_URL, testPrefix } from './support/queues.js';
+import { startSmtpCatcher, type SmtpCatcher } from './support/smtp.js';
+
+let site: FixtureSite;
+let smtp: SmtpCatcher;
+let database: TestDatabase;
+let prefix: string;
+let now = new Date('2026-11-23T08:00:00Z');
+
+async function cycle(): Promise<void> {
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    SMTP_URL: smtp.url,
+    SOURCES_FILE: sourcesFile,
+    ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  const runtime: Runtime = await boot(config, createLogger('warn', { pretty: false }), { clock: () => now });
+  try {
+    runtime.workers = startWorkers([...QUEUE_NAMES], runtime.deps, runtime.redis);
+    const result = await runOnce(runtime, { maxWaitMs: 60_000 });
+    expect(result).toEqual({ ok: true, pending: [] });
+  } finally {
+    await runtime.close();
+  }
+}
+
+let sourcesFile: string;
+
+beforeAll(async () => {
+  [site, smtp, database] = await Promise.all([startFixtureSite({ articles: defaultArticles() }), startSmtpCatcher(), createTestDatabase('pipeline')]);
+  prefix = testPrefix('pipeline');
+  sourcesFile = join(mkdtempSync(join(tmpdir(), 'silkwatch-test-')), 'sources.yaml');
+  writeFileSync(sourcesFile, demoSourcesYaml(site.url));
+});
+
+afterAll(async () => {
+  await Promise.all([site?.close(), smtp?.close(), database?.drop(), prefix && deletePrefix(prefix)]);
+});
+
+describe('the pipeline', () => {
+  it('mails one digest with every BRI article of the site, titled, linked and dated', async () => {
+    // The subscription must exist before the events: events older than it are not sent.
+    const db = createDb(database.url, 2);
+    await createSubscription(db, { email: 'watcher@example.org', cadence: 'immediate', createdAt: new Date(now.getTime() - 60_000) });
+    await db.$disconnect();
+
+    await cycle();
+    const mail = await smtp.waitFor(1);
+    expect(smtp.messages).toHaveLength(1);
+    expect((mail.to as { text: string }).text).toBe('watcher@example.org');
+    const seeds = seedArticles();
+    const zh = extraArticles().find((a) => a.layout === 'shanghai-zh')!;
+    const negatives = extraArticles().filter((a) => a.layout !== 'shanghai-zh');
+    expect(mail.subject).toBe(`silkwatch: ${seeds.length + 1} new BRI policy items (immediate)`);
+    for (const article of [...seeds, zh]) {
+      expect(mail.text).toContain(article.title);
+      expect(mail.html).toContain(`href="${site.url}${article.path}"`);
+      expect(mail.text).toContain(`${site.url}${article.path}`);
+      expect(mail.text).toContain(article.published);
+    }
+    for (const negative of negatives) expect(mail.text).not.toContain(negative.title);
+    expect(mail.messageId).toMatch(/^<digest-\d+-i-\d+@/);
+  });
+
+  it('sends nothing on a second cycle over an unchanged site (re-checked with conditional GET)', async () => {
+    const before = site.requests.length;
+    now = new Date(now.getTime() + 13 * 3600_000); // every article is due for a re-check
+    await cycle();
+    const rechecks = site.requests.slice(before).filter((r) => /\/news\/\d{8}\//.test(r.url));
+    expect(rechecks.length).toBe(defaultArticles().length);
+    expect(rechecks.every((r) => r.headers['if-none-match'])).toBe(true);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('sends exactly one digest holding only an article added to the site', async () => {
+    const added = {
+      ...seedArticles()[0],
+      path: '/news/20261120/sh-2026-bri-measures.html',
+      title: 'Shanghai issues 2026 measures to deepen Belt and Road trade cooperation',
+      published: '2026-11-20',
+    };
+    site.addArticle(added);
+    now = new Date(now.getTime() + 60_000);
+    await cycle();
+    const mail = await smtp.waitFor(2);
+    expect(smtp.messages).toHaveLength(2);
+    expect(mail.subject).toBe('silkwatch: 1 new BRI policy item (immediate)');
+    expect(mail.text).toContain(added.title);
+    expect(mail.text).toContain(`${site.url}${added.path}`);
+    for (const seed of seedArticles()) expect(mail.text).not.toContain(seed.title);
+  });
+
+  it('sent every request with the silkwatch User-Agent', () => {
+    const agents = new Set(site.requests.map((r) => r.headers['user-agent']));
+    expect([...agents]).toEqual([expect.stringMatching(/^silkwatch\/\d+\.\d+\.\d+ \(\+https?:\/\/.+\)$/)]);
+  });
+});
