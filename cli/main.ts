@@ -38,6 +38,7 @@ function untilSignal(log: Logger): Promise<string> {
 }
 
 async function serveUntilSignal(runtime: Runtime, log: Logger, opts: { http: boolean; port: number; schedulerRole: boolean }) {
+  const stopped = untilSignal(log); // listen first: a signal during start-up still shuts down cleanly
   let server: Server | undefined;
   if (opts.http) server = await startHttp({ port: opts.port, db: runtime.deps.db, redis: runtime.redis, log });
   let sweep: NodeJS.Timeout | undefined;
@@ -48,7 +49,7 @@ async function serveUntilSignal(runtime: Runtime, log: Logger, opts: { http: boo
     await tick();
     sweep = setInterval(tick, SWEEP_EVERY_MS);
   }
-  await untilSignal(log);
+  await stopped;
   if (sweep) clearInterval(sweep);
   server?.close();
   await runtime.close();
