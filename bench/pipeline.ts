@@ -15,7 +15,8 @@ import * as cheerio from 'cheerio';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Job, Queue } from 'bullmq';
 import pg from 'pg';
@@ -36,11 +37,14 @@ const MAX_WAIT_MS = 10 * 60_000;
 const { values: args } = parseArgs({
   options: {
     pages: { type: 'string', default: '2000' },
+    'cpu-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: npm run bench [-- --pages N]   (default 2000 pages of 45 KB)');
+  console.log('usage: npm run bench [-- --pages N] [--cpu-profile FILE.cpuprofile]');
+  console.log('  --pages N          article pages (default 2000, 45 KB each)');
+  console.log('  --cpu-profile F    write a V8 CPU profile of the timed pipeline phase (main thread) to F');
   process.exit(0);
 }
 const PAGES = Number(args.pages);
@@ -209,6 +213,15 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
     crawlWorker.on('failed', () => failed++);
     const watched = [producer.queues.crawl, producer.queues.fetch];
 
+    let profiler: Session | undefined;
+    if (args['cpu-profile']) {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+      await profiler.post('Profiler.start');
+    }
+
     // The clock: from enqueuing the crawl job until crawl and fetch have drained.
     const started = performance.now();
     const crawlJob: Job = await producer.enqueue('crawl', { sourceId: 'bench', trigger: 'manual', runKey: `bench${Date.now()}` });
@@ -229,6 +242,13 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       if (await drained(watched)) break;
     }
     const polledEnd = performance.now();
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      const file = resolve(args['cpu-profile']!);
+      writeFileSync(file, JSON.stringify(profile));
+      profiler.disconnect();
+      console.log(`CPU profile of the pipeline phase written to ${file}`);
+    }
     // The last completion seen by the workers (exact); the poll only confirms it (±100 ms).
     const ended = lastDone || polledEnd;
     const job = await producer.queues.crawl.getJob(crawlJob.id!);

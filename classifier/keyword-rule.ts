@@ -1,8 +1,12 @@
 // The skeleton's relevance rule: a plain, explainable BRI keyword match in English and Chinese.
 // Strong anchors name the initiative; "belt" or "road" alone, or the Yangtze River Economic Belt,
-// never count. Issue #6 replaces this with the full classifier; the output shape stays.
+// never count. Topics come from the seed taxonomy's weighted terms (classifier/topic-terms.ts).
+// Issue #6 replaces the relevance rule with the full classifier; the output shape stays.
+import { matchTopics, sentenceAround, type CompiledTopics } from './topic-terms.js';
 
-export const CLASSIFIER_VERSION = 'keyword-rule-1';
+export const CLASSIFIER_VERSION = 'keyword-rule-2';
+/** A topic is listed from this score up (one clear term, or several weak ones). */
+export const TOPIC_THRESHOLD = 0.3;
 
 export interface ClassifierInput {
   title: string;
@@ -25,17 +29,7 @@ const ANCHORS: { re: RegExp; weight: number }[] = [
   { re: /china-europe\s+(?:freight\s+)?(?:railway\s+express|freight\s+trains?)|中欧班列/gi, weight: 0.5 },
 ];
 
-/** The sentence around a match: verbatim evidence a reader can find in the text. */
-function sentenceAround(text: string, index: number): string {
-  const boundary = /[.!?。！？\n]/;
-  let start = index;
-  while (start > 0 && !boundary.test(text[start - 1])) start--;
-  let end = index;
-  while (end < text.length && !boundary.test(text[end])) end++;
-  return text.slice(start, Math.min(end + 1, start + 300)).trim();
-}
-
-export function classifyByKeywords(input: ClassifierInput, threshold: number): ClassifierResult {
+export function classifyByKeywords(input: ClassifierInput, threshold: number, topics?: CompiledTopics): ClassifierResult {
   let raw = 0;
   const evidence: string[] = [];
   for (const field of [input.title, input.text]) {
@@ -44,7 +38,7 @@ export function classifyByKeywords(input: ClassifierInput, threshold: number): C
       for (const m of field.matchAll(anchor.re)) {
         raw += anchor.weight * weight;
         if (evidence.length < 3) {
-          const sentence = sentenceAround(field, m.index ?? 0);
+          const sentence = sentenceAround(field, m.index, m.index + m[0].length).trim();
           if (sentence && !evidence.includes(sentence)) evidence.push(sentence);
         }
       }
@@ -52,5 +46,13 @@ export function classifyByKeywords(input: ClassifierInput, threshold: number): C
   }
   // Saturating score: one anchor in the title, or three in the body, make a confident yes.
   const score = Math.round((1 - Math.exp(-raw / 2)) * 1000) / 1000;
-  return { relevant: score >= threshold, score, topics: [], evidence };
+  const relevant = score >= threshold;
+  // Topics are only judged for relevant documents: a topic of a non-BRI article means nothing here.
+  const matched = relevant && topics ? matchTopics(topics, `${input.title}\n${input.text}`) : [];
+  return {
+    relevant,
+    score,
+    topics: matched.filter((t) => t.score >= TOPIC_THRESHOLD).map((t) => ({ id: t.id, score: Math.round(t.score * 1000) / 1000, evidence: t.evidence.map((e) => e.trim()) })),
+    evidence,
+  };
 }

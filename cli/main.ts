@@ -14,6 +14,11 @@ import { startHttp } from '../http/server.js';
 import { declareSchedulers, sweepDigests } from '../queues/scheduler.js';
 import { parseQueueList, QUEUE_NAMES, type QueueName } from '../queues/registry.js';
 import { startWorkers } from '../workers/index.js';
+import { createDb } from '../db/client.js';
+import { describeCounts, loadSeeds, SeedFileError } from '../seeds/load.js';
+import { formatMeasures, listMeasures, type MeasureFilters } from '../seeds/measures.js';
+import { TOPIC_IDS } from '../seeds/schema.js';
+import { dateArg, listOf } from './args.js';
 import { runOnce } from './once.js';
 import { boot, prepareDatabase, VERSION, type Runtime } from './runtime.js';
 
@@ -75,7 +80,7 @@ program
   .option('--no-http', 'do not serve the HTTP endpoints')
   .action(async (opts: { once?: boolean; maxWait: number; http: boolean }) => {
     const { config, log } = context();
-    const runtime = await boot(config, log);
+    const runtime = await boot(config, log, { seed: true });
     runtime.workers = startWorkers([...QUEUE_NAMES], runtime.deps, runtime.redis);
     if (!opts.once) return serveUntilSignal(runtime, log, { http: opts.http, port: config.HTTP_PORT, schedulerRole: true });
     const stop = untilSignal(log).then(() => ({ ok: false, pending: ['interrupted'] }));
@@ -132,6 +137,42 @@ program
   });
 
 program
+  .command('seed')
+  .description('load the BRI topic taxonomy and the catalog of existing measures (idempotent) and print what was loaded')
+  .action(async () => {
+    const { config, log } = context();
+    await prepareDatabase(config, log);
+    const db = createDb(config.DATABASE_URL, 2);
+    try {
+      const report = await loadSeeds(db);
+      process.stdout.write(`${describeCounts('topics', report.topics)}\n${describeCounts('measures', report.measures)}\n`);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+program
+  .command('measures')
+  .description('list the catalog of existing measures (seed and crawled) with provenance')
+  .option('--topics <ids>', `comma-separated topic ids: ${TOPIC_IDS.join(',')}`, listOf('--topics', TOPIC_IDS))
+  .option('--regions <regions>', 'comma-separated regions of the parent policy (e.g. shanghai,zhejiang)', listOf('--regions'))
+  .option('--since <date>', 'parent policy dated on or after (YYYY-MM-DD)', dateArg('--since'))
+  .option('--until <date>', 'parent policy dated on or before (YYYY-MM-DD)', dateArg('--until'))
+  .option('--json', 'print a JSON array')
+  .action(async (opts: MeasureFilters & { json?: boolean }) => {
+    const { config, log } = context();
+    await prepareDatabase(config, log);
+    const db = createDb(config.DATABASE_URL, 2);
+    try {
+      await loadSeeds(db); // idempotent: the catalog shown is the one the files define
+      const measures = await listMeasures(db, opts);
+      process.stdout.write(opts.json ? `${JSON.stringify(measures, null, 2)}\n` : formatMeasures(measures));
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+program
   .command('extract')
   .description('extract one saved article page and print { title, text, published, lang, issuer, docNumber }')
   .argument('<file>', 'an HTML file')
@@ -171,7 +212,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2; // commander already printed the usage error
     }
-    if (err instanceof ConfigError || err instanceof SourcesFileError || err instanceof UsageError) {
+    if (err instanceof ConfigError || err instanceof SourcesFileError || err instanceof UsageError || err instanceof SeedFileError) {
       process.stderr.write(`silkwatch: ${err.message}\n`);
       return 2;
     }

@@ -16,6 +16,8 @@ import { applyMigrations } from '../db/migrate.js';
 import { createMailer, type Mailer } from '../digests/mailer.js';
 import { createRedis, probeRedis } from '../queues/connection.js';
 import { Producer } from '../queues/producer.js';
+import { compileTopics } from '../classifier/topic-terms.js';
+import { describeCounts, loadSeeds, readTopicsFile } from '../seeds/load.js';
 import type { Deps } from '../workers/deps.js';
 import { userAgentFor } from '../workers/deps.js';
 
@@ -48,6 +50,8 @@ export interface BootOptions {
   clock?: () => Date;
   /** Skip the SMTP check (processes that never send mail). */
   mail?: boolean;
+  /** Load the seed topics and measure catalog (idempotent; `run` does). */
+  seed?: boolean;
   crawlMinConcurrency?: number;
 }
 
@@ -64,6 +68,10 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
 
   const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   await syncSources(db, sources);
+  if (opts.seed) {
+    const report = await loadSeeds(db);
+    log.info(report, `${describeCounts('topics', report.topics)}; ${describeCounts('measures', report.measures)}`);
+  }
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', (err) => log.error({ err: err.message }, 'Redis connection error'));
   const producer = new Producer(redis, config.QUEUE_PREFIX);
@@ -80,6 +88,7 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
     guard: new HostGuard(config.ALLOW_PRIVATE_HOSTS),
     userAgent: userAgentFor(VERSION, config.CRAWL_CONTACT_URL),
     articleWriter,
+    topics: compileTopics(readTopicsFile()),
     crawlMinConcurrency: opts.crawlMinConcurrency,
   };
   const runtime: Runtime = {

@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../db/migrate.js';
+import { readdirSync } from 'node:fs';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from '../db/migrate.js';
+
+// Every committed migration, in order (folder names sort by their timestamp).
+const MIGRATIONS = readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 const SERVER = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const created: string[] = [];
@@ -40,12 +44,12 @@ describe('applyMigrations', () => {
   let url: string;
   beforeAll(async () => { url = await freshDb(); });
 
-  it('applies the init migration on a fresh database', async () => {
+  it('applies every migration, in order, on a fresh database', async () => {
     const messages: object[] = [];
     const { applied } = await applyMigrations({ databaseUrl: url, log: { info: (obj) => void messages.push(obj) } });
-    expect(applied).toHaveLength(1);
-    expect(applied[0]).toMatch(/^\d{14}_init$/);
-    expect(messages).toEqual([{ migration: applied[0] }]);
+    expect(MIGRATIONS[0]).toMatch(/^\d{14}_init$/);
+    expect(applied).toEqual(MIGRATIONS);
+    expect(messages).toEqual(MIGRATIONS.map((migration) => ({ migration })));
 
     await withClient(url, async (c) => {
       const tables = await c.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`);
@@ -56,8 +60,8 @@ describe('applyMigrations', () => {
       const defs = idx.rows.map((r) => r.d);
       expect(defs).toContainEqual(expect.stringMatching(/UNIQUE INDEX .* ON public\."Document" .*\("canonicalUrl"\)/));
       expect(defs).toContainEqual(expect.stringMatching(/UNIQUE INDEX .* ON public\."Digest" .*\("subscriptionId", "periodKey"\)/));
-      const rec = await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
-      expect(rec.rows).toEqual([{ migration_name: applied[0] }]);
+      const rec = await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`);
+      expect(rec.rows).toEqual(MIGRATIONS.map((migration_name) => ({ migration_name })));
     });
   });
 
@@ -68,9 +72,9 @@ describe('applyMigrations', () => {
   it('lets exactly one of two concurrent callers apply', async () => {
     const url2 = await freshDb();
     const results = await Promise.all([applyMigrations({ databaseUrl: url2 }), applyMigrations({ databaseUrl: url2 })]);
-    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+    expect(results.map((r) => r.applied.length).sort()).toEqual([0, MIGRATIONS.length]);
     const count = await withClient(url2, (c) => c.query(`SELECT count(*)::int AS n FROM _prisma_migrations`));
-    expect(count.rows[0].n).toBe(1);
+    expect(count.rows[0].n).toBe(MIGRATIONS.length);
   });
 
   it('names the database in connection errors', async () => {

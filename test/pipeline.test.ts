@@ -78,6 +78,9 @@ describe('the pipeline', () => {
       expect(mail.text).toContain(article.published);
     }
     for (const negative of negatives) expect(mail.text).not.toContain(negative.title);
+    // Topics from the seed taxonomy: the Silk Road e-commerce plan is digital economy and trade.
+    const ecommerce = mail.text!.slice(mail.text!.indexOf('Key takeaways from Shanghai'));
+    expect(ecommerce.split('\n').slice(0, 4).join(' ')).toMatch(/topics: digital-economy, trade/);
     expect(mail.messageId).toMatch(/^<digest-\d+-i-\d+@/);
   });
 

@@ -14,7 +14,7 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   if (!version) throw new UnrecoverableError(`version ${payload.versionId} does not exist`);
   const document = await deps.db.document.findUniqueOrThrow({ where: { id: version.documentId } });
 
-  const result = classifyByKeywords({ title: version.title, text: version.body }, deps.config.CLASSIFY_THRESHOLD);
+  const result = classifyByKeywords({ title: version.title, text: version.body }, deps.config.CLASSIFY_THRESHOLD, deps.topics);
   await deps.db.classification.upsert({
     where: { versionId_classifierVersion: { versionId: version.id, classifierVersion: CLASSIFIER_VERSION } },
     create: { versionId: version.id, classifierVersion: CLASSIFIER_VERSION, relevant: result.relevant, score: result.score, topics: result.topics, evidence: result.evidence },
