@@ -9,7 +9,7 @@ import { ServiceUnavailableError, UsageError } from '../config/errors.js';
 import { createLogger } from '../config/logger.js';
 import { SourcesFileError } from '../config/sources.js';
 import { extractArticle } from '../crawlers/extract.js';
-import { decodeHtml } from '../crawlers/fetch-page.js';
+import { decodeHtml } from '../crawlers/decode.js';
 import { startHttp } from '../http/server.js';
 import { declareSchedulers, sweepDigests } from '../queues/scheduler.js';
 import { parseQueueList, QUEUE_NAMES, type QueueName } from '../queues/registry.js';

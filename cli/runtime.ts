@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { loadSources, type Source } from '../config/sources.js';
 import { HostGuard } from '../crawlers/host-guard.js';
+import { noPoliteness } from '../crawlers/politeness.js';
 import { storeArticles } from '../db/articles.js';
 import { Batcher } from '../db/batcher.js';
 import { createDb, ensureDatabase, type Db } from '../db/client.js';
@@ -86,6 +87,7 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
     clock: opts.clock ?? (() => new Date()),
     sources: new Map(sources.map((s) => [s.id, s])),
     guard: new HostGuard(config.ALLOW_PRIVATE_HOSTS),
+    politeness: noPoliteness,
     userAgent: userAgentFor(VERSION, config.CRAWL_CONTACT_URL),
     articleWriter,
     topics: compileTopics(readTopicsFile()),

@@ -9,10 +9,12 @@ import type { Logger as Pino } from 'pino';
 import type { Source } from '../config/sources.js';
 import { canonicalUrl } from './canonical.js';
 import type { HostGuard } from './host-guard.js';
+import { noPoliteness, type Politeness } from './politeness.js';
 
 export interface DiscoverOptions {
   userAgent: string;
   guard: HostGuard;
+  politeness?: Politeness;
   log: Pino;
   /** Which of these canonical URLs are already stored (pagination stops at a page with nothing new). */
   known: (urls: string[]) => Promise<Set<string>>;
@@ -52,6 +54,14 @@ export async function discoverArticles(source: Source, opts: DiscoverOptions): P
   const config = new Configuration({ persistStorage: false, purgeOnStart: false, storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }) });
   const requestQueue = await RequestQueue.open(`crawl-${source.id}-${randomUUID()}`, { config });
   const log = new PinoBridge(opts.log);
+  const politeness = opts.politeness ?? noPoliteness;
+  // Slots held in the cross-process gate, released once Crawlee has the response (or gave up).
+  const held = new Map<string, () => Promise<void>>();
+  const release = async (requestId: string | undefined) => {
+    const done = requestId ? held.get(requestId) : undefined;
+    if (requestId) held.delete(requestId);
+    await done?.();
+  };
 
   const crawler = new CheerioCrawler(
     {
@@ -69,9 +79,18 @@ export async function discoverArticles(source: Source, opts: DiscoverOptions): P
       preNavigationHooks: [
         async ({ request }, gotOptions) => {
           await opts.guard.check(request.url);
+          await release(request.id); // a retry of the same request
+          held.set(request.id!, await politeness.acquire(request.url, source.politeness, opts.userAgent));
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': opts.userAgent };
           gotOptions.headerGeneratorOptions = undefined;
           gotOptions.useHeaderGenerator = false;
+        },
+      ],
+      postNavigationHooks: [
+        async ({ request, response }) => {
+          await release(request.id);
+          const status = response?.statusCode;
+          if (status === 429 || status === 503) await politeness.backOff(request.url, String(response?.headers['retry-after'] ?? '') || null);
         },
       ],
       async requestHandler({ $, request }: CheerioCrawlingContext) {
@@ -103,7 +122,8 @@ export async function discoverArticles(source: Source, opts: DiscoverOptions): P
         }
         if (next) await requestQueue.addRequest({ url: next, uniqueKey: next, userData: { page: page + 1 } });
       },
-      failedRequestHandler({ request }, error) {
+      async failedRequestHandler({ request }, error) {
+        await release(request.id);
         failures.push({ url: request.url, reason: error.message.split('\n')[0] });
       },
     },
@@ -114,6 +134,7 @@ export async function discoverArticles(source: Source, opts: DiscoverOptions): P
     await requestQueue.addRequests(source.listing.map((url) => ({ url, uniqueKey: url, userData: { page: 1 } })));
     await crawler.run();
   } finally {
+    await Promise.all([...held.keys()].map((id) => release(id)));
     await crawler.teardown().catch(() => {});
     await requestQueue.drop().catch(() => {});
   }

@@ -4,10 +4,13 @@
 // network errors transient (retried by the queue).
 import { PermanentError, reasonOf, TransientError } from '../config/errors.js';
 import type { HostGuard } from './host-guard.js';
+import { noPoliteness, type HostPolicy, type Politeness } from './politeness.js';
 
 export interface FetchOptions {
   userAgent: string;
   guard: HostGuard;
+  politeness?: Politeness;
+  policy?: HostPolicy;
   etag?: string | null;
   lastModified?: string | null;
   timeoutMs?: number;
@@ -44,11 +47,14 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks);
 }
 
-export async function fetchPage(startUrl: string, opts: FetchOptions): Promise<FetchedPage> {
-  const { timeoutMs = 30_000, maxBytes = 10 * 1024 * 1024, maxRedirects = 5 } = opts;
-  let url = startUrl;
-  for (let hop = 0; hop <= maxRedirects; hop++) {
-    await opts.guard.check(url);
+/** Drops a response body we will not read (frees the connection). */
+const discard = (response: Response) => response.body?.cancel().catch(() => {});
+
+/** One request of one hop, under the host's politeness slot. */
+async function hop(url: string, opts: FetchOptions, policy: HostPolicy, politeness: Politeness, maxBytes: number, timeoutMs: number) {
+  await opts.guard.check(url);
+  const release = await politeness.acquire(url, policy, opts.userAgent);
+  try {
     const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
     if (opts.etag) headers['if-none-match'] = opts.etag;
     if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
@@ -59,13 +65,6 @@ export async function fetchPage(startUrl: string, opts: FetchOptions): Promise<F
       throw new TransientError(`${url}: ${reasonOf((err as { cause?: unknown }).cause ?? err)}`);
     }
     const { status } = response;
-    if (status >= 300 && status < 400 && status !== 304) {
-      const location = response.headers.get('location');
-      await response.body?.cancel().catch(() => {});
-      if (!location) throw new PermanentError(`${url}: redirect ${status} without Location`);
-      url = new URL(location, url).toString();
-      continue;
-    }
     const meta = {
       url,
       status,
@@ -73,40 +72,48 @@ export async function fetchPage(startUrl: string, opts: FetchOptions): Promise<F
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
     };
+    if (status >= 300 && status < 400 && status !== 304) {
+      await discard(response);
+      const location = response.headers.get('location');
+      if (!location) throw new PermanentError(`${url}: redirect ${status} without Location`);
+      return { redirect: new URL(location, url).toString() } as const;
+    }
     if (status === 304) {
-      await response.body?.cancel().catch(() => {});
-      return { ...meta, notModified: true, body: Buffer.alloc(0) };
+      await discard(response);
+      return { page: { ...meta, notModified: true, body: Buffer.alloc(0) } } as const;
     }
     if (status === 404 || status === 410) {
-      await response.body?.cancel().catch(() => {});
+      await discard(response);
       throw new GoneError(`${url}: HTTP ${status}`);
     }
-    if (status === 429 || status >= 500) {
-      await response.body?.cancel().catch(() => {});
+    if (status === 429 || status === 503) {
+      await discard(response);
+      await politeness.backOff(url, response.headers.get('retry-after'));
+      throw new TransientError(`${url}: HTTP ${status}`);
+    }
+    if (status >= 500) {
+      await discard(response);
       throw new TransientError(`${url}: HTTP ${status}`);
     }
     if (status >= 400) {
-      await response.body?.cancel().catch(() => {});
+      await discard(response);
       throw new PermanentError(`${url}: HTTP ${status}`);
     }
-    return { ...meta, notModified: false, body: await readCapped(response, maxBytes, url) };
+    return { page: { ...meta, notModified: false, body: await readCapped(response, maxBytes, url) } } as const;
+  } finally {
+    await release();
   }
-  throw new PermanentError(`${startUrl}: more than ${maxRedirects} redirects`);
 }
 
-/** Decodes HTML bytes: the charset of the Content-Type header, else of a <meta> tag, else UTF-8 (GBK pages are common). */
-export function decodeHtml(body: Buffer, contentType: string | null, override?: string): string {
-  const head = body.subarray(0, 4096).toString('latin1');
-  const label =
-    override ??
-    contentType?.match(/charset\s*=\s*["']?([\w-]+)/i)?.[1] ??
-    head.match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1] ??
-    'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label.toLowerCase() === 'gb2312' ? 'gbk' : label);
-  } catch {
-    decoder = new TextDecoder('utf-8');
+export async function fetchPage(startUrl: string, opts: FetchOptions): Promise<FetchedPage> {
+  const { timeoutMs = 30_000, maxBytes = 10 * 1024 * 1024, maxRedirects = 5 } = opts;
+  const politeness = opts.politeness ?? noPoliteness;
+  const policy = opts.policy ?? { perHostConcurrency: 1, delayMs: 1000 };
+  let url = startUrl;
+  for (let n = 0; n <= maxRedirects; n++) {
+    const result = await hop(url, opts, policy, politeness, maxBytes, timeoutMs);
+    if (result.page) return result.page;
+    url = result.redirect;
   }
-  return decoder.decode(body);
+  throw new PermanentError(`${startUrl}: more than ${maxRedirects} redirects`);
 }

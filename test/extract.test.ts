@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../crawlers/canonical.js';
 import { parsePublished } from '../crawlers/dates.js';
 import { extractArticle } from '../crawlers/extract.js';
-import { decodeHtml } from '../crawlers/fetch-page.js';
+import { decodeHtml } from '../crawlers/decode.js';
 import { defaultArticles, extraArticles, renderArticle, seedArticles } from '../fixtures/site-server.js';
 import { encodeGbk } from '../fixtures/site/gbk.js';
 

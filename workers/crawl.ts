@@ -20,6 +20,7 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
   const discovery = await discoverArticles(source, {
     userAgent: deps.userAgent,
     guard: deps.guard,
+    politeness: deps.politeness,
     log,
     minConcurrency: deps.crawlMinConcurrency,
     known: async (urls) => {

@@ -5,6 +5,7 @@ import type { CompiledTopics } from '../classifier/topic-terms.js';
 import type { Config } from '../config/env.js';
 import type { Source } from '../config/sources.js';
 import type { HostGuard } from '../crawlers/host-guard.js';
+import type { Politeness } from '../crawlers/politeness.js';
 import type { FetchedArticle, StoredArticle } from '../db/articles.js';
 import type { Batcher } from '../db/batcher.js';
 import type { Db } from '../db/client.js';
@@ -20,6 +21,8 @@ export interface Deps {
   clock: () => Date;
   sources: Map<string, Source>;
   guard: HostGuard;
+  /** Per-host slots, delays, robots.txt and back-off shared by every process (Redis). */
+  politeness: Politeness;
   userAgent: string;
   articleWriter: Batcher<FetchedArticle, StoredArticle>;
   /** The seed topic taxonomy, compiled once. */

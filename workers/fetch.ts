@@ -4,7 +4,8 @@
 import { UnrecoverableError } from 'bullmq';
 import { PermanentError } from '../config/errors.js';
 import { EXTRACTOR_VERSION, extractArticle } from '../crawlers/extract.js';
-import { decodeHtml, fetchPage, GoneError } from '../crawlers/fetch-page.js';
+import { decodeHtml } from '../crawlers/decode.js';
+import { fetchPage, GoneError } from '../crawlers/fetch-page.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
 
@@ -17,7 +18,14 @@ export async function processFetch(payload: Payload<'fetch'>, deps: Deps): Promi
 
   let page;
   try {
-    page = await fetchPage(payload.url, { userAgent: deps.userAgent, guard: deps.guard, etag: known?.etag, lastModified: known?.lastModified });
+    page = await fetchPage(payload.url, {
+      userAgent: deps.userAgent,
+      guard: deps.guard,
+      politeness: deps.politeness,
+      policy: source.politeness,
+      etag: known?.etag,
+      lastModified: known?.lastModified,
+    });
   } catch (err) {
     if (err instanceof GoneError && known) {
       await deps.db.document.update({ where: { id: known.id }, data: { status: 'gone', lastCheckedAt: deps.clock() } });
