@@ -8,6 +8,8 @@ export interface DigestEntry {
   sourceName: string;
   published: string | null; // YYYY-MM-DD as the page states it
   topics: string[];
+  /** The other URLs of the same article (syndicated copies). */
+  alsoAt?: { url: string; sourceName: string }[];
 }
 
 export interface RenderedDigest {
@@ -42,7 +44,13 @@ export function renderDigest(entries: DigestEntry[], opts: { periodLabel: string
     ...sections.flatMap((s) => [
       `== ${s.heading} ==`,
       '',
-      ...s.entries.flatMap((e) => [`* ${headerSafe(e.title)}`, `  ${e.url}`, `  ${meta(e)}`, '']),
+      ...s.entries.flatMap((e) => [
+        `* ${headerSafe(e.title)}`,
+        `  ${e.url}`,
+        `  ${meta(e)}`,
+        ...(e.alsoAt ?? []).map((c) => `  also published: ${c.url} (${c.sourceName})`),
+        '',
+      ]),
     ]),
     opts.unsubscribeUrl ? `Unsubscribe: ${opts.unsubscribeUrl}` : '',
   ].join('\n');
@@ -56,7 +64,10 @@ ${sections
     (s) => `<h2 style="font-size:16px">${s.heading}</h2>
 <ul>
 ${s.entries
-  .map((e) => `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a><br><small>${escapeHtml(meta(e))}</small></li>`)
+  .map((e) => {
+    const also = (e.alsoAt ?? []).map((c) => `<br><small>also published: <a href="${escapeHtml(c.url)}">${escapeHtml(c.sourceName)}</a></small>`).join('');
+    return `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a><br><small>${escapeHtml(meta(e))}</small>${also}</li>`;
+  })
   .join('\n')}
 </ul>`,
   )

@@ -45,8 +45,11 @@ async function cycle(): Promise<void> {
 
 let sourcesFile: string;
 
+// The 2024 priorities as english.shanghai.gov.cn published them, before China Daily's copy.
+const syndicated = { ...seedArticles()[0], layout: 'shanghai' as const, path: '/news/20240407/sh-2024-priorities-original.html', title: 'Shanghai releases 2024 Belt and Road priorities', published: '2024-04-07' };
+
 beforeAll(async () => {
-  [site, smtp, database] = await Promise.all([startFixtureSite({ articles: defaultArticles() }), startSmtpCatcher(), createTestDatabase('pipeline')]);
+  [site, smtp, database] = await Promise.all([startFixtureSite({ articles: [...defaultArticles(), syndicated] }), startSmtpCatcher(), createTestDatabase('pipeline')]);
   prefix = testPrefix('pipeline');
   sourcesFile = join(mkdtempSync(join(tmpdir(), 'silkwatch-test-')), 'sources.yaml');
   writeFileSync(sourcesFile, demoSourcesYaml(site.url));
@@ -79,6 +82,9 @@ describe('the pipeline', () => {
     }
     for (const negative of negatives) expect(mail.text).not.toContain(negative.title);
     // Topics from the seed taxonomy: the Silk Road e-commerce plan is digital economy and trade.
+    // The syndicated copy is one item of the digest, with both URLs.
+    expect(mail.text).not.toContain(syndicated.title);
+    expect(mail.text).toContain(`also published: ${site.url}${syndicated.path}`);
     const ecommerce = mail.text!.slice(mail.text!.indexOf('Key takeaways from Shanghai'));
     expect(ecommerce.split('\n').slice(0, 4).join(' ')).toMatch(/topics: digital-economy, trade/);
     expect(mail.messageId).toMatch(/^<digest-\d+-i-\d+@/);
@@ -89,17 +95,22 @@ describe('the pipeline', () => {
     now = new Date(now.getTime() + 13 * 3600_000); // every article is due for a re-check
     await cycle();
     const rechecks = site.requests.slice(before).filter((r) => /\/news\/\d{8}\//.test(r.url));
-    expect(rechecks.length).toBe(defaultArticles().length);
+    expect(rechecks.length).toBe(defaultArticles().length + 1);
     expect(rechecks.every((r) => r.headers['if-none-match'])).toBe(true);
     expect(smtp.messages).toHaveLength(1);
   });
 
   it('sends exactly one digest holding only an article added to the site', async () => {
     const added = {
-      ...seedArticles()[0],
+      ...seedArticles()[2],
       path: '/news/20261120/sh-2026-bri-measures.html',
       title: 'Shanghai issues 2026 measures to deepen Belt and Road trade cooperation',
       published: '2026-11-20',
+      paragraphs: [
+        'Shanghai will deepen trade cooperation with Belt and Road partner countries in 2026, the municipal commerce commission said on Friday.',
+        'The measures expand the China-Europe freight train services from the Minhang terminal, support cross-border e-commerce warehouses in partner countries and widen renminbi settlement for Silk Road e-commerce.',
+        'Enterprises taking part in Belt and Road projects will get faster customs clearance and export credit insurance.',
+      ],
     };
     site.addArticle(added);
     now = new Date(now.getTime() + 60_000);

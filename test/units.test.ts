@@ -176,3 +176,28 @@ describe('skeleton keyword rule', () => {
     expect(r).toMatchObject({ relevant: false, score: 0 });
   });
 });
+
+describe('SimHash near-duplicates', async () => {
+  const { simhash, hamming, bands, MAX_DISTANCE } = await import('../classifier/simhash.js');
+  const { readFileSync } = await import('node:fs');
+  const seed = (name: string) => readFileSync(new URL(`../seeds/documents/${name}.txt`, import.meta.url), 'utf8');
+  const priorities = seed('sh-2024-priorities');
+
+  it('a republished copy with a changed word and an added source line stays within the distance', () => {
+    const copy = `${priorities.replace('nine aspects', 'nine key aspects')}\n\nSource: english.shanghai.gov.cn`;
+    const d = hamming(simhash(priorities)!, simhash(copy)!);
+    expect(d).toBeLessThanOrEqual(MAX_DISTANCE);
+    // and then they share a band (what the database lookup relies on)
+    const shared = bands(simhash(priorities)!).filter((b) => bands(simhash(copy)!).includes(b));
+    expect(shared.length).toBeGreaterThan(0);
+  });
+
+  it('different articles are far apart, in English and in Chinese', () => {
+    expect(hamming(simhash(priorities)!, simhash(seed('sh-2017-bridgehead'))!)).toBeGreaterThan(10);
+    expect(hamming(simhash('上海推进一带一路建设，发布九个方面重点工作，涉及贸易、金融、科技和人文交流。')!, simhash('浙江省发布数字经济发展规划，推动产业链供应链协同创新和跨境电商发展。')!)).toBeGreaterThan(MAX_DISTANCE);
+  });
+
+  it('too short a text has no fingerprint', () => {
+    expect(simhash('two words')).toBeNull();
+  });
+});

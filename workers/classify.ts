@@ -4,6 +4,7 @@
 // source's first `baseline` crawl raises events only for the last 7 days.
 import { UnrecoverableError } from 'bullmq';
 import { CLASSIFIER_VERSION, classifyByKeywords } from '../classifier/keyword-rule.js';
+import { assignCluster } from '../db/clusters.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
 
@@ -12,7 +13,8 @@ export const BASELINE_RECENT_DAYS = 7;
 export async function processClassify(payload: Payload<'classify'>, deps: Deps) {
   const version = await deps.db.documentVersion.findUnique({ where: { id: payload.versionId } });
   if (!version) throw new UnrecoverableError(`version ${payload.versionId} does not exist`);
-  const document = await deps.db.document.findUniqueOrThrow({ where: { id: version.documentId } });
+  // Every version gets its fingerprint, relevant or not, so later copies find it.
+  const { clusterId } = await assignCluster(deps.db, version.id);
 
   const result = classifyByKeywords({ title: version.title, text: version.body }, deps.config.CLASSIFY_THRESHOLD, deps.topics);
   await deps.db.classification.upsert({
@@ -35,11 +37,22 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   }
   if (!event) return { relevant: true, score: result.score, event: null };
 
-  const stored = await deps.db.policyEvent.upsert({
-    where: { versionId_kind: { versionId: version.id, kind: event.kind } },
-    create: { ...event, clusterId: document.clusterId ?? document.id, documentId: document.id, versionId: version.id, score: result.score },
-    update: {},
+  const raised = event;
+  // One NEW event per cluster: a syndicated copy of an article already announced raises nothing
+  // (the digest lists every URL of the cluster).
+  const stored = await deps.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7313, ${clusterId}::int)`;
+    if (raised.kind === 'NEW') {
+      const announced = await tx.policyEvent.findFirst({ where: { clusterId, kind: 'NEW', NOT: { versionId: version.id } } });
+      if (announced) return null;
+    }
+    return tx.policyEvent.upsert({
+      where: { versionId_kind: { versionId: version.id, kind: raised.kind } },
+      create: { ...raised, clusterId, documentId: version.documentId, versionId: version.id, score: result.score },
+      update: {},
+    });
   });
+  if (!stored) return { relevant: true, score: result.score, event: null, syndicatedCopyOf: clusterId };
   await deps.producer.enqueue('alert', { eventId: stored.id });
   return { relevant: true, score: result.score, event: stored.id };
 }

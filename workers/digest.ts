@@ -30,6 +30,12 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
     await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'SENT', sentAt: deps.clock() } });
     return { sent: false };
   }
+  // Every URL of a syndicated cluster goes with its item.
+  const copies = await deps.db.document.findMany({
+    where: { clusterId: { in: digest.items.map((i) => i.event.clusterId) } },
+    select: { id: true, clusterId: true, canonicalUrl: true, source: { select: { name: true } } },
+    orderBy: { id: 'asc' },
+  });
   const entries: DigestEntry[] = digest.items.map(({ event }) => ({
     kind: event.kind,
     title: event.version.title,
@@ -37,6 +43,7 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
     sourceName: event.document.source.name,
     published: event.version.published ? dateOnly(event.version.published) : null,
     topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
+    alsoAt: copies.filter((c) => c.clusterId === event.clusterId && c.id !== event.documentId).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
   }));
   const rendered = renderDigest(entries, { periodLabel: payload.periodKey.startsWith('i-') ? 'immediate' : payload.periodKey.slice(2) });
   try {
