@@ -20,6 +20,7 @@ import { formatMeasures, listMeasures, type MeasureFilters } from '../seeds/meas
 import { TOPIC_IDS } from '../seeds/schema.js';
 import { dateArg, listOf } from './args.js';
 import { runOnce } from './once.js';
+import { registerSourceCommands } from './sources.js';
 import { boot, prepareDatabase, VERSION, type Runtime } from './runtime.js';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -202,6 +203,8 @@ program
     const e = extractArticle(decodeHtml(bytes, null, opts.charset), opts.url, {}, opts.tz);
     process.stdout.write(`${JSON.stringify({ title: e.title, text: e.text, published: e.published, lang: e.lang, issuer: e.issuer, docNumber: e.docNumber })}\n`);
   });
+
+registerSourceCommands(program);
 
 export async function main(argv: string[]): Promise<number> {
   try {

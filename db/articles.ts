@@ -51,7 +51,7 @@ export async function storeArticles(db: Db, input: FetchedArticle[]): Promise<St
       INSERT INTO "Document" ("canonicalUrl", "sourceId", "lastCheckedAt", "etag", "lastModified", "status")
       VALUES ${Prisma.join(articles.map((a) => Prisma.sql`(${a.canonicalUrl}, ${a.sourceId}, ${a.fetchedAt}, ${a.etag}, ${a.lastModified}, 'live'::"DocumentStatus")`))}
       ON CONFLICT ("canonicalUrl") DO UPDATE SET "lastCheckedAt" = EXCLUDED."lastCheckedAt", "etag" = EXCLUDED."etag",
-        "lastModified" = EXCLUDED."lastModified", "status" = 'live'::"DocumentStatus"
+        "lastModified" = EXCLUDED."lastModified", "status" = 'live'::"DocumentStatus", "missingCount" = 0
       RETURNING "id", "canonicalUrl"`;
     const docIds = new Map(docs.map((d) => [d.canonicalUrl, d.id]));
     await tx.$executeRaw`UPDATE "Document" SET "clusterId" = "id" WHERE "clusterId" IS NULL AND "id" IN (${Prisma.join(docs.map((d) => d.id))})`;

@@ -1,9 +1,14 @@
 // crawl(sourceId): discover the source's article URLs with Crawlee and enqueue one fetch job
-// per URL that is new or due for a re-check. Records the source's health as it goes.
+// per URL that is new or due for a re-check. Records the source's health as it goes: every
+// listing page, feed or sitemap that could not be read is logged with its cause and counted as
+// `listing-failed` / `feed-failed` / `sitemap-failed`, and a crawl whose pages match no article
+// URL counts `no-articles` (a layout change, an error page served with 200, or a listing
+// rendered by JavaScript).
 import { UnrecoverableError } from 'bullmq';
 import type { Payload } from '../queues/registry.js';
 import { shortHash } from '../queues/registry.js';
 import { discoverArticles } from '../crawlers/discover.js';
+import { reasonFor, recordFailure } from '../db/source-health.js';
 import type { Deps } from './deps.js';
 
 /** Known articles are fetched again (conditional GET) when their last check is this old. */
@@ -43,6 +48,21 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
   await Promise.all(due.map((url) => deps.producer.enqueue('fetch', { sourceId: source.id, url, runKey, baseline })));
 
   const failed = discovery.failures.length > 0 && discovery.listingPages === 0;
+  // Discovery failures by what failed: a listing page, a feed, or a sitemap (child files included).
+  const feeds = new Set(source.feeds);
+  const sitemaps = new Set(source.sitemaps);
+  const failedKinds = new Map<string, number>();
+  for (const failure of discovery.failures) {
+    const reason = feeds.has(failure.url) ? 'feed-failed' : sitemaps.has(failure.url) || /\.xml(\.gz)?$/i.test(new URL(failure.url).pathname) ? 'sitemap-failed' : 'listing-failed';
+    failedKinds.set(reason, (failedKinds.get(reason) ?? 0) + 1);
+    log.warn({ reason, cause: reasonFor(failure.reason), url: failure.url, err: failure.reason }, `${reason.replace('-failed', '')} could not be read`);
+  }
+  for (const [reason, n] of failedKinds) await recordFailure(deps.db, source.id, reason, n);
+  const read = discovery.listingPages + Object.entries((discovery as { pages?: Record<string, number> }).pages ?? {}).reduce((sum, [kind, n]) => sum + (kind === 'listing' ? 0 : n), 0);
+  if (read > 0 && discovery.articleUrls.length === 0) {
+    log.warn({ reason: 'no-articles', pagesRead: read }, 'no link on the pages read matches the source\'s article patterns');
+    await recordFailure(deps.db, source.id, 'no-articles');
+  }
   await deps.db.source.update({
     where: { id: source.id },
     data: {
@@ -51,7 +71,7 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
       articlesFound: discovery.articleUrls.length,
     },
   });
-  log.info({ listingPages: discovery.listingPages, articles: discovery.articleUrls.length, enqueued: due.length, failures: discovery.failures }, 'crawl done');
+  log.info({ listingPages: discovery.listingPages, articles: discovery.articleUrls.length, enqueued: due.length, failures: discovery.failures.length }, 'crawl done');
   if (failed) throw new Error(`no listing page of ${source.id} could be fetched: ${discovery.failures.map((f) => `${f.url} (${f.reason})`).join('; ')}`);
   return { articles: discovery.articleUrls.length, enqueued: due.length };
 }
