@@ -47,7 +47,9 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
   const runKey = payload.runKey ?? shortHash(jobId);
   await Promise.all(due.map((url) => deps.producer.enqueue('fetch', { sourceId: source.id, url, runKey, baseline })));
 
-  const failed = discovery.failures.length > 0 && discovery.listingPages === 0;
+  // Failed: nothing could be read at all (no listing page, feed or sitemap answered).
+  const read = discovery.pages.listing + discovery.pages.feed + discovery.pages.sitemap;
+  const failed = discovery.failures.length > 0 && read === 0;
   // Discovery failures by what failed: a listing page, a feed, or a sitemap (child files included).
   const feeds = new Set(source.feeds);
   const sitemaps = new Set(source.sitemaps);
@@ -58,7 +60,6 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
     log.warn({ reason, cause: reasonFor(failure.reason), url: failure.url, err: failure.reason }, `${reason.replace('-failed', '')} could not be read`);
   }
   for (const [reason, n] of failedKinds) await recordFailure(deps.db, source.id, reason, n);
-  const read = discovery.listingPages + Object.entries((discovery as { pages?: Record<string, number> }).pages ?? {}).reduce((sum, [kind, n]) => sum + (kind === 'listing' ? 0 : n), 0);
   if (read > 0 && discovery.articleUrls.length === 0) {
     log.warn({ reason: 'no-articles', pagesRead: read }, 'no link on the pages read matches the source\'s article patterns');
     await recordFailure(deps.db, source.id, 'no-articles');
