@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import { loadSources, type Source } from '../config/sources.js';
 import { HostGuard } from '../crawlers/host-guard.js';
-import { noPoliteness } from '../crawlers/politeness.js';
+import { RedisPoliteness } from '../crawlers/redis-politeness.js';
 import { storeArticles } from '../db/articles.js';
 import { Batcher } from '../db/batcher.js';
 import { createDb, ensureDatabase, type Db } from '../db/client.js';
@@ -78,6 +78,8 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
   const producer = new Producer(redis, config.QUEUE_PREFIX);
   const articleWriter = new Batcher((items: Parameters<typeof storeArticles>[1]) => storeArticles(db, items), { max: 100, waitMs: 25 });
 
+  const guard = new HostGuard(config.ALLOW_PRIVATE_HOSTS);
+
   const deps: Deps = {
     config,
     db,
@@ -86,8 +88,8 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
     mailer,
     clock: opts.clock ?? (() => new Date()),
     sources: new Map(sources.map((s) => [s.id, s])),
-    guard: new HostGuard(config.ALLOW_PRIVATE_HOSTS),
-    politeness: noPoliteness,
+    guard,
+    politeness: new RedisPoliteness({ redis, prefix: config.QUEUE_PREFIX, guard, log }),
     userAgent: userAgentFor(VERSION, config.CRAWL_CONTACT_URL),
     articleWriter,
     topics: compileTopics(readTopicsFile()),

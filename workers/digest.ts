@@ -18,33 +18,13 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
   });
   if (!claimed) return { sent: false };
 
-  const digest = await deps.db.digest.findUniqueOrThrow({
-    where: { id: claimed.id },
-    include: {
-      subscription: { include: { subscriber: true } },
-      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true } } } } }, orderBy: { eventId: 'asc' } },
-    },
-  });
+  const digest = await loadDigest(deps, claimed.id);
   if (digest.items.length === 0) {
     // An empty period sends nothing.
     await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'SENT', sentAt: deps.clock() } });
     return { sent: false };
   }
-  // Every URL of a syndicated cluster goes with its item.
-  const copies = await deps.db.document.findMany({
-    where: { clusterId: { in: digest.items.map((i) => i.event.clusterId) } },
-    select: { id: true, clusterId: true, canonicalUrl: true, source: { select: { name: true } } },
-    orderBy: { id: 'asc' },
-  });
-  const entries: DigestEntry[] = digest.items.map(({ event }) => ({
-    kind: event.kind,
-    title: event.version.title,
-    url: event.document.canonicalUrl,
-    sourceName: event.document.source.name,
-    published: event.version.published ? dateOnly(event.version.published) : null,
-    topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
-    alsoAt: copies.filter((c) => c.clusterId === event.clusterId && c.id !== event.documentId).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
-  }));
+  const entries = await digestEntries(deps, digest.items.map((i) => i.event));
   const rendered = renderDigest(entries, { periodLabel: payload.periodKey.startsWith('i-') ? 'immediate' : payload.periodKey.slice(2) });
   try {
     const result = await deps.mailer.send({
@@ -65,4 +45,49 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
     await deps.db.digest.update({ where: { id: digest.id }, data: { error: (err as Error).message } });
     throw err;
   }
+}
+
+function loadDigest(deps: Deps, id: number) {
+  return deps.db.digest.findUniqueOrThrow({
+    where: { id },
+    include: {
+      subscription: { include: { subscriber: true } },
+      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true } } } } }, orderBy: { eventId: 'asc' } },
+    },
+  });
+}
+
+type DigestEvent = Awaited<ReturnType<typeof loadDigest>>['items'][number]['event'];
+
+/**
+ * One entry per event. A NEW item shows its cluster's earliest-published copy (the original,
+ * whichever copy was crawled first) and lists every other URL of the cluster; an UPDATED item
+ * shows the document that changed.
+ */
+async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestEntry[]> {
+  const copies = await deps.db.document.findMany({
+    where: { clusterId: { in: events.map((e) => e.clusterId) } },
+    select: { id: true, clusterId: true, canonicalUrl: true, currentVersionId: true, source: { select: { name: true } } },
+  });
+  const versions = new Map(
+    (await deps.db.documentVersion.findMany({ where: { id: { in: copies.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])) } }, select: { id: true, title: true, published: true } })).map((v) => [v.id, v]),
+  );
+  const members = (clusterId: number) =>
+    copies
+      .filter((c) => c.clusterId === clusterId && c.currentVersionId)
+      .map((c) => ({ ...c, version: versions.get(c.currentVersionId!)! }))
+      .sort((a, b) => (a.version.published?.getTime() ?? Infinity) - (b.version.published?.getTime() ?? Infinity) || a.id - b.id);
+  return events.map((event) => {
+    const cluster = members(event.clusterId);
+    const shown = event.kind === 'NEW' && cluster.length ? cluster[0] : null;
+    return {
+      kind: event.kind,
+      title: shown?.version.title ?? event.version.title,
+      url: shown?.canonicalUrl ?? event.document.canonicalUrl,
+      sourceName: shown?.source.name ?? event.document.source.name,
+      published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
+      topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
+      alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
+    };
+  });
 }
