@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// Validates test/eval/articles.jsonl (the labelled BRI-policy evaluation set) and prints its counts.
+// Plain node, no dependencies beyond node:fs. Exit code 1 on any violation.
+//
+//   node test/eval/check.mjs            validate + print the counts table
+//   node test/eval/check.mjs --markdown print the counts as Markdown tables (used for README.md)
+import fs from 'node:fs';
+
+const FILE = new URL('./articles.jsonl', import.meta.url);
+const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);
+
+const TOPICS = [
+  'connectivity', 'trade', 'digital-economy', 'finance', 'green',
+  'sci-tech', 'industry-investment', 'people-to-people', 'cooperation-mechanisms', 'legal-compliance',
+];
+const NEG_CLASSES = [
+  'china-economy', 'ftz-trade-finance', 'local-other-subject', 'belt-road-other-sense',
+  'bri-other-meaning', 'other-country-programme', 'passing-mention', 'other',
+];
+const FIELDS = ['id', 'split', 'lang', 'url', 'source', 'title', 'published', 'text', 'relevant', 'topics', 'negativeClass', 'note'];
+const MIN = { total: 150, zh: 40, perTopic: 5, perNegClass: 5 };
+const MAX_TOPICS = 3;
+const MAX_TEXT = 8500;
+const NEAR_DUP_JACCARD = 0.6;
+
+const errors = [];
+const err = (where, msg) => errors.push(`${where}: ${msg}`);
+
+// ---- parse -------------------------------------------------------------------------------------
+const raw = fs.readFileSync(FILE, 'utf8');
+const lines = raw.split('\n');
+if (lines[lines.length - 1] === '') lines.pop();
+const items = [];
+lines.forEach((line, i) => {
+  try {
+    items.push(JSON.parse(line));
+  } catch (e) {
+    err(`line ${i + 1}`, `not valid JSON (${e.message})`);
+  }
+});
+
+// ---- split rule (GUIDE.md §6): per lang × relevant stratum, sort by (primary label, FNV-1a 32-bit hash
+// of the id's UTF-8 bytes as 8 hex digits, id) and assign alternately dev, test, dev, ...
+// The primary label is the first topic of a relevant article and the negativeClass of a negative.
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+function expectedSplits(arts) {
+  const strata = new Map();
+  for (const a of arts) {
+    const k = `${a.lang}|${a.relevant}`;
+    if (!strata.has(k)) strata.set(k, []);
+    strata.get(k).push(a);
+  }
+  const out = new Map();
+  for (const arr of strata.values()) {
+    // sort key: primary label (first topic, or the negative class), then the hash, then the id
+    const keyed = arr.map((a) => {
+      const label = a.relevant === true ? (Array.isArray(a.topics) ? a.topics[0] : '') : a.negativeClass;
+      return [`${label}|${fnv1a(String(a.id))}|${a.id}`, String(a.id)];
+    });
+    keyed.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    keyed.forEach(([, id], i) => out.set(id, i % 2 === 0 ? 'dev' : 'test'));
+  }
+  return out;
+}
+
+// ---- per-item checks -----------------------------------------------------------------------------
+const ids = new Map();
+const urls = new Map();
+let seedUrls = new Set();
+if (fs.existsSync(SEEDS)) {
+  try {
+    const idx = JSON.parse(fs.readFileSync(SEEDS, 'utf8'));
+    seedUrls = new Set((idx.documents ?? []).map((d) => d.url).filter(Boolean));
+  } catch (e) {
+    err('seeds/documents/index.json', `unreadable (${e.message})`);
+  }
+}
+const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
+  && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+for (const [n, a] of items.entries()) {
+  const where = `line ${n + 1}${a && a.id ? ` (${a.id})` : ''}`;
+  if (a === null || typeof a !== 'object' || Array.isArray(a)) { err(where, 'not an object'); continue; }
+  for (const f of FIELDS) if (!(f in a)) err(where, `missing field "${f}"`);
+  for (const f of Object.keys(a)) if (!FIELDS.includes(f)) err(where, `unexpected field "${f}"`);
+
+  if (typeof a.id !== 'string' || !/^(en|zh)-\d{3}$/.test(a.id)) err(where, `bad id ${JSON.stringify(a.id)}`);
+  else {
+    if (ids.has(a.id)) err(where, `duplicate id (also line ${ids.get(a.id)})`);
+    ids.set(a.id, n + 1);
+    if (a.id.slice(0, 2) !== a.lang) err(where, `id prefix does not match lang ${a.lang}`);
+  }
+  if (!['dev', 'test'].includes(a.split)) err(where, `split must be dev|test, got ${JSON.stringify(a.split)}`);
+  if (!['en', 'zh'].includes(a.lang)) err(where, `lang must be en|zh, got ${JSON.stringify(a.lang)}`);
+
+  let host = null;
+  try {
+    const u = new URL(a.url);
+    if (!['http:', 'https:'].includes(u.protocol)) err(where, `url is not http(s): ${a.url}`);
+    host = u.host.replace(/\.$/, '');
+  } catch {
+    err(where, `url does not parse: ${JSON.stringify(a.url)}`);
+  }
+  if (typeof a.url === 'string') {
+    if (urls.has(a.url)) err(where, `duplicate url (also line ${urls.get(a.url)})`);
+    urls.set(a.url, n + 1);
+    if (seedUrls.has(a.url)) err(where, 'url is one of the seed documents (seeds/documents/index.json)');
+  }
+  if (typeof a.source !== 'string' || !a.source) err(where, 'source must be a non-empty string');
+  else if (host && a.source !== host) err(where, `source "${a.source}" is not the url host "${host}"`);
+
+  if (typeof a.title !== 'string' || !a.title.trim()) err(where, 'title must be a non-empty string');
+  if (a.published !== null && !(typeof a.published === 'string' && isDate(a.published))) {
+    err(where, `published must be YYYY-MM-DD or null, got ${JSON.stringify(a.published)}`);
+  }
+  if (typeof a.text !== 'string' || a.text.trim().length < 100) err(where, 'text must be a string of at least 100 characters');
+  else {
+    if (a.text.length > MAX_TEXT) err(where, `text longer than ${MAX_TEXT} characters (${a.text.length})`);
+    if (/\n{3,}/.test(a.text)) err(where, 'paragraphs must be separated by exactly one blank line');
+    if (a.text !== a.text.trim()) err(where, 'text has leading/trailing whitespace');
+    if (a.lang === 'zh' && !/[\u4e00-\u9fff]/.test(a.text)) err(where, 'lang zh but no CJK characters in text');
+    if (a.lang === 'en' && /[\u4e00-\u9fff]{20,}/.test(a.text)) err(where, 'lang en but text has long CJK runs');
+  }
+  if (typeof a.relevant !== 'boolean') err(where, 'relevant must be a boolean');
+  if (!Array.isArray(a.topics)) err(where, 'topics must be an array');
+  else {
+    for (const t of a.topics) if (!TOPICS.includes(t)) err(where, `unknown topic ${JSON.stringify(t)}`);
+    if (new Set(a.topics).size !== a.topics.length) err(where, 'duplicate topics');
+    if (a.relevant === true && (a.topics.length < 1 || a.topics.length > MAX_TOPICS)) {
+      err(where, `a relevant article needs 1..${MAX_TOPICS} topics, has ${a.topics.length}`);
+    }
+    if (a.relevant === false && a.topics.length) err(where, 'topics must be empty when not relevant');
+  }
+  if (a.relevant === true && a.negativeClass !== null) err(where, 'negativeClass must be null when relevant');
+  if (a.relevant === false && !NEG_CLASSES.includes(a.negativeClass)) {
+    err(where, `negativeClass must be one of ${NEG_CLASSES.join('|')}, got ${JSON.stringify(a.negativeClass)}`);
+  }
+  if (typeof a.note !== 'string' || a.note.trim().length < 10) err(where, 'note must explain the label');
+  else if (a.note.includes('\n')) err(where, 'note must be one line');
+}
+
+// ---- set-level checks ------------------------------------------------------------------------------
+const valid = items.filter((a) => a && typeof a === 'object' && typeof a.id === 'string');
+const expected = expectedSplits(valid);
+for (const a of valid) {
+  if (expected.get(a.id) !== a.split) err(a.id, `split is ${a.split} but the rule in GUIDE.md §6 gives ${expected.get(a.id)}`);
+}
+
+// near-duplicates: Jaccard similarity of character 8-gram shingles over the normalised text
+const shingles = valid.map((a) => {
+  const t = String(a.text ?? '').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const s = new Set();
+  for (let i = 0; i + 8 <= t.length; i += 2) s.add(t.slice(i, i + 8));
+  return s;
+});
+for (let i = 0; i < valid.length; i++) {
+  for (let j = i + 1; j < valid.length; j++) {
+    const A = shingles[i], B = shingles[j];
+    if (!A.size || !B.size) continue;
+    let inter = 0;
+    const [small, big] = A.size < B.size ? [A, B] : [B, A];
+    for (const x of small) if (big.has(x)) inter++;
+    const jac = inter / (A.size + B.size - inter);
+    if (jac > NEAR_DUP_JACCARD) err(`${valid[i].id}/${valid[j].id}`, `near-duplicate texts (Jaccard ${jac.toFixed(2)})`);
+  }
+}
+
+// ---- counts ----------------------------------------------------------------------------------------
+const count = (pred) => valid.filter(pred).length;
+const total = valid.length;
+const rel = count((a) => a.relevant === true);
+const neg = count((a) => a.relevant === false);
+const zh = count((a) => a.lang === 'zh');
+const trad = count((a) => a.lang === 'zh' && String(a.note).startsWith('[traditional]'));
+
+if (total < MIN.total) err('set', `only ${total} articles, need ≥ ${MIN.total}`);
+if (zh < MIN.zh) err('set', `only ${zh} Chinese articles, need ≥ ${MIN.zh}`);
+if (neg * 2 < total) err('set', `only ${neg} hard negatives of ${total}, need at least half`);
+for (const t of TOPICS) {
+  const c = count((a) => a.relevant === true && Array.isArray(a.topics) && a.topics.includes(t));
+  if (c < MIN.perTopic) err('set', `topic ${t} on only ${c} relevant articles, need ≥ ${MIN.perTopic}`);
+}
+for (const k of NEG_CLASSES) {
+  const c = count((a) => a.relevant === false && a.negativeClass === k);
+  if (c < MIN.perNegClass) err('set', `negative class ${k} has only ${c} articles, need ≥ ${MIN.perNegClass}`);
+}
+for (const lang of ['en', 'zh']) {
+  for (const r of [true, false]) {
+    const d = count((a) => a.lang === lang && a.relevant === r && a.split === 'dev');
+    const t = count((a) => a.lang === lang && a.relevant === r && a.split === 'test');
+    if (Math.abs(d - t) > 1) err('set', `stratum ${lang}/${r ? 'relevant' : 'negative'} unbalanced: dev ${d}, test ${t}`);
+  }
+}
+
+const md = process.argv.includes('--markdown');
+const table = (title, header, rows) => {
+  if (md) {
+    console.log(`\n### ${title}\n`);
+    console.log(`| ${header.join(' | ')} |`);
+    console.log(`|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`);
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  } else {
+    console.log(`\n${title}`);
+    const w = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+    const fmt = (r) => r.map((c, i) => (i ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join('  ');
+    console.log(fmt(header));
+    for (const r of rows) console.log(fmt(r));
+  }
+};
+const bySplit = (pred) => ['dev', 'test'].map((s) => count((a) => a.split === s && pred(a)));
+
+table('Totals', ['', 'dev', 'test', 'all'], [
+  ['articles', ...bySplit(() => true), total],
+  ['relevant', ...bySplit((a) => a.relevant === true), rel],
+  ['hard negatives', ...bySplit((a) => a.relevant === false), neg],
+  ['English (en)', ...bySplit((a) => a.lang === 'en'), total - zh],
+  ['Chinese (zh)', ...bySplit((a) => a.lang === 'zh'), zh],
+  ['  of which traditional characters', ...bySplit((a) => a.lang === 'zh' && String(a.note).startsWith('[traditional]')), trad],
+]);
+const strataRows = [];
+for (const lang of ['en', 'zh']) {
+  for (const r of [true, false]) {
+    const p = (a) => a.lang === lang && a.relevant === r;
+    strataRows.push([`${lang} ${r ? 'relevant' : 'negative'}`, ...bySplit(p), count(p)]);
+  }
+}
+table('Split × language × relevance', ['stratum', 'dev', 'test', 'all'], strataRows);
+table('Hard negatives by class', ['negativeClass', 'dev', 'test', 'en', 'zh', 'all'], NEG_CLASSES.map((k) => {
+  const p = (a) => a.relevant === false && a.negativeClass === k;
+  return [k, ...bySplit(p), count((a) => p(a) && a.lang === 'en'), count((a) => p(a) && a.lang === 'zh'), count(p)];
+}));
+table('Relevant articles by topic (multi-label)', ['topic', 'dev', 'test', 'en', 'zh', 'all'], TOPICS.map((t) => {
+  const p = (a) => a.relevant === true && Array.isArray(a.topics) && a.topics.includes(t);
+  return [t, ...bySplit(p), count((a) => p(a) && a.lang === 'en'), count((a) => p(a) && a.lang === 'zh'), count(p)];
+}));
+const nTopics = [1, 2, 3].map((n) => [`${n} topic${n > 1 ? 's' : ''}`, ...bySplit((a) => a.relevant === true && a.topics.length === n), count((a) => a.relevant === true && a.topics.length === n)]);
+table('Topics per relevant article', ['', 'dev', 'test', 'all'], nTopics);
+
+if (errors.length) {
+  console.error(`\n${errors.length} violation(s):`);
+  for (const e of errors) console.error(`  - ${e}`);
+  process.exit(1);
+}
+if (!md) console.log(`\nOK: ${total} articles valid.`);
