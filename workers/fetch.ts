@@ -11,6 +11,7 @@ import { PermanentError } from '../config/errors.js';
 import { EXTRACTOR_VERSION, extractArticle } from '../crawlers/extract.js';
 import { decodeHtml } from '../crawlers/decode.js';
 import { fetchPage, GoneError, type FetchedPage } from '../crawlers/fetch-page.js';
+import { canonicalUrl } from '../crawlers/canonical.js';
 import { reasonFor, recordFailure } from '../db/source-health.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
@@ -99,7 +100,7 @@ export async function processFetch(payload: Payload<'fetch'>, deps: Deps): Promi
 
   const stored = await deps.articleWriter.submit({
     sourceId: source.id,
-    canonicalUrl: payload.url,
+    canonicalUrl: await documentKey(deps, payload.url, extracted.canonicalUrl),
     etag: page.etag,
     lastModified: page.lastModified,
     raw: page.body,
@@ -113,4 +114,22 @@ export async function processFetch(payload: Payload<'fetch'>, deps: Deps): Promi
   }
   const outcome: FetchOutcome = !stored.created ? 'unchanged' : stored.ordinal === 1 ? 'new-document' : 'new-version';
   return { outcome, versionId: stored.versionId };
+}
+
+/**
+ * The Document a page belongs to. A page's <link rel=canonical> on the same host names the
+ * document when that document is already stored (the same article reached through a second
+ * URL); otherwise the discovered URL stays the key, so the next crawl recognises it as known.
+ */
+async function documentKey(deps: Deps, url: string, declared: string | null): Promise<string> {
+  if (!declared) return url;
+  let target: string;
+  try {
+    target = canonicalUrl(declared, url);
+  } catch {
+    return url;
+  }
+  if (target === url || new URL(target).host !== new URL(url).host) return url;
+  const existing = await deps.db.document.findUnique({ where: { canonicalUrl: target }, select: { id: true } });
+  return existing ? target : url;
 }
