@@ -53,18 +53,36 @@ if (!Number.isInteger(PAGES) || PAGES < 1 || PAGES > 99_999) {
   process.exit(2);
 }
 
+// Ctrl-C stops the run but still cleans up (queues, database, site).
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  console.error('\ninterrupted: cleaning up (Ctrl-C again to quit at once)');
+});
+const checkInterrupted = () => {
+  if (interrupted) throw new Error('interrupted');
+};
+
 const seconds = (ms: number) => ms / 1000;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 // ---------------------------------------------------------------------------------------------
 // Baseline: what a bare crawler of the same pages costs on this machine, right now.
 
-async function rawLoop(urls: string[], concurrency: number): Promise<number> {
+/** CPU time of this process (all its threads) in ms since `since`. */
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
+async function rawLoop(urls: string[], concurrency: number): Promise<{ ms: number; cpuMs: number }> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < urls.length) {
+        checkInterrupted();
         const url = urls[next++];
         const res = await fetch(url);
         if (!res.ok) throw new Error(`baseline: ${url}: HTTP ${res.status}`);
@@ -74,7 +92,7 @@ async function rawLoop(urls: string[], concurrency: number): Promise<number> {
       }
     }),
   );
-  return performance.now() - started;
+  return { ms: performance.now() - started, cpuMs: cpuMs(cpu) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,10 +179,10 @@ interface PipelineResult {
   documents: number;
   versions: number;
   snapshots: number;
-  listingPages: number;
   store: StoreStats;
   batcherOpts: { max?: number; waitMs?: number };
   bootMs: number;
+  cpuMs: number;
 }
 
 async function runPipeline(site: BenchSite): Promise<PipelineResult> {
@@ -223,11 +241,13 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
     }
 
     // The clock: from enqueuing the crawl job until crawl and fetch have drained.
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const crawlJob: Job = await producer.enqueue('crawl', { sourceId: 'bench', trigger: 'manual', runKey: `bench${Date.now()}` });
     const deadline = Date.now() + MAX_WAIT_MS;
     let crawlDone = false;
     for (;;) {
+      checkInterrupted();
       if (Date.now() > deadline) throw new Error(`the pipeline did not drain within ${MAX_WAIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, POLL_MS));
       if (!crawlDone) {
@@ -242,6 +262,7 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       if (await drained(watched)) break;
     }
     const polledEnd = performance.now();
+    const pipelineCpuMs = cpuMs(cpu);
     if (profiler) {
       const { profile } = await profiler.post('Profiler.stop');
       const file = resolve(args['cpu-profile']!);
@@ -264,17 +285,22 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       documents,
       versions,
       snapshots,
-      listingPages: site.served.listing,
       store: store.stats,
       batcherOpts: store.opts,
       bootMs,
+      cpuMs: pipelineCpuMs,
     };
   } finally {
     if (runtime) {
       await Promise.all(runtime.workers.map((w) => w.close()));
       for (const name of QUEUE_NAMES) await runtime.deps.producer.queues[name].obliterate({ force: true });
-      const leftover = await runtime.redis.keys(`${prefix}:*`);
-      if (leftover.length) await runtime.redis.del(...leftover);
+      // Anything else under the prefix (e.g. politeness state): SCAN, not KEYS, on a shared Redis.
+      let cursor = '0';
+      do {
+        const [nextCursor, keys] = await runtime.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        if (keys.length) await runtime.redis.del(...keys);
+        cursor = nextCursor;
+      } while (cursor !== '0');
       await runtime.close();
     }
     rmSync(dir, { recursive: true, force: true });
@@ -294,8 +320,10 @@ try {
 
   // Warm-up (not timed): JIT for undici and cheerio, keep-alive sockets.
   await rawLoop(site.articleUrls.slice(0, Math.min(200, PAGES)), CONCURRENCY);
-  const rawMs = await rawLoop(site.articleUrls, CONCURRENCY);
+  const raw = await rawLoop(site.articleUrls, CONCURRENCY);
+  const rawMs = raw.ms;
   const rawRate = PAGES / seconds(rawMs);
+  const rawPeakRssMB = process.resourceUsage().maxRSS / 1024;
 
   const servedBefore = { ...site.served };
   const p = await runPipeline(site);
@@ -314,16 +342,16 @@ try {
   const store = p.store;
   const details: [string, string][] = [
     ['pages', `${PAGES} articles × ${PAGE_BYTES} bytes (${(PAGE_BYTES / 1024).toFixed(0)} KB), ${site.listingUrls.length} listing pages`],
-    ['raw loop', `${fmt(seconds(rawMs), 2)} s`],
-    ['pipeline', `${fmt(seconds(p.ms), 2)} s from enqueue to drained (boot + migrations before the clock: ${fmt(seconds(p.bootMs), 2)} s)`],
+    ['raw loop', `${fmt(seconds(rawMs), 2)} s, process CPU ${fmt(raw.cpuMs / PAGES, 2)} ms/page`],
+    ['pipeline', `${fmt(seconds(p.ms), 2)} s from enqueue to drained, process CPU ${fmt(p.cpuMs / PAGES, 2)} ms/page (boot + migrations before the clock: ${fmt(seconds(p.bootMs), 2)} s)`],
     ['  discovery (crawl job)', `${fmt(seconds(p.crawlMs), 2)} s, ${listingRequests} listing requests; first fetch done at ${fmt(seconds(p.firstFetchMs), 2)} s`],
     ['  fetch jobs', `${p.fetched} completed, ${p.failed} failed attempts, ${articleRequests} article requests`],
     [
       '  store',
-      `batched: ${store.batches} transactions for ${store.items} pages (avg ${fmt(store.items / Math.max(1, store.batches))}/batch, max ${store.maxSize}; Batcher max ${p.batcherOpts.max ?? '?'} / waitMs ${p.batcherOpts.waitMs ?? '?'}), ${fmt(seconds(store.ms), 2)} s in storeArticles`,
+      `batched: ${store.batches} transactions for ${store.items} pages (avg ${fmt(store.items / Math.max(1, store.batches))}/batch, max ${store.maxSize}; Batcher max ${p.batcherOpts.max ?? '?'} / waitMs ${p.batcherOpts.waitMs ?? '?'}), ${fmt(seconds(store.ms), 2)} s in storeArticles (batch wall times summed)`,
     ],
     ['  stored', `${p.documents} documents, ${p.versions} versions, ${p.snapshots} raw snapshots`],
-    ['peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`],
+    ['peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (${fmt(rawPeakRssMB, 0)} MB before the pipeline started: site + raw loop)`],
   ];
   const dw = Math.max(...details.map((d) => d[0].length)) + 2;
   console.log(details.map(([k, v]) => `${k.padEnd(dw)}${v}`).join('\n'));
