@@ -183,6 +183,8 @@ interface PipelineResult {
   batcherOpts: { max?: number; waitMs?: number };
   bootMs: number;
   cpuMs: number;
+  /** The second crawl of the unchanged site, every article due for a re-check (conditional GET). */
+  recrawl: { ms: number; cpuMs: number; bytes: number; firstBytes: number; articleRequests: number; listingRequests: number; versions: number };
 }
 
 async function runPipeline(site: BenchSite): Promise<PipelineResult> {
@@ -208,7 +210,9 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
   let runtime: Runtime | undefined;
   try {
     const bootStarted = performance.now();
-    runtime = await boot(config, log, { mail: false, crawlMinConcurrency: CONCURRENCY });
+    // The second crawl runs 13 h "later" so that every stored article is due for a re-check.
+    let clockOffsetMs = 0;
+    runtime = await boot(config, log, { mail: false, crawlMinConcurrency: CONCURRENCY, clock: () => new Date(Date.now() + clockOffsetMs) });
     const bootMs = performance.now() - bootStarted;
     const { producer, db } = runtime.deps;
     const store = instrumentStore(runtime);
@@ -237,32 +241,41 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       profiler.connect();
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
-      await profiler.post('Profiler.start');
     }
 
     // The clock: from enqueuing the crawl job until crawl and fetch have drained.
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const crawlJob: Job = await producer.enqueue('crawl', { sourceId: 'bench', trigger: 'manual', runKey: `bench${Date.now()}` });
-    const deadline = Date.now() + MAX_WAIT_MS;
-    let crawlDone = false;
-    for (;;) {
-      checkInterrupted();
-      if (Date.now() > deadline) throw new Error(`the pipeline did not drain within ${MAX_WAIT_MS / 1000} s`);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      if (!crawlDone) {
-        const state = await producer.queues.crawl.getJobState(crawlJob.id!);
-        if (state === 'failed') {
-          const job = await producer.queues.crawl.getJob(crawlJob.id!);
-          throw new Error(`the crawl job failed: ${job?.failedReason}`);
+    const timedCrawl = async () => {
+      const cpu = process.cpuUsage();
+      const bytesBefore = site.served.bytes;
+      const started = performance.now();
+      lastDone = 0;
+      const crawlJob: Job = await producer.enqueue('crawl', { sourceId: 'bench', trigger: 'manual', runKey: `bench${Date.now()}` });
+      const deadline = Date.now() + MAX_WAIT_MS;
+      let crawlDone = false;
+      for (;;) {
+        checkInterrupted();
+        if (Date.now() > deadline) throw new Error(`the pipeline did not drain within ${MAX_WAIT_MS / 1000} s`);
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (!crawlDone) {
+          const state = await producer.queues.crawl.getJobState(crawlJob.id!);
+          if (state === 'failed') {
+            const job = await producer.queues.crawl.getJob(crawlJob.id!);
+            throw new Error(`the crawl job failed: ${job?.failedReason}`);
+          }
+          crawlDone = state === 'completed';
+          if (!crawlDone) continue;
         }
-        crawlDone = state === 'completed';
-        if (!crawlDone) continue;
+        if (await drained(watched)) break;
       }
-      if (await drained(watched)) break;
-    }
-    const polledEnd = performance.now();
-    const pipelineCpuMs = cpuMs(cpu);
+      // The last completion seen by the workers (exact); the poll only confirms it (±100 ms).
+      const ended = lastDone || performance.now();
+      return { crawlJob, started, ms: ended - started, cpuMs: cpuMs(cpu), bytes: site.served.bytes - bytesBefore };
+    };
+
+    if (profiler) await profiler.post('Profiler.start');
+    const first = await timedCrawl();
+    const { crawlJob, started } = first;
+    const pipelineCpuMs = first.cpuMs;
     if (profiler) {
       const { profile } = await profiler.post('Profiler.stop');
       const file = resolve(args['cpu-profile']!);
@@ -270,18 +283,32 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       profiler.disconnect();
       console.log(`CPU profile of the pipeline phase written to ${file}`);
     }
-    // The last completion seen by the workers (exact); the poll only confirms it (±100 ms).
-    const ended = lastDone || polledEnd;
+    const ended = started + first.ms;
     const job = await producer.queues.crawl.getJob(crawlJob.id!);
     const crawlMs = job?.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : NaN;
 
     const [documents, versions, snapshots] = await Promise.all([db.document.count(), db.documentVersion.count(), db.rawSnapshot.count()]);
+
+    const firstPhase = { fetched, failed };
+    clockOffsetMs = 13 * 3600_000;
+    const servedBefore = { ...site.served };
+    const second = await timedCrawl();
+    const recrawl = {
+      ms: second.ms,
+      cpuMs: second.cpuMs,
+      bytes: second.bytes,
+      firstBytes: first.bytes,
+      articleRequests: site.served.article - servedBefore.article,
+      listingRequests: site.served.listing - servedBefore.listing,
+      versions: (await db.documentVersion.count()) - versions,
+    };
     return {
+      recrawl,
       ms: ended - started,
       crawlMs,
       firstFetchMs: firstFetch ? firstFetch - started : NaN,
-      fetched,
-      failed,
+      fetched: firstPhase.fetched,
+      failed: firstPhase.failed,
       documents,
       versions,
       snapshots,
@@ -334,6 +361,8 @@ try {
   const rows: [string, string, string][] = [
     [`raw fetch+cheerio (c=${CONCURRENCY})`, `${fmt(rawRate)} pages/s`, '(baseline)'],
     ['silkwatch crawl→extract→store', `${fmt(pipeRate)} pages/s`, `${fmt(pipeRate / rawRate, 2)}× baseline`],
+    ['second crawl, site unchanged: time', `${fmt(seconds(p.recrawl.ms), 2)} s`, `${fmt((100 * p.recrawl.ms) / p.ms, 1)}% of the first crawl (${fmt(seconds(p.ms), 2)} s)`],
+    ['second crawl, site unchanged: bytes', `${fmt(p.recrawl.bytes / 1024, 0)} KB`, `${fmt((100 * p.recrawl.bytes) / p.recrawl.firstBytes, 2)}% of the first crawl (${fmt(p.recrawl.firstBytes / 1024 / 1024, 1)} MB)`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length)) + 3;
   const w1 = Math.max(...rows.map((r) => r[1].length)) + 3;
@@ -351,11 +380,16 @@ try {
       `batched: ${store.batches} transactions for ${store.items} pages (avg ${fmt(store.items / Math.max(1, store.batches))}/batch, max ${store.maxSize}; Batcher max ${p.batcherOpts.max ?? '?'} / waitMs ${p.batcherOpts.waitMs ?? '?'}), ${fmt(seconds(store.ms), 2)} s in storeArticles (batch wall times summed)`,
     ],
     ['  stored', `${p.documents} documents, ${p.versions} versions, ${p.snapshots} raw snapshots`],
+    ['second crawl', `${p.recrawl.listingRequests} listing requests, ${p.recrawl.articleRequests} conditional article requests (all due for a re-check), ${p.recrawl.versions} new versions, CPU ${fmt(p.recrawl.cpuMs / PAGES, 2)} ms/page`],
     ['peak RSS', `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (${fmt(rawPeakRssMB, 0)} MB before the pipeline started: site + raw loop)`],
   ];
   const dw = Math.max(...details.map((d) => d[0].length)) + 2;
   console.log(details.map(([k, v]) => `${k.padEnd(dw)}${v}`).join('\n'));
 
+  if (p.recrawl.versions !== 0) {
+    console.error(`\nFAILED: the unchanged site made ${p.recrawl.versions} new versions on the second crawl`);
+    exitCode = 1;
+  }
   if (p.documents !== PAGES) {
     console.error(`\nFAILED: expected ${PAGES} documents in the database, found ${p.documents}`);
     exitCode = 1;

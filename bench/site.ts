@@ -34,8 +34,8 @@ export interface BenchSite {
   /** Regular expression (source text) matching the canonical article URLs of this site. */
   articlePattern: string;
   pageBytes: number;
-  /** Requests served so far, by kind. */
-  served: { article: number; listing: number; other: number };
+  /** Requests served so far, by kind, and body bytes sent (304s send none). */
+  served: { article: number; listing: number; other: number; bytes: number };
   close(): Promise<void>;
 }
 
@@ -362,7 +362,7 @@ export async function startBenchSite(opts: BenchSiteOptions = {}): Promise<Bench
   const pageBytes = opts.pageBytes ?? 45 * 1024;
   const { pages, articles, listingPaths } = generateSite({ ...opts, pageBytes });
   const notFound = page('other', '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>\n', 404);
-  const served = { article: 0, listing: 0, other: 0 };
+  const served = { article: 0, listing: 0, other: 0, bytes: 0 };
 
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
@@ -381,6 +381,7 @@ export async function startBenchSite(opts: BenchSiteOptions = {}): Promise<Bench
       return;
     }
     res.writeHead(p.status, { 'Content-Type': p.type, 'Content-Length': p.body.length, ETag: p.etag, Server: 'silkwatch-bench' });
+    if (method !== 'HEAD') served.bytes += p.body.length;
     res.end(method === 'HEAD' ? undefined : p.body);
   });
   server.keepAliveTimeout = 30_000;
