@@ -23,6 +23,7 @@ import pg from 'pg';
 import { boot, type Runtime } from '../cli/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
+import { deletePrefixKeys } from '../queues/connection.js';
 import { QUEUE_NAMES } from '../queues/registry.js';
 import { startWorkers } from '../workers/index.js';
 import { startBenchSite, type BenchSite } from './site.js';
@@ -322,12 +323,7 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       await Promise.all(runtime.workers.map((w) => w.close()));
       for (const name of QUEUE_NAMES) await runtime.deps.producer.queues[name].obliterate({ force: true });
       // Anything else under the prefix (e.g. politeness state): SCAN, not KEYS, on a shared Redis.
-      let cursor = '0';
-      do {
-        const [nextCursor, keys] = await runtime.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        if (keys.length) await runtime.redis.del(...keys);
-        cursor = nextCursor;
-      } while (cursor !== '0');
+      await deletePrefixKeys(runtime.redis, prefix);
       await runtime.close();
     }
     rmSync(dir, { recursive: true, force: true });

@@ -41,3 +41,15 @@ export async function probeRedis(url: string, timeoutMs = 3000): Promise<{ maxme
     redis.disconnect();
   }
 }
+
+/** Removes every key of one deployment or test prefix (SCAN, never KEYS, on a shared Redis). */
+export async function deletePrefixKeys(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) deleted += await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return deleted;
+}

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { loadConfig } from '../config/env.js';
 import { createDb, ensureDatabase } from '../db/client.js';
 import { createSubscription } from '../db/subscriptions.js';
+import { deletePrefixKeys } from '../queues/connection.js';
 import { defaultArticles, demoSourcesYaml, startFixtureSite } from '../fixtures/site-server.js';
 
 const started = Date.now();
@@ -34,12 +35,7 @@ async function resetDemoDatabase() {
 async function resetDemoQueues() {
   const redis = new Redis(base.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await deletePrefixKeys(redis, prefix);
   redis.disconnect();
 }
 
