@@ -19,7 +19,9 @@ import { describeCounts, loadSeeds, SeedFileError } from '../seeds/load.js';
 import { formatMeasures, listMeasures, type MeasureFilters } from '../seeds/measures.js';
 import { TOPIC_IDS } from '../seeds/schema.js';
 import { dateArg, listOf } from './args.js';
+import { registerClassifyCommand } from './classify.js';
 import { runOnce } from './once.js';
+import { registerHistoryCommand } from './history.js';
 import { registerSourceCommands } from './sources.js';
 import { boot, prepareDatabase, VERSION, type Runtime } from './runtime.js';
 
@@ -205,6 +207,8 @@ program
   });
 
 registerSourceCommands(program);
+registerHistoryCommand(program);
+registerClassifyCommand(program);
 
 export async function main(argv: string[]): Promise<number> {
   try {

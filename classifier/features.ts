@@ -1,0 +1,213 @@
+// The explainable relevance features of one document, computed from the phrase occurrences the
+// matcher found. Each feature is a number a reader can check against the text.
+import { ANCHOR_KINDS, Role, type Knowledge, type Payload } from './knowledge.js';
+import type { Units } from './matcher.js';
+
+export interface Hit {
+  /** Phrase index, first unit, unit after the last. */
+  phrase: number;
+  i: number;
+  j: number;
+  /** Character span in the analysed text (title + blank line + text). */
+  s: number;
+  e: number;
+  p: Payload;
+}
+
+export interface Doc {
+  full: string;
+  /** Length of the title; the text starts at titleEnd + 2. */
+  titleEnd: number;
+  u: Units;
+  /** Phrase occurrences: flat triples (phrase, first unit, unit after). */
+  occ: Int32Array;
+  /** Occurrences by Role (knowledge.ts), built on first use (see hitsOf). */
+  byRoleCache: (Hit[] | undefined)[];
+  k: Knowledge;
+}
+
+export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units): Doc {
+  return { full, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
+}
+
+/**
+ * The occurrences of one role, as hits. Built lazily: a document judged irrelevant never pays
+ * for its topic, alias or region hits.
+ */
+export function hitsOf(doc: Doc, role: Role): Hit[] {
+  const cached = doc.byRoleCache[role];
+  if (cached) return cached;
+  const out: Hit[] = [];
+  const { occ, u } = doc;
+  const { payloads } = doc.k.phrases;
+  const roles = doc.k.phraseRoles;
+  const bit = 1 << role;
+  for (let x = 0; x < occ.length; x += 3) {
+    const phrase = occ[x];
+    if (!(roles[phrase] & bit)) continue;
+    const i = occ[x + 1];
+    const j = occ[x + 2];
+    const ps = payloads[phrase];
+    for (let q = 0; q < ps.length; q++) if (ps[q].role === role) out.push({ phrase, i, j, s: u.start[i], e: u.end[j - 1], p: ps[q] });
+  }
+  doc.byRoleCache[role] = out;
+  return out;
+}
+
+export interface Anchor extends Hit {
+  kind: 'core' | 'flagship' | 'acronym';
+  weight: number;
+  para: number;
+  sent: number;
+  where: 'title' | 'lead' | 'body';
+}
+
+/** Spans where "BRI" means something else: an expansion other than Belt and Road Initiative. */
+const OTHER_EXPANSION = [
+  /\b(?!Belt\b)B[a-z]+(?:\s+[A-Z][a-z]+)?\s+R[a-z]+\s+I[a-z]+\b/, // Bank Rakyat Indonesia, Benaroya Research Institute, Bangladesh Rice Research Institute
+  /\bBRI\s*[(（]\s*(?!Belt)[A-Z][^)）]{2,80}[)）]/, // BRI (Brain Research Institute)
+  /\bPT\s+BRI\b|\bBank\s+BRI\b|\bBRI\s+(?:Life|Syariah|Agro|bank)\b/,
+];
+const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
+
+/** The document's anchors: BRI names, flagships and valid acronyms; the longest wins on overlap. */
+export function anchorsOf(doc: Doc): Anchor[] {
+  const raw = hitsOf(doc, Role.Anchor).slice().sort((a, b) => a.s - b.s || b.e - a.e);
+  const kept: Hit[] = [];
+  let end = -1;
+  for (const h of raw) {
+    if (h.s < end) continue;
+    kept.push(h);
+    end = h.e;
+  }
+  let acronymValid: boolean | null = null;
+  const hasCore = kept.some((h) => ANCHOR_KINDS[h.p.arg] === 'core');
+  const out: Anchor[] = [];
+  const leadEnd = leadEndOf(doc);
+  for (const h of kept) {
+    const kind = ANCHOR_KINDS[h.p.arg];
+    if (kind === 'acronym') {
+      let upper = true;
+      for (let c = h.s; c < h.e; c++) {
+        const code = doc.full.charCodeAt(c);
+        if (code >= 97 && code <= 122) upper = false;
+      }
+      if (!upper) continue;
+      // With the initiative named in full the acronym is the initiative; alone it must not
+      // expand to something else (Bank Rakyat Indonesia, Benaroya Research Institute …) and the
+      // text must be about China.
+      if (acronymValid === null) acronymValid = hasCore || (!OTHER_EXPANSION.some((re) => re.test(doc.full)) && CHINA_CONTEXT.test(doc.full));
+      if (!acronymValid) continue;
+    }
+    // (explicit properties: an object spread here costs more than the rest of the function)
+    out.push({ phrase: h.phrase, i: h.i, j: h.j, s: h.s, e: h.e, p: h.p, kind, weight: h.p.weight, para: doc.u.para[h.i], sent: doc.u.sent[h.i], where: h.s < doc.titleEnd ? 'title' : h.s < leadEnd ? 'lead' : 'body' });
+  }
+  return out;
+}
+
+/** End of the lead: the first two paragraphs of the text, at most 700 characters. */
+export function leadEndOf(doc: Doc): number {
+  const textStart = doc.titleEnd + 2;
+  let breaks = 0;
+  let i = textStart;
+  while (i < doc.full.length && i - textStart < 700) {
+    if (doc.full.charCodeAt(i) === 10 && i > textStart && doc.full.charCodeAt(i - 1) !== 10) {
+      breaks++;
+      if (breaks === 2) break;
+    }
+    i++;
+  }
+  return i;
+}
+
+export const FEATURES = [
+  'titleAnchors',
+  'leadAnchors',
+  'bodyAnchors',
+  'anchorParagraphs',
+  'listy',
+  'contrast',
+  'otherProgrammes',
+  'otherProgrammeTitle',
+  'otherSense',
+  'otherInitiatives',
+  'offSubject',
+  'actionNearAnchor',
+  'flagshipOnly',
+  'partners',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+export interface Features {
+  values: Record<FeatureName, number>;
+  anchors: Anchor[];
+  /** Anchors in a list of national strategies / set against another programme. */
+  listyAnchors: Anchor[];
+  contrastAnchors: Anchor[];
+  negativeHits: Hit[];
+}
+
+const inside = (h: Hit, spans: Hit[]) => spans.some((a) => a.s <= h.s && a.e >= h.e);
+
+export function featuresOf(doc: Doc): Features {
+  const anchors = anchorsOf(doc);
+  const { u } = doc;
+  const sentOf = (h: Hit) => u.sent[h.i];
+  const bySent = (hs: Hit[]) => {
+    const m = new Map<number, Hit[]>();
+    for (const h of hs) {
+      const s = sentOf(h);
+      if (!m.has(s)) m.set(s, []);
+      m.get(s)!.push(h);
+    }
+    return m;
+  };
+  const strategies = bySent(hitsOf(doc, Role.Strategy).filter((h) => !inside(h, anchors)));
+  const contrasts = bySent([...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
+  const actions = bySent(hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors)));
+
+  let titleA = 0;
+  let leadA = 0;
+  let bodyA = 0;
+  const paras = new Set<number>();
+  const listyAnchors: Anchor[] = [];
+  const contrastAnchors: Anchor[] = [];
+  const anchorSents = new Set<number>();
+  let namedAnchors = 0;
+  for (const a of anchors) {
+    if (a.where === 'title') titleA += a.weight;
+    else if (a.where === 'lead') leadA += a.weight;
+    else bodyA += a.weight;
+    if (a.where !== 'title') paras.add(a.para);
+    anchorSents.add(a.sent);
+    if (a.kind !== 'flagship') {
+      namedAnchors++;
+      if (strategies.has(a.sent)) listyAnchors.push(a);
+    }
+    if (contrasts.has(a.sent)) contrastAnchors.push(a);
+  }
+  let actionSents = 0;
+  for (const s of anchorSents) if (actions.has(s)) actionSents++;
+  const textParas = Math.max(1, u.paragraphs - 1);
+  const otherSense = hitsOf(doc, Role.OtherSense).filter((h) => !inside(h, anchors));
+  const otherProg = hitsOf(doc, Role.OtherProgramme);
+  const otherInit = hitsOf(doc, Role.OtherInitiative);
+  const off = hitsOf(doc, Role.OffSubject).filter((h) => !inside(h, anchors));
+  const values: Record<FeatureName, number> = {
+    titleAnchors: Math.log1p(Math.min(titleA, 2)),
+    leadAnchors: Math.log1p(Math.min(leadA, 4)),
+    bodyAnchors: Math.log1p(Math.min(bodyA, 12)),
+    anchorParagraphs: Math.min(1, paras.size / textParas),
+    listy: namedAnchors > 0 && namedAnchors <= 2 && listyAnchors.length === namedAnchors ? 1 : 0,
+    contrast: anchors.length ? contrastAnchors.length / anchors.length : 0,
+    otherProgrammes: Math.log1p(otherProg.length),
+    otherProgrammeTitle: otherProg.some((h) => h.s < doc.titleEnd) ? 1 : 0,
+    otherSense: Math.log1p(otherSense.length),
+    otherInitiatives: Math.log1p(otherInit.length),
+    offSubject: Math.log1p(off.length),
+    actionNearAnchor: anchorSents.size ? actionSents / anchorSents.size : 0,
+    flagshipOnly: anchors.length > 0 && namedAnchors === 0 ? 1 : 0,
+    partners: Math.log1p(new Set(hitsOf(doc, Role.Partner).filter((h) => !inside(h, anchors)).map((h) => h.phrase)).size),
+  };
+  return { values, anchors, listyAnchors, contrastAnchors, negativeHits: [...otherProg, ...otherSense, ...otherInit] };
+}

@@ -1,0 +1,538 @@
+// The seed knowledge, compiled once: the topic taxonomy, the lexicon and every catalog alias in
+// one phrase set, a BM25 index of the catalog measures, the catalog's policies (for `updates`) and
+// fingerprints of the seed documents (for `announces`). buildKnowledge is pure: the same inputs
+// give the same Knowledge, and classify() reads it without changing it.
+import type { TopicsFile } from '../seeds/schema.js';
+import { FOLD, foldText } from './fold.js';
+import {
+  ACTION,
+  ANCHORS,
+  CONTRAST,
+  GLOSSARY,
+  IMPLEMENT,
+  ISSUER_BODIES,
+  OFF_SUBJECT,
+  OTHER_INITIATIVES,
+  OTHER_PROGRAMMES,
+  OTHER_SENSE,
+  PARTNERS,
+  REGIONS,
+  STOPWORDS,
+  STRATEGIES,
+  TOPIC_EXTRA,
+  TOPIC_NEGATIVE_EXTRA,
+  type AnchorKind,
+} from './lexicon.js';
+import { CJK_BASE, cut, newVocabulary, PhraseSet, wordId, type Units, type Vocabulary } from './matcher.js';
+
+export interface CatalogMeasure {
+  id: string;
+  title: string;
+  text: string;
+  policy: { title: string; issuer: string | null; region: string; date: string | null; url: string | null; docNumber?: string | null };
+  topics: string[];
+  aliases: { en: string[]; zh: string[] };
+  parent: string | null;
+  origin: 'seed' | 'crawled';
+  seedDocument: string | null;
+  seedUrl: string | null;
+  seedTitle: string | null;
+}
+
+export interface SeedDocumentInput {
+  id: string;
+  url: string | null;
+  title: string;
+  text: string;
+  published?: string | null;
+}
+
+export const enum Role {
+  Topic,
+  NegativeGlobal,
+  NegativeTopic,
+  Anchor,
+  OtherSense,
+  OtherProgramme,
+  Contrast,
+  OtherInitiative,
+  Strategy,
+  OffSubject,
+  Action,
+  Implement,
+  Region,
+  Alias,
+  Partner,
+}
+
+export interface Payload {
+  role: Role;
+  /** Topic index, anchor kind index, region index or measure index, by role. */
+  arg: number;
+  weight: number;
+}
+
+export const ANCHOR_KINDS: AnchorKind[] = ['core', 'flagship', 'acronym'];
+
+export interface MeasureEntry {
+  m: CatalogMeasure;
+  index: number;
+  /** Index of the policy group (catalog entries sharing policy title and region). */
+  policy: number;
+  depth: number;
+}
+
+export interface PolicyEntry {
+  title: string;
+  region: string;
+  issuer: string | null;
+  issuerKey: string;
+  year: number | null;
+  date: string | null;
+  docNumberSeries: string | null;
+  docNumberYear: number | null;
+  /** Title variants (policy title, seed article title) as weighted keys. */
+  variants: Map<number, number>[];
+  /** Cross-language: Chinese renderings of the English title's glossary phrases, weighted. */
+  zhPhrases: { any: string[]; weight: number }[];
+  measures: number[];
+  roots: number[];
+}
+
+export interface SeedEntry {
+  id: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  /** The year the seed's title names (yearly documents), else its publication year. */
+  year: number | null;
+  shingles: number;
+  measures: number[];
+}
+
+export interface Knowledge {
+  version: string;
+  vocab: Vocabulary;
+  phrases: PhraseSet<Payload>;
+  /** Per phrase, a bit set of its payloads' roles. */
+  phraseRoles: Int32Array;
+  topicIds: string[];
+  stop: Uint8Array;
+  measures: MeasureEntry[];
+  byId: Map<string, number>;
+  /** BM25 over the catalog: term key → term index; per term its idf and the entries holding it. */
+  terms: IntMap;
+  termIdf: Float64Array;
+  termPostings: Int32Array[];
+  /** Σ idf of each measure's terms: the score of a passage holding every term once. */
+  maxScore: Float64Array;
+  defaultIdf: number;
+  policies: PolicyEntry[];
+  seeds: SeedEntry[];
+  /** Shingle hash → bit set of the seed documents holding it. */
+  shingleIndex: Map<number, number>;
+  /** Canonical source URL → measures taken from that document. */
+  bySourceUrl: Map<string, number[]>;
+  regionIds: string[];
+}
+
+// ---- text keys (shared with classify) -------------------------------------------------------
+
+const BIGRAM_BASE = 1 << 22;
+const CJK_FIRST = 0x3400;
+const CJK_SPAN = 0xa000 - CJK_FIRST;
+
+/** BM25 term key of a CJK bigram (two folded character codes); kept in the small-integer range. */
+export function bigramKey(a: number, b: number): number {
+  const x = a >= CJK_FIRST && a < 0xa000 ? a - CJK_FIRST : CJK_SPAN - 1;
+  const y = b >= CJK_FIRST && b < 0xa000 ? b - CJK_FIRST : CJK_SPAN - 1;
+  return BIGRAM_BASE + x * CJK_SPAN + y;
+}
+
+/** An integer → integer hash map (open addressing) for the hot BM25 lookups. */
+export class IntMap {
+  private keys: Int32Array;
+  private values: Int32Array;
+  size = 0;
+  constructor(capacity = 1024) {
+    let n = 16;
+    while (n < capacity * 2) n <<= 1;
+    this.keys = new Int32Array(n).fill(-1);
+    this.values = new Int32Array(n);
+  }
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === key) return this.values[slot];
+      if (k === -1) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.rehash();
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.keys[slot] === -1) this.size++;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+  private rehash(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], values[i]);
+  }
+}
+
+/** BM25 term keys of the units [from, to): content words and CJK bigrams (with counts). */
+export function termKeys(u: Units, stop: Uint8Array, from = 0, to = u.n, into: Map<number, number> = new Map()): Map<number, number> {
+  for (let i = from; i < to; i++) {
+    const id = u.id[i];
+    if (id < 0) continue;
+    if (id >= CJK_BASE) {
+      if (i + 1 < to && u.id[i + 1] >= CJK_BASE && u.join[i + 1]) {
+        const k = bigramKey(id - CJK_BASE, u.id[i + 1] - CJK_BASE);
+        into.set(k, (into.get(k) ?? 0) + 1);
+      }
+    } else if (!stop[id]) into.set(id, (into.get(id) ?? 0) + 1);
+  }
+  return into;
+}
+
+// ---- URLs, issuers, years -------------------------------------------------------------------
+
+/** Canonical form of a URL for equality: scheme-less, lower-case host without www., default
+ *  ports, fragments, tracking parameters and trailing slashes dropped. */
+export function canonicalUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    const host = u.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const port = u.port && u.port !== '80' && u.port !== '443' ? `:${u.port}` : '';
+    const params = [...u.searchParams].filter(([k]) => !/^(utm_|spm$|from$|share)/i.test(k)).sort(([a], [b]) => a.localeCompare(b));
+    const query = params.length ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
+    const path = u.pathname.replace(/\/+$/, '').replace(/\/index\.(?:s?html?|php|aspx?)$/i, '') || '/';
+    return `${host}${port}${path}${query}`;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+const REGION_NAMES = Object.entries(REGIONS).map(([id, names]) => ({ id, names: names.map((n) => foldText(n)) }));
+
+/** "region:body" for an issuer name in English or Chinese, e.g. shanghai:drc. */
+export function issuerKey(issuer: string | null | undefined): string {
+  if (!issuer) return '';
+  const f = foldText(issuer);
+  const region = REGION_NAMES.find((r) => r.id !== 'china' && r.names.some((n) => f.includes(n)))?.id ?? (/(?:^|\W)(?:china|national)(?:\W|$)|国家|国务院|中央|部$/.test(f) ? 'china' : '');
+  const body = Object.entries(ISSUER_BODIES).find(([, names]) => names.some((n) => f.includes(foldText(n))))?.[0] ?? '';
+  return `${region}:${body}`;
+}
+
+export function yearOf(s: string | null | undefined): number | null {
+  if (!s) return null;
+  const m = /(?:^|[^\d])(20\d\d)(?!\d)/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** The series of a document number ("沪府办发〔2024〕12号" → 沪府办发) and its year. */
+export function docNumberSeries(docNumber: string | null | undefined): { series: string; year: number | null } | null {
+  if (!docNumber) return null;
+  const m = /^(.*?)\s*[〔[(（【]\s*((?:19|20)\d\d)\s*[〕\])）】]/.exec(docNumber.trim());
+  if (!m) return null;
+  return { series: foldText(m[1]).replace(/\s+/g, ''), year: Number(m[2]) };
+}
+
+// ---- shingles (copies of seed documents) ----------------------------------------------------
+
+export const SHINGLE = 5;
+
+/** Hashes of the 5-token shingles of a text, folded (tokens: English words, CJK characters). */
+export function shingleHashes(text: string): Int32Array {
+  const toks: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = FOLD[text.charCodeAt(i)];
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (alnum) {
+      h = inWord ? Math.imul(h ^ c, 0x01000193) : Math.imul(0x811c9dc5 ^ c, 0x01000193);
+      inWord = true;
+      continue;
+    }
+    if (inWord) {
+      toks.push(h);
+      inWord = false;
+    }
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) toks.push(Math.imul(c, 0x9e3779b1));
+  }
+  if (inWord) toks.push(h);
+  const n = toks.length - SHINGLE + 1;
+  if (n <= 0) return new Int32Array(0);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = 0x27d4eb2d;
+    for (let k = 0; k < SHINGLE; k++) x = Math.imul(x ^ toks[i + k], 0x5bd1e995) ^ (x >>> 13);
+    out[i] = x & 0x3fffffff; // 30 bits: small integers, the fast keys of Map and Set
+  }
+  return out;
+}
+
+// ---- build ----------------------------------------------------------------------------------
+
+const TITLE_NOISE = new Set(['unveil', 'release', 'issue', 'launch', 'publish', 'key', 'takeaway', 'grand', 'its', 'role']);
+
+function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, idf: (key: number) => number): Map<number, number> {
+  const u = cut(title, k.vocab, false);
+  const keys = termKeys(u, k.stop);
+  const out = new Map<number, number>();
+  for (const key of keys.keys()) {
+    if (key < BIGRAM_BASE) {
+      const w = k.vocab.words[key];
+      if (/^\d+$/.test(w) || TITLE_NOISE.has(w)) continue;
+    }
+    out.set(key, idf(key));
+  }
+  return out;
+}
+
+export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[]): Knowledge {
+  const vocab = newVocabulary();
+  const phrases = new PhraseSet<Payload>(vocab);
+  const topicIds = topics.topics.map((t) => t.id);
+
+  // Topic terms and cues.
+  for (const cue of topics.negativeCues) phrases.add(cue.text, { role: Role.NegativeGlobal, arg: -1, weight: 0 });
+  topics.topics.forEach((t, ti) => {
+    for (const term of t.terms) phrases.add(term.text, { role: Role.Topic, arg: ti, weight: term.weight });
+    for (const cue of t.negative) phrases.add(cue.text, { role: Role.NegativeTopic, arg: ti, weight: 0 });
+    for (const text of TOPIC_NEGATIVE_EXTRA[t.id] ?? []) phrases.add(text, { role: Role.NegativeTopic, arg: ti, weight: 0 });
+    // The classifier's additions (lexicon.ts); a term the taxonomy already has keeps its weight.
+    for (const [text, weight] of TOPIC_EXTRA[t.id] ?? []) {
+      const idx = phrases.add(text, { role: Role.Topic, arg: ti, weight });
+      const same = phrases.payloads[idx].filter((p) => p.role === Role.Topic && p.arg === ti);
+      if (same.length > 1) phrases.payloads[idx].pop();
+    }
+  });
+  // One payload per topic and phrase: traditional and simplified forms fold to one phrase.
+  for (let x = 0; x < phrases.payloads.length; x++) {
+    const best = new Map<number, Payload>();
+    for (const p of phrases.payloads[x]) if (p.role === Role.Topic && (best.get(p.arg)?.weight ?? -1) < p.weight) best.set(p.arg, p);
+    phrases.payloads[x] = phrases.payloads[x].filter((p) => p.role !== Role.Topic || best.get(p.arg) === p);
+  }
+  // The lexicon.
+  for (const a of ANCHORS) phrases.add(a.text, { role: Role.Anchor, arg: ANCHOR_KINDS.indexOf(a.kind), weight: a.weight });
+  const simple: [string[], Role][] = [
+    [OTHER_SENSE, Role.OtherSense],
+    [OTHER_PROGRAMMES, Role.OtherProgramme],
+    [CONTRAST, Role.Contrast],
+    [OTHER_INITIATIVES, Role.OtherInitiative],
+    [STRATEGIES, Role.Strategy],
+    [OFF_SUBJECT, Role.OffSubject],
+    [ACTION, Role.Action],
+    [IMPLEMENT, Role.Implement],
+    [PARTNERS, Role.Partner],
+  ];
+  for (const [list, role] of simple) for (const text of list) phrases.add(text, { role, arg: -1, weight: 1 });
+  const regionIds = Object.keys(REGIONS);
+  regionIds.forEach((id, ri) => {
+    for (const name of REGIONS[id]) phrases.add(name, { role: Role.Region, arg: ri, weight: 1 });
+  });
+
+  // Phrases that say little about one measure: topic terms of weight ≥ 0.8 and anchors.
+  const generic = new Set<number>();
+  for (let p = 0; p < phrases.payloads.length; p++) {
+    if (phrases.payloads[p].some((x) => (x.role === Role.Topic && x.weight >= 0.8) || x.role === Role.Anchor)) generic.add(p);
+  }
+
+  // Catalog entries: aliases as phrases (weighted by how specific they are).
+  const entries: MeasureEntry[] = [];
+  const byId = new Map<string, number>();
+  measures.forEach((m, i) => byId.set(m.id, i));
+  const depthOf = (i: number): number => {
+    let d = 0;
+    let at = measures[i];
+    const seen = new Set<string>();
+    while (at.parent && byId.has(at.parent) && !seen.has(at.parent)) {
+      seen.add(at.parent);
+      at = measures[byId.get(at.parent)!];
+      d++;
+    }
+    return d;
+  };
+  const aliasPolicies = new Map<number, Set<string>>();
+  measures.forEach((m, i) => {
+    for (const a of [...m.aliases.en, ...m.aliases.zh]) {
+      const idx = phrases.add(a, { role: Role.Alias, arg: i, weight: 0 });
+      if (idx < 0) continue;
+      const key = `${m.policy.title}|${m.policy.region}`;
+      if (!aliasPolicies.has(idx)) aliasPolicies.set(idx, new Set());
+      aliasPolicies.get(idx)!.add(key);
+    }
+  });
+  // 0.75 for a distinctive name; 0.4 when several policies or the taxonomy use it, or it is one
+  // word (or up to four Chinese characters).
+  for (const [idx, pols] of aliasPolicies) {
+    const short = phrases.lengths[idx] < 2 || (phrases.lengths[idx] <= 4 && /[\u4e00-\u9fff]/.test(phrases.texts[idx]));
+    const weight = pols.size > 1 || generic.has(idx) || short ? 0.4 : 0.75;
+    for (const p of phrases.payloads[idx]) if (p.role === Role.Alias) p.weight = weight;
+  }
+
+  // Glossary: English phrase → Chinese renderings, found in an entry's English wording.
+  const glossary = new PhraseSet<string[]>(vocab);
+  for (const [en, zh] of GLOSSARY) glossary.add(en, zh);
+  const zhOf = (text: string): string[] => {
+    const occ = glossary.scan(cut(text, vocab, false));
+    const out: string[] = [];
+    for (let k = 0; k < occ.length; k += 3) out.push(...glossary.payloads[occ[k]].flat());
+    return out;
+  };
+  // Register every catalog word first, so the stop list covers the final vocabulary.
+  const catalogTexts = measures.map((m) => {
+    const en = [m.title, m.text, ...m.aliases.en].join('\n');
+    cut(en, vocab, true);
+    return en;
+  });
+  for (const p of measures) cut(p.policy.title, vocab, true);
+  for (const w of STOPWORDS) wordId(vocab, w);
+  const stop = new Uint8Array(vocab.words.length + 1);
+  for (const w of STOPWORDS) stop[vocab.ids.get(w)!] = 1;
+  const k0 = { vocab, stop };
+
+  // BM25: each entry's distinct terms (English content words; Chinese bigrams of its Chinese
+  // aliases and of the glossary's renderings of its English wording).
+  const termSets: Map<number, number>[] = measures.map((m, i) => {
+    const en = catalogTexts[i];
+    const zh = [...m.aliases.zh, ...zhOf(en)].join('\n');
+    return termKeys(cut(`${en}\n${zh}`, vocab, false), stop);
+  });
+  const df = new Map<number, number>();
+  for (const set of termSets) for (const key of set.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const N = Math.max(1, measures.length);
+  const defaultIdf = Math.log(1 + (N + 0.5) / 0.5);
+  const terms = new IntMap(df.size);
+  const termIdf = new Float64Array(df.size);
+  const lists: number[][] = [];
+  for (const [key, n] of df) {
+    const t = lists.length;
+    terms.set(key, t);
+    termIdf[t] = Math.log(1 + (N - n + 0.5) / (n + 0.5));
+    lists.push([]);
+  }
+  const maxScore = new Float64Array(measures.length);
+  termSets.forEach((set, i) => {
+    for (const key of set.keys()) {
+      const t = terms.get(key);
+      lists[t].push(i);
+      maxScore[i] += termIdf[t];
+    }
+  });
+  const termPostings = lists.map((l) => Int32Array.from(l));
+  const idfOf = (key: number) => {
+    const t = terms.get(key);
+    return t < 0 ? defaultIdf : termIdf[t];
+  };
+
+  // Policies.
+  const policyIndex = new Map<string, number>();
+  const policies: PolicyEntry[] = [];
+  measures.forEach((m, i) => {
+    const key = `${m.policy.title}|${m.policy.region}`;
+    let p = policyIndex.get(key);
+    if (p === undefined) {
+      p = policies.length;
+      policyIndex.set(key, p);
+      const series = docNumberSeries(m.policy.docNumber);
+      const titles = [m.policy.title, m.seedTitle && m.parent === null ? m.seedTitle : null].filter((t): t is string => !!t);
+      const zhPhrases: PolicyEntry['zhPhrases'] = [];
+      {
+        const u = cut(m.policy.title, vocab, false);
+        const occ = glossary.scan(u);
+        const seen = new Set<number>();
+        for (let k = 0; k < occ.length; k += 3) {
+          if (seen.has(occ[k])) continue;
+          seen.add(occ[k]);
+          const text = glossary.texts[occ[k]];
+          const weight = /^(belt and road|bri|shanghai|zhejiang|cooperation|enterprises)$/i.test(text) ? 0.5 : 1;
+          zhPhrases.push({ any: glossary.payloads[occ[k]].flat().map((z) => foldText(z)), weight });
+        }
+      }
+      policies.push({
+        title: m.policy.title,
+        region: m.policy.region,
+        issuer: m.policy.issuer,
+        issuerKey: issuerKey(m.policy.issuer),
+        year: yearOf(m.policy.date) ?? yearOf(m.policy.title),
+        date: m.policy.date,
+        docNumberSeries: series?.series ?? null,
+        docNumberYear: series?.year ?? null,
+        variants: titles.map((t) => titleKeys(k0, t, idfOf)),
+        zhPhrases,
+        measures: [],
+        roots: [],
+      });
+    } else if (m.seedTitle && m.parent === null) {
+      const has = policies[p].variants.length;
+      if (has < 3) policies[p].variants.push(titleKeys(k0, m.seedTitle, idfOf));
+    }
+    policies[p].measures.push(i);
+    entries.push({ m, index: i, policy: p, depth: depthOf(i) });
+  });
+  // A policy's roots: its entries with no parent in the catalog (the plan, its areas).
+  for (const e of entries) if (e.m.parent === null || !byId.has(e.m.parent)) policies[e.policy].roots.push(e.index);
+  for (const p of policies) if (p.roots.length === 0 && p.measures.length) p.roots.push(p.measures[0]);
+
+  // Seed documents: URL and shingle fingerprints (a 32-bit set per shingle: the first 30 seeds).
+  const seeds: SeedEntry[] = [];
+  const shingleIndex = new Map<number, number>();
+  seedDocuments.slice(0, 30).forEach((d, si) => {
+    const hashes = shingleHashes(`${d.title}\n${d.text}`);
+    const distinct = new Set(hashes);
+    for (const h of distinct) shingleIndex.set(h, (shingleIndex.get(h) ?? 0) | (1 << si));
+    seeds.push({
+      id: d.id,
+      url: d.url,
+      canonicalUrl: canonicalUrl(d.url),
+      title: d.title,
+      year: yearOf(d.title) ?? yearOf(d.published),
+      shingles: distinct.size,
+      measures: entries.filter((e) => e.m.seedDocument === d.id).map((e) => e.index),
+    });
+  });
+  const bySourceUrl = new Map<string, number[]>();
+  for (const e of entries) {
+    const url = canonicalUrl(e.m.seedUrl ?? (e.m.origin === 'crawled' ? e.m.policy.url : null));
+    if (!url) continue;
+    if (!bySourceUrl.has(url)) bySourceUrl.set(url, []);
+    bySourceUrl.get(url)!.push(e.index);
+  }
+
+  const phraseRoles = new Int32Array(phrases.payloads.length);
+  phrases.payloads.forEach((list, x) => {
+    for (const p of list) phraseRoles[x] |= 1 << p.role;
+  });
+  return {
+    version: 'lexical-1',
+    vocab,
+    phrases,
+    phraseRoles,
+    topicIds,
+    stop,
+    measures: entries,
+    byId,
+    terms,
+    termIdf,
+    termPostings,
+    maxScore,
+    defaultIdf,
+    policies,
+    seeds,
+    shingleIndex,
+    bySourceUrl,
+    regionIds,
+  };
+}

@@ -1,0 +1,345 @@
+// One pass over a text finds every phrase the classifier knows (topic terms, cues, BRI anchors,
+// measure aliases, …) and cuts the text into the units BM25 works on. Built for speed: the
+// regex-per-topic matcher of topic-terms.ts runs at ~1,800 articles of 6 KB per second on one
+// core, below the speed target before any other work is done; this one scans once.
+//
+// Units: the text is folded (fold.ts: lower case, traditional → simplified, dashes and quotes
+// unified — length-preserving, so offsets are offsets in the original), then cut into English
+// words ([a-z0-9]+ and Latin letters with diacritics) and single CJK characters. Every other
+// character is a gap. Phrases are unit sequences, stored in a trie keyed by unit id:
+// - an English word's id comes from a vocabulary of the words the phrases use, stemmed lightly
+//   (economies → economy, trains → train, logistics → logistic) on both sides, so plurals match;
+//   a text word the vocabulary does not know gets id -1 and can start or continue no phrase;
+// - a CJK character's id is CJK_BASE + its folded code, so Chinese phrases match as substrings;
+// - a phrase continues from one unit to the next only across a "joining" gap — nothing, spaces,
+//   hyphens, quotes, apostrophes, "&" or "·" — never across other punctuation. So
+//   "Belt and Road" = "belt-and-road" = “Belt and Road”, 共建“一带一路” contains 一带一路, and
+//   "belt, and road" is no phrase.
+// Each unit also knows its paragraph (a newline starts one) and its sentence (. ! ? 。！？；; or a
+// newline end one), which the features and BM25 passages use.
+import { FOLD } from './fold.js';
+
+export const CJK_BASE = 0x200000;
+
+const ALNUM = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ALNUM[c] = 1;
+for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) ALNUM[c] = 1;
+
+const JOINER = new Uint8Array(65536);
+for (const ch of ' -"\'&·・\u200b') JOINER[ch.charCodeAt(0)] = 1;
+
+/** Characters after which a sentence ends ('.' only when followed by a space or the end). */
+const SENTENCE_END = new Uint8Array(65536);
+for (const ch of '!?;。！？；') SENTENCE_END[ch.charCodeAt(0)] = 1;
+
+export function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Light English stemming, the same for phrases and texts. */
+export function stem(w: string): string {
+  const n = w.length;
+  if (n > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (n > 4 && w.endsWith('es') && /(?:ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (n > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+export interface Vocabulary {
+  /** Surface form (lower case) → id of its stem. */
+  ids: Map<string, number>;
+  /** id → stem. */
+  words: string[];
+  /**
+   * The same surface forms in an open-addressing hash table over folded character codes, so a
+   * text word is looked up without building its string: slot → form index + 1 (0 = empty).
+   */
+  table: Int32Array;
+  formHash: number[];
+  forms: string[];
+  formIds: number[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export function newVocabulary(): Vocabulary {
+  return { ids: new Map(), words: [], table: new Int32Array(1 << 12), formHash: [], forms: [], formIds: [] };
+}
+
+function hashOf(form: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < form.length; k++) h = Math.imul(h ^ form.charCodeAt(k), FNV_PRIME);
+  return h | 0;
+}
+
+function place(vocab: Vocabulary, f: number): void {
+  const mask = vocab.table.length - 1;
+  let slot = vocab.formHash[f] & mask;
+  while (vocab.table[slot] !== 0) slot = (slot + 1) & mask;
+  vocab.table[slot] = f + 1;
+}
+
+function register(vocab: Vocabulary, form: string, id: number): void {
+  if (vocab.ids.has(form)) return;
+  vocab.ids.set(form, id);
+  const f = vocab.forms.length;
+  vocab.forms.push(form);
+  vocab.formIds.push(id);
+  vocab.formHash.push(hashOf(form));
+  if (vocab.forms.length * 2 > vocab.table.length) {
+    vocab.table = new Int32Array(vocab.table.length * 2);
+    for (let g = 0; g < vocab.forms.length; g++) place(vocab, g);
+  } else place(vocab, f);
+}
+
+/** The id of the folded word text[i, j) of hash h, or -1 (no string is built). */
+function lookup(vocab: Vocabulary, text: string, i: number, j: number, h: number): number {
+  const { table, formHash, forms } = vocab;
+  const mask = table.length - 1;
+  let slot = h & mask;
+  for (;;) {
+    const f = table[slot] - 1;
+    if (f < 0) return -1;
+    if (formHash[f] === h) {
+      const form = forms[f];
+      if (form.length === j - i) {
+        let k = 0;
+        while (k < form.length && form.charCodeAt(k) === FOLD[text.charCodeAt(i + k)]) k++;
+        if (k === form.length) return vocab.formIds[f];
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** The id of a word, registering its stem and the usual inflections when new. */
+export function wordId(vocab: Vocabulary, word: string): number {
+  const known = vocab.ids.get(word);
+  if (known !== undefined) return known;
+  const base = stem(word);
+  let id = vocab.ids.get(base);
+  if (id === undefined) {
+    id = vocab.words.length;
+    vocab.words.push(base);
+  }
+  for (const form of [word, base, `${base}s`, `${base}es`, base.endsWith('y') ? `${base.slice(0, -1)}ies` : '']) {
+    if (form) register(vocab, form, id);
+  }
+  return id;
+}
+
+/** A text cut into units. Offsets are UTF-16 offsets in the original text. */
+export interface Units {
+  n: number;
+  id: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** 1 when a phrase may continue from unit i - 1 to unit i. */
+  join: Uint8Array;
+  para: Int32Array;
+  sent: Int32Array;
+  paragraphs: number;
+  sentences: number;
+}
+
+/**
+ * Cuts the text into units. With `create`, unknown English words are added to the vocabulary
+ * (used when compiling phrases); otherwise they get id -1.
+ */
+/** Character kinds for cut(), indexed by the raw UTF-16 code. */
+const K_GAP = 0;
+const K_WORD = 1; // letter or digit, already in folded form
+const K_WORD_FOLD = 2; // letter or digit that folding changes (upper case, full width)
+const K_CJK = 3;
+const K_NEWLINE = 4;
+const K_END = 5; // ends a sentence
+const K_JOIN = 6;
+const K_PERIOD = 7;
+const KIND = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  const f = FOLD[c];
+  if (ALNUM[f]) KIND[c] = f === c ? K_WORD : K_WORD_FOLD;
+  else if (isCjk(f)) KIND[c] = K_CJK;
+  else if (c === 10) KIND[c] = K_NEWLINE;
+  else if (f === 46) KIND[c] = K_PERIOD;
+  else if (SENTENCE_END[f]) KIND[c] = K_END;
+  else if (JOINER[f]) KIND[c] = K_JOIN;
+}
+
+/**
+ * Cuts the text into units. With `create`, unknown English words are added to the vocabulary
+ * (used when compiling phrases); otherwise they get id -1.
+ */
+export function cut(text: string, vocab: Vocabulary, create = false): Units {
+  const n = text.length;
+  // Scratch arrays shared by all calls (cut is synchronous and never re-entered), sized for the
+  // longest text so far; the result gets copies of the used part. (Growing per call from inside
+  // the loop made every array access a closure-context load: 10× slower.)
+  if (scratch.id.length < n + 1) scratch = newScratch(n + 1);
+  const { id, start, end, join, para, sent } = scratch;
+  let u = 0;
+  let p = 0;
+  let s = 0;
+  let gapJoins = 0; // 1 while the gap since the last unit holds joining characters only
+  let i = 0;
+  while (i < n) {
+    const raw = text.charCodeAt(i);
+    const kind = KIND[raw];
+    if (kind === K_WORD || kind === K_WORD_FOLD || kind === K_CJK) {
+      if (kind === K_CJK) {
+        id[u] = CJK_BASE + FOLD[raw];
+        end[u] = i + 1;
+      } else {
+        let j = i + 1;
+        let h = Math.imul(FNV_OFFSET ^ FOLD[raw], FNV_PRIME);
+        while (j < n) {
+          const r2 = text.charCodeAt(j);
+          const k2 = KIND[r2];
+          if (k2 !== K_WORD && k2 !== K_WORD_FOLD) break;
+          h = Math.imul(h ^ FOLD[r2], FNV_PRIME);
+          j++;
+        }
+        let wid = lookup(vocab, text, i, j, h | 0);
+        if (wid < 0 && create) wid = wordId(vocab, foldWord(text.slice(i, j)));
+        id[u] = wid;
+        end[u] = j;
+      }
+      start[u] = i;
+      join[u] = u > 0 && gapJoins ? 1 : 0;
+      para[u] = p;
+      sent[u] = s;
+      i = end[u];
+      u++;
+      gapJoins = 1;
+      continue;
+    }
+    // A gap character.
+    if (kind === K_NEWLINE) {
+      if (u > 0 && para[u - 1] === p) p++;
+      if (u > 0 && sent[u - 1] === s) s++;
+      gapJoins = 0;
+    } else if (kind === K_END || (kind === K_PERIOD && (i + 1 >= n || FOLD[text.charCodeAt(i + 1)] <= 32))) {
+      if (u > 0 && sent[u - 1] === s) s++;
+      gapJoins = 0;
+    } else if (kind !== K_JOIN) gapJoins = 0;
+    i++;
+  }
+  return {
+    n: u,
+    id: id.slice(0, u + 1),
+    start: start.slice(0, u + 1),
+    end: end.slice(0, u + 1),
+    join: join.slice(0, u + 1),
+    para: para.slice(0, u + 1),
+    sent: sent.slice(0, u + 1),
+    paragraphs: u > 0 ? para[u - 1] + 1 : 0,
+    sentences: u > 0 ? sent[u - 1] + 1 : 0,
+  };
+}
+
+function newScratch(size: number) {
+  return { id: new Int32Array(size), start: new Int32Array(size), end: new Int32Array(size), join: new Uint8Array(size), para: new Int32Array(size), sent: new Int32Array(size) };
+}
+let scratch = newScratch(1 << 14);
+
+function foldWord(w: string): string {
+  let out = '';
+  for (let k = 0; k < w.length; k++) out += String.fromCharCode(FOLD[w.charCodeAt(k)]);
+  return out;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  out: number[] | null;
+}
+
+const node = (): TrieNode => ({ next: null, out: null });
+
+/** A set of phrases, each with a payload, matched in one pass. */
+export class PhraseSet<P> {
+  readonly vocab: Vocabulary;
+  private readonly root = node();
+  /** The root's children as arrays (by word id; by CJK character code) — the hot lookup. */
+  private readonly rootWord: (TrieNode | undefined)[] = [];
+  private readonly rootCjk: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
+  private readonly keys = new Map<string, number>();
+  /** Phrase index → payloads (several roles may share a phrase). */
+  readonly payloads: P[][] = [];
+  /** Phrase index → its text as first added. */
+  readonly texts: string[] = [];
+  /** Phrase index → number of units. */
+  readonly lengths: number[] = [];
+
+  constructor(vocab: Vocabulary) {
+    this.vocab = vocab;
+  }
+
+  /** Adds a phrase; returns its index, or -1 when it has no units. */
+  add(text: string, payload: P): number {
+    const units = cut(text, this.vocab, true);
+    if (units.n === 0) return -1;
+    const key = Array.from(units.id.subarray(0, units.n)).join(',');
+    let index = this.keys.get(key);
+    if (index === undefined) {
+      index = this.payloads.length;
+      this.keys.set(key, index);
+      this.payloads.push([]);
+      this.texts.push(text);
+      this.lengths.push(units.n);
+      let at = this.root;
+      for (let k = 0; k < units.n; k++) {
+        if (!at.next) at.next = new Map();
+        let child = at.next.get(units.id[k]);
+        if (!child) {
+          child = node();
+          at.next.set(units.id[k], child);
+          if (k === 0) {
+            const first = units.id[0];
+            if (first >= CJK_BASE) this.rootCjk[first - CJK_BASE] = child;
+            else this.rootWord[first] = child;
+          }
+        }
+        at = child;
+      }
+      (at.out ??= []).push(index);
+    }
+    this.payloads[index].push(payload);
+    return index;
+  }
+
+  /** Every occurrence of every phrase: flat triples (phrase index, first unit, unit after). */
+  scan(u: Units): Int32Array {
+    let out = new Int32Array(96);
+    let k = 0;
+    const { rootWord, rootCjk } = this;
+    const { id, join, n } = u;
+    for (let i = 0; i < n; i++) {
+      const first = id[i];
+      if (first < 0) continue;
+      let at = first >= CJK_BASE ? rootCjk[first - CJK_BASE] : rootWord[first];
+      let j = i;
+      while (at) {
+        if (at.out) {
+          for (const phrase of at.out) {
+            if (k + 3 > out.length) {
+              const grown = new Int32Array(out.length * 2);
+              grown.set(out);
+              out = grown;
+            }
+            out[k++] = phrase;
+            out[k++] = i;
+            out[k++] = j + 1;
+          }
+        }
+        j++;
+        if (j >= n || !join[j] || !at.next) break;
+        const nid = id[j];
+        if (nid < 0) break;
+        at = at.next.get(nid);
+      }
+    }
+    return out.subarray(0, k);
+  }
+}

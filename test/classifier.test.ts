@@ -1,0 +1,333 @@
+// The lexical classifier (classifier/): seed documents, hard negatives, Chinese and traditional
+// characters, verbatim evidence, measure links (announces, updates, cross-language), the listed
+// items of a policy, and the `silkwatch classify --json` command.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
+import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
+import { readMeasuresFile } from '../seeds/load.js';
+import { runCli } from './support/cli.js';
+
+const knowledge = loadSeedKnowledge();
+const catalog = readMeasuresFile();
+const T = { threshold: 0.5 };
+const judge = (input: ClassifyInput) => classify(input, knowledge, T);
+const topicIds = (j: Judgement) => j.topics.map((t) => t.id);
+
+interface Article {
+  id: string;
+  split: string;
+  lang: 'en' | 'zh';
+  title: string;
+  text: string;
+  url: string;
+  published: string | null;
+}
+const dev = readFileSync(new URL('./eval/articles.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Article)
+  .filter((a) => a.split === 'dev');
+
+/** Every judgement invariant of the output contract. */
+function expectWellFormed(j: Judgement, input: ClassifyInput) {
+  const verbatim = (e: string) => input.title.includes(e) || input.text.includes(e);
+  expect(j.score).toBeGreaterThanOrEqual(0);
+  expect(j.score).toBeLessThanOrEqual(1);
+  expect(j.relevant).toBe(j.score >= T.threshold);
+  expect(j.evidence.length).toBeLessThanOrEqual(3);
+  for (const e of j.evidence) expect(verbatim(e), e).toBe(true);
+  j.topics.forEach((t, i) => {
+    expect(t.score).toBeGreaterThanOrEqual(0);
+    expect(t.score).toBeLessThanOrEqual(1);
+    if (i > 0) expect(t.score).toBeLessThanOrEqual(j.topics[i - 1].score);
+    expect(t.evidence.length).toBeLessThanOrEqual(3);
+    for (const e of t.evidence) expect(verbatim(e), `${t.id}: ${e}`).toBe(true);
+  });
+  j.measures.forEach((m, i) => {
+    expect(m.score).toBeGreaterThanOrEqual(0);
+    expect(m.score).toBeLessThanOrEqual(1);
+    if (i > 0) expect(m.score).toBeLessThanOrEqual(j.measures[i - 1].score);
+    expect(['announces', 'updates', 'implements', 'mentions']).toContain(m.relation);
+    expect(m.evidence.length).toBeGreaterThan(0);
+    expect(m.evidence.length).toBeLessThanOrEqual(3);
+    for (const e of m.evidence) expect(verbatim(e), `${m.id}: ${e}`).toBe(true);
+  });
+}
+
+describe('the seed documents', () => {
+  it('uses classifier version lexical-1', () => {
+    expect(CLASSIFIER_VERSION).toBe('lexical-1');
+  });
+
+  for (const doc of seedDocuments()) {
+    const entries = catalog.measures.filter((m) => m.document === doc.id);
+    // The topics of its sections: the first topic of each top-level catalog entry taken from it.
+    const sectionTopics = [...new Set(entries.filter((m) => m.sectionPath.length === 1).map((m) => m.topics[0]))];
+
+    it(`${doc.id}: relevant, with the topics of its sections (${sectionTopics.join(', ')}), announcing its ${entries.length} entries`, () => {
+      const input = { title: doc.title, text: doc.text, url: doc.url, published: doc.published, lang: doc.lang };
+      const j = judge(input);
+      expectWellFormed(j, input);
+      expect(j.relevant).toBe(true);
+      for (const t of sectionTopics) expect(topicIds(j), t).toContain(t);
+      const announced = new Set(j.measures.filter((m) => m.relation === 'announces').map((m) => m.id));
+      for (const m of entries) expect(announced.has(m.id), m.id).toBe(true);
+    });
+
+    it(`${doc.id}: a copy under another address (the whole captured page, boilerplate included) announces the same entries`, () => {
+      const page = readFileSync(new URL(`../seeds/documents/${doc.file}`, import.meta.url), 'utf8');
+      const j = judge({ title: doc.title, text: page, url: 'https://mirror.example.org/some/other/path.html' });
+      expect(j.relevant).toBe(true);
+      const announced = new Set(j.measures.filter((m) => m.relation === 'announces').map((m) => m.id));
+      for (const m of entries) expect(announced.has(m.id), m.id).toBe(true);
+    });
+  }
+
+  it('announces through the URL after canonicalisation (scheme, www., trailing slash, tracking parameters)', () => {
+    const j = judge({
+      title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2024',
+      text: 'To promote the high-quality development of the Belt and Road Initiative in 2024, Shanghai will focus its efforts on the following nine aspects.',
+      url: 'http://www.govt.chinadaily.com.cn/s/202404/08/WS662700cf498ed2d7b7eac58a/shanghai-unveils-priorities-to-advance-belt-and-road-initiative-in-2024.html?utm_source=x',
+    });
+    expect(j.measures.find((m) => m.id === 'sh-2024-priorities')?.relation).toBe('announces');
+  });
+});
+
+describe('relevance', () => {
+  const zh = {
+    title: '上海市印发推进共建“一带一路”高质量发展实施方案',
+    text: '为深入推进共建“一带一路”高质量发展，上海市人民政府近日印发实施方案，提出加强与共建国家在基础设施互联互通、贸易畅通和资金融通等领域的务实合作，推动中欧班列扩线增班。',
+  };
+  const zhTraditional = {
+    title: '上海市印發推進共建「一帶一路」高質量發展實施方案',
+    text: '為深入推進共建「一帶一路」高質量發展，上海市人民政府近日印發實施方案，提出加強與共建國家在基礎設施互聯互通、貿易暢通和資金融通等領域的務實合作，推動中歐班列擴線增班。',
+  };
+
+  it('judges a Chinese BRI policy sentence relevant, and its traditional-character version alike', () => {
+    const a = judge(zh);
+    const b = judge(zhTraditional);
+    expectWellFormed(a, zh);
+    expectWellFormed(b, zhTraditional);
+    expect(a.relevant).toBe(true);
+    expect(b.relevant).toBe(true);
+    expect(toSimplified(zhTraditional.text).replace(/「/g, '“').replace(/」/g, '”')).toBe(zh.text);
+    expect(b.score).toBeCloseTo(a.score, 2);
+    expect(topicIds(b)).toEqual(topicIds(a));
+    expect(topicIds(a)).toContain('connectivity');
+    // Evidence stays verbatim in the script of the input.
+    expect(b.evidence.some((e) => e.includes('一帶一路'))).toBe(true);
+  });
+
+  const negatives: [string, ClassifyInput][] = [
+    [
+      'a Yangtze River Economic Belt story',
+      {
+        title: 'China steps up protection of the Yangtze River Economic Belt',
+        text: 'The State Council called for new measures to advance the high-quality development of the Yangtze River Economic Belt, which spans 11 provinces and municipalities.\n\nThe plan puts ecological protection first: provinces along the river will restore wetlands, cut pollution from chemical plants and build a green development corridor along the economic belt.',
+      },
+    ],
+    [
+      'a seat-belt rule',
+      {
+        title: 'Rear-seat passengers must buckle up from next month',
+        text: 'Traffic police will fine rear-seat passengers who do not wear seat belts, under the revised road traffic safety regulations.\n\nDrivers are required to remind passengers to fasten their belts before setting off on the road.',
+      },
+    ],
+    [
+      'a "BRI (Bangladesh Rice Research Institute)" item',
+      {
+        title: 'BRI releases two new salt-tolerant rice varieties',
+        text: 'DHAKA — BRI (Bangladesh Rice Research Institute) has released two new salt-tolerant rice varieties for coastal farmers.\n\nThe BRI director general said the varieties yield up to 6 tonnes per hectare and will help food security.',
+      },
+    ],
+    [
+      'a Global Gateway piece',
+      {
+        title: "EU's Global Gateway unveils first infrastructure projects in Africa",
+        text: "The European Commission on Wednesday unveiled the first flagship projects of the Global Gateway, the EU's €300 billion plan that is widely seen as an alternative to China's Belt and Road Initiative.\n\nThe Global Gateway projects include a hydrogen corridor, digital cables linking Europe and Africa, and vaccine production, financed through Team Europe grants and guarantees.\n\nCommission officials said the Global Gateway offers transparent, values-based partnerships.",
+      },
+    ],
+  ];
+  for (const [name, input] of negatives) {
+    it(`judges ${name} not relevant`, () => {
+      const j = judge(input);
+      expectWellFormed(j, input);
+      expect(j.relevant, `score ${j.score}`).toBe(false);
+      expect(j.topics).toEqual([]);
+      expect(j.measures).toEqual([]);
+    });
+  }
+
+  it('gives verbatim evidence (at most three per list) for every article of the dev split', () => {
+    for (const a of dev) {
+      const input = { title: a.title, text: a.text, url: a.url, lang: a.lang, published: a.published };
+      expectWellFormed(judge(input), input);
+    }
+  });
+
+  it('is a pure function of (document, knowledge, config)', () => {
+    const input = { title: dev[0].title, text: dev[0].text };
+    expect(judge(input)).toEqual(judge(input));
+    expect(classify(input, knowledge, { threshold: 0.99 }).score).toBe(judge(input).score);
+  });
+});
+
+describe('measure links', () => {
+  it('links "Shanghai unveils priorities to advance Belt and Road Initiative in 2025" to the 2024 priorities with `updates`', () => {
+    const input = {
+      title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2025',
+      published: '2025-04-10',
+      text: [
+        'To promote the high-quality development of the Belt and Road Initiative in 2025, Shanghai will focus its efforts on the following eight aspects:',
+        '1. Deepen regional coordination and collaboration to synergize the integrated development of the Yangtze River Delta with the high-quality development of the BRI',
+        '(a) Give full play to the Belt and Road High-quality Development Promotion Association of the Yangtze River Delta and the Shanghai Belt and Road Comprehensive Service Center.',
+        '2. Consolidate the foundation of cooperation and actively contribute to building the Belt and Road Connectivity Network',
+        '(a) Enhance the service capabilities of Shanghai Port as a global shipping hub.',
+        '(b) Strive to increase the routes and frequencies of Shanghai-Europe freight trains.',
+      ].join('\n\n'),
+    };
+    const j = judge(input);
+    expectWellFormed(j, input);
+    expect(j.relevant).toBe(true);
+    const top = j.measures.find((m) => m.id === 'sh-2024-priorities');
+    expect(top?.relation).toBe('updates');
+    expect(j.measures.filter((m) => m.relation === 'announces')).toEqual([]);
+    expect(j.measures.find((m) => m.id === 'sh-2024-priorities-2d')?.relation).toBe('updates');
+    // The new edition's listed items replace the old entries they continue.
+    const items = listedMeasures(input);
+    const successors = listedSuccessors(input, j, knowledge);
+    const trains = successors.find((s) => s.supersedes === 'sh-2024-priorities-2d');
+    expect(items[trains!.item].text).toContain('Shanghai-Europe freight trains');
+    expect(items[successors.find((s) => s.supersedes === 'sh-2024-priorities-2a')!.item].text).toContain('Shanghai Port');
+    expect(new Set(successors.map((s) => s.supersedes)).size).toBe(successors.length);
+  });
+
+  it('links a Chinese report of the 2024 priorities to the English catalog entries', () => {
+    const input = {
+      title: '上海明确2024年推进“一带一路”高质量发展九方面重点工作',
+      published: '2024-04-08',
+      issuer: '上海市发展和改革委员会',
+      text: [
+        '近日，上海市发展和改革委员会发布2024年上海服务“一带一路”高质量发展的工作重点，明确将从九个方面推进相关工作。',
+        '一是深化区域协同联动，推动长三角一体化发展与共建“一带一路”高质量发展相互促进，加快组建长三角“一带一路”高质量发展促进会，持续完善“丝路e启行”小程序功能。',
+        '二是夯实合作基础，积极参与“一带一路”互联互通网络建设，提升上海港服务能级，扩大“空中丝绸之路”航线覆盖面，争取增加中欧班列（上海）开行线路和班次。',
+      ].join('\n\n'),
+    };
+    const j = judge(input);
+    expectWellFormed(j, input);
+    const linked = new Map(j.measures.map((m) => [m.id, m]));
+    expect(linked.get('sh-2024-priorities')?.relation).toBe('mentions');
+    expect(linked.has('sh-2024-priorities-1b-1')).toBe(true); // 丝路e启行
+    expect(linked.has('sh-2024-priorities-1a')).toBe(true); // 长三角“一带一路”高质量发展促进会
+  });
+
+  it('says `implements` when a report carries a catalog measure out', () => {
+    const input = {
+      title: 'Shanghai hosts International Carbon Neutrality Expo with Belt and Road partners',
+      text: 'The Shanghai International Carbon Neutrality Expo opened on Wednesday, with exhibitors from more than 20 Belt and Road countries showing green and low-carbon solutions.\n\nOrganizers said the expo supports green development cooperation under the Belt and Road Initiative.',
+    };
+    const j = judge(input);
+    expectWellFormed(j, input);
+    expect(j.measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation).toBe('implements');
+  });
+
+  it('does not tie a generic flagship mention in another region to a Shanghai measure', () => {
+    const j = judge({
+      title: 'Chongqing China-Europe Railway Express trips rise',
+      text: 'Chongqing launched more China-Europe Railway Express trains this year, a flagship of the Belt and Road Initiative, carrying laptops to Duisburg in Germany.',
+    });
+    expect(j.relevant).toBe(true);
+    expect(j.measures).toEqual([]);
+  });
+});
+
+describe('listedMeasures', () => {
+  it('returns the numbered and lettered items of the 2024 priorities, verbatim, with their section path', () => {
+    const doc = seedDocuments().find((d) => d.id === 'sh-2024-priorities')!;
+    const items = listedMeasures({ title: doc.title, text: doc.text });
+    const top = items.filter((i) => i.sectionPath.length === 1);
+    expect(top).toHaveLength(9);
+    expect(top[0].text).toBe('Deepen regional coordination and collaboration to synergize the integrated development of the Yangtze River Delta with the high-quality development of the BRI');
+    const a = items.find((i) => i.text.startsWith('Expedite the establishment of the Belt and Road High-quality Development Promotion Association'))!;
+    expect(a.sectionPath).toEqual([doc.title, '1. Deepen regional coordination and collaboration to synergize the integrated development of the Yangtze River Delta with the high-quality development of the BRI']);
+    for (const i of items) {
+      expect(doc.text.includes(i.text), i.text).toBe(true);
+      expect(i.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads Chinese list markers (一是, （一）)', () => {
+    const items = listedMeasures({ title: '方案', text: '一是加强互联互通。\n\n（一）扩大中欧班列开行。\n\n（二）提升上海港能级。\n\n二是深化经贸合作。' });
+    expect(items.map((i) => [i.text, i.sectionPath.length])).toEqual([
+      ['加强互联互通。', 1],
+      ['扩大中欧班列开行。', 2],
+      ['提升上海港能级。', 2],
+      ['深化经贸合作。', 1],
+    ]);
+  });
+});
+
+describe('silkwatch classify --json', () => {
+  let closedPort: number;
+  let silent: Server;
+  let silentPort: number;
+  beforeAll(async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    closedPort = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterAll(() => {
+    silent?.close();
+  });
+  const env = (port = closedPort) => ({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/silkwatch`, LOG_LEVEL: 'silent' });
+  const lines = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  const good = JSON.stringify({ id: 'a', title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2025', text: 'To promote the high-quality development of the Belt and Road Initiative in 2025, Shanghai will focus on the Belt and Road Connectivity Network and more Shanghai-Europe freight trains.', url: null, lang: 'en', published: '2025-04-10', issuer: null, docNumber: null, source: 'shanghai-en', extra: 'ignored' });
+  const negative = JSON.stringify({ id: 7, title: 'Wear your seat belt', text: 'Rear-seat passengers must wear seat belts, traffic police said.' });
+
+  it('answers mixed good and bad lines one for one, in order, errors carrying their line, and exits 1', async () => {
+    const stdin = [good, 'not json', '', '[1, 2]', JSON.stringify({ id: 'b', title: '', text: 'x' }), JSON.stringify({ id: 'c', title: 'x' }), JSON.stringify({ id: { x: 1 }, title: 't', text: 'x' }), JSON.stringify({ id: 'd', title: 't', text: 'x', lang: 'fr' }), negative].join('\n');
+    const r = await runCli(['classify', '--json'], env(), { stdin });
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(1);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(8); // the blank line is skipped
+    expect(Object.keys(out[0])).toEqual(['id', 'relevant', 'score', 'topics', 'measures']);
+    expect(out[0]).toMatchObject({ id: 'a', relevant: true });
+    expect((out[0].measures as { id: string; relation: string }[]).find((m) => m.id === 'sh-2024-priorities')?.relation).toBe('updates');
+    expect(out[1]).toEqual({ id: null, line: 2, error: { code: 'invalid_json', message: expect.any(String) } });
+    expect(out[2]).toMatchObject({ id: null, line: 4, error: { code: 'not_an_object' } });
+    expect(out[3]).toMatchObject({ id: 'b', line: 5, error: { code: 'missing_field' } });
+    expect(out[4]).toMatchObject({ id: 'c', line: 6, error: { code: 'missing_field' } });
+    expect(out[5]).toMatchObject({ id: null, line: 7, error: { code: 'invalid_field' } });
+    expect(out[6]).toMatchObject({ id: 'd', line: 8, error: { code: 'invalid_field' } });
+    expect(out[7]).toEqual({ id: 7, relevant: false, score: expect.any(Number), topics: [], measures: [] });
+  });
+
+  it('skips blank lines and exits 0 when every line is good, with no database', async () => {
+    const r = await runCli(['classify', '--json'], env(), { stdin: `\n${good}\n\n   \n${negative}\n` });
+    expect(r.code, r.stderr).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.map((o) => o.id)).toEqual(['a', 7]);
+  });
+
+  it('falls back to the seed catalog when PostgreSQL accepts connections but never answers', async () => {
+    const started = Date.now();
+    const r = await runCli(['classify', '--json'], env(silentPort), { stdin: negative, timeoutMs: 20_000 });
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});

@@ -1,0 +1,160 @@
+// `npm run eval`: classifies every labelled article of test/eval/articles.jsonl with the lexical
+// classifier against the seed knowledge and prints, for the dev and the test split, English and
+// Chinese separately and together:
+//   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
+//   - topic micro-F1 over the articles LABELLED relevant (the classifier's topics as it outputs
+//     them, so an article it wrongly judges irrelevant counts with no topics), and per topic;
+//   - the misses (id, label, score, title, top evidence) and a confusion by negativeClass.
+// Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
+//
+//   npx tsx test/eval/run.ts [--split dev|test|all] [--threshold 0.5] [--topics]
+import { readFileSync } from 'node:fs';
+import { classify, type Judgement } from '../../classifier/index.js';
+import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
+
+interface Article {
+  id: string;
+  split: 'dev' | 'test';
+  lang: 'en' | 'zh';
+  url: string;
+  source: string;
+  title: string;
+  published: string | null;
+  text: string;
+  relevant: boolean;
+  topics: string[];
+  negativeClass: string | null;
+  note: string;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const splits = opt('--split', 'all') === 'all' ? (['dev', 'test'] as const) : ([opt('--split', 'all')] as ('dev' | 'test')[]);
+const threshold = Number(opt('--threshold', process.env.CLASSIFY_THRESHOLD ?? '0.5'));
+const perTopic = args.includes('--topics');
+
+const articles = readFileSync(new URL('./articles.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Article);
+
+const knowledge = loadSeedKnowledge();
+const t0 = performance.now();
+const judged = new Map<string, Judgement>();
+for (const a of articles) {
+  if (!splits.includes(a.split)) continue;
+  judged.set(a.id, classify({ id: a.id, title: a.title, text: a.text, url: a.url, lang: a.lang, published: a.published, source: a.source }, knowledge, { threshold }));
+}
+const ms = performance.now() - t0;
+
+const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+function prf(tp: number, fp: number, fn: number) {
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+function relevance(items: Article[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const a of items) {
+    const got = judged.get(a.id)!.relevant;
+    if (got && a.relevant) tp++;
+    else if (got) fp++;
+    else if (a.relevant) fn++;
+  }
+  return { ...prf(tp, fp, fn), tp, fp, fn, n: items.length };
+}
+
+function topics(items: Article[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const per = new Map<string, { tp: number; fp: number; fn: number }>();
+  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
+    if (!per.has(t)) per.set(t, { tp: 0, fp: 0, fn: 0 });
+    per.get(t)![k]++;
+  };
+  for (const a of items.filter((x) => x.relevant)) {
+    const got = new Set(judged.get(a.id)!.topics.map((t) => t.id));
+    for (const t of got) {
+      if (a.topics.includes(t)) {
+        tp++;
+        bump(t, 'tp');
+      } else {
+        fp++;
+        bump(t, 'fp');
+      }
+    }
+    for (const t of a.topics) {
+      if (!got.has(t)) {
+        fn++;
+        bump(t, 'fn');
+      }
+    }
+  }
+  return { ...prf(tp, fp, fn), tp, fp, fn, per };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
+
+console.log(`silkwatch classifier evaluation — ${articles.length} labelled articles, threshold ${threshold}, ${judged.size} classified in ${ms.toFixed(0)} ms`);
+console.log('Topic micro-F1 is computed over the articles LABELLED relevant, with the topics the classifier outputs.\n');
+
+const rows: string[][] = [['split', 'lang', 'n', 'rel P', 'rel R', 'rel F1', 'tp/fp/fn', 'topic P', 'topic R', 'topic micro-F1']];
+for (const split of splits) {
+  for (const lang of ['en', 'zh', 'all'] as const) {
+    const items = articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang));
+    const r = relevance(items);
+    const t = topics(items);
+    rows.push([split, lang, String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
+  }
+}
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
+
+for (const split of splits) {
+  const items = articles.filter((a) => a.split === split);
+  console.log(`\n== ${split}: misses (relevance) ==`);
+  const misses = items.filter((a) => judged.get(a.id)!.relevant !== a.relevant);
+  if (!misses.length) console.log('  none');
+  for (const a of misses) {
+    const j = judged.get(a.id)!;
+    console.log(`  ${a.id}  label=${a.relevant ? 'relevant' : `negative/${a.negativeClass}`}  score=${j.score.toFixed(3)}  ${clip(a.title, 90)}`);
+    console.log(`      evidence: ${j.evidence.length ? clip(j.evidence[0], 150) : '-'}`);
+  }
+  console.log(`\n== ${split}: topic misses (labelled relevant) ==`);
+  let any = false;
+  for (const a of items.filter((x) => x.relevant)) {
+    const got = judged.get(a.id)!.topics.map((t) => t.id);
+    const missing = a.topics.filter((t) => !got.includes(t));
+    const extra = got.filter((t) => !a.topics.includes(t));
+    if (!missing.length && !extra.length) continue;
+    any = true;
+    console.log(`  ${a.id}  label=[${a.topics.join(', ')}]  got=[${judged.get(a.id)!.topics.map((t) => `${t.id} ${t.score}`).join(', ')}]`);
+  }
+  if (!any) console.log('  none');
+  console.log(`\n== ${split}: confusion by negativeClass ==`);
+  const classes = new Map<string, { n: number; flagged: number }>();
+  for (const a of items) {
+    const key = a.relevant ? '(relevant)' : a.negativeClass ?? 'other';
+    if (!classes.has(key)) classes.set(key, { n: 0, flagged: 0 });
+    const c = classes.get(key)!;
+    c.n++;
+    if (judged.get(a.id)!.relevant) c.flagged++;
+  }
+  for (const [key, c] of [...classes].sort()) console.log(`  ${key.padEnd(24)} ${String(c.n).padStart(3)} articles, judged relevant ${String(c.flagged).padStart(3)}`);
+  if (perTopic) {
+    console.log(`\n== ${split}: per topic ==`);
+    const t = topics(items);
+    for (const [id, c] of [...t.per].sort()) {
+      const m = prf(c.tp, c.fp, c.fn);
+      console.log(`  ${id.padEnd(24)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f1)}  (${c.tp}/${c.fp}/${c.fn})`);
+    }
+  }
+}
+process.exitCode = 0;
