@@ -17,8 +17,8 @@ import { applyMigrations } from '../db/migrate.js';
 import { createMailer, type Mailer } from '../digests/mailer.js';
 import { createRedis, probeRedis } from '../queues/connection.js';
 import { Producer } from '../queues/producer.js';
-import { compileTopics } from '../classifier/topic-terms.js';
-import { describeCounts, loadSeeds, readTopicsFile } from '../seeds/load.js';
+import { KnowledgeCache } from '../classifier/knowledge-cache.js';
+import { describeCounts, loadSeeds } from '../seeds/load.js';
 import type { Deps } from '../workers/deps.js';
 import { userAgentFor } from '../workers/deps.js';
 
@@ -51,7 +51,7 @@ export interface BootOptions {
   clock?: () => Date;
   /** Skip the SMTP check (processes that never send mail). */
   mail?: boolean;
-  /** Load the seed topics and measure catalog (idempotent; `run` does). */
+  /** Load the seed topics and measure catalog (idempotent; default on: classification links to it). */
   seed?: boolean;
   crawlMinConcurrency?: number;
 }
@@ -69,7 +69,7 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
 
   const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   await syncSources(db, sources);
-  if (opts.seed) {
+  if (opts.seed !== false) {
     const report = await loadSeeds(db);
     log.info(report, `${describeCounts('topics', report.topics)}; ${describeCounts('measures', report.measures)}`);
   }
@@ -92,7 +92,7 @@ export async function boot(config: Config, log: Logger, opts: BootOptions = {}):
     politeness: new RedisPoliteness({ redis, prefix: config.QUEUE_PREFIX, guard, log }),
     userAgent: userAgentFor(VERSION, config.CRAWL_CONTACT_URL),
     articleWriter,
-    topics: compileTopics(readTopicsFile()),
+    knowledge: new KnowledgeCache(),
     crawlMinConcurrency: opts.crawlMinConcurrency,
   };
   const runtime: Runtime = {

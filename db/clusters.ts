@@ -5,7 +5,7 @@
 import { bands, hamming, MAX_DISTANCE, simhash } from '../classifier/simhash.js';
 import { Prisma, type Db } from './client.js';
 
-const CLUSTER_LOCK = 7312;
+export const CLUSTER_LOCK = 7312;
 
 export async function assignCluster(db: Db, versionId: number): Promise<{ clusterId: number; joined: number[] }> {
   return db.$transaction(async (tx) => {

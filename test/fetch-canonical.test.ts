@@ -55,7 +55,7 @@ beforeAll(async () => {
     politeness: noPoliteness,
     userAgent: 'silkwatch/0.0.0 (+https://example.org/silkwatch)',
     articleWriter: new Batcher((items: Parameters<typeof storeArticles>[1]) => storeArticles(db, items), { max: 10, waitMs: 5 }),
-    topics: {} as Deps['topics'],
+    knowledge: {} as Deps['knowledge'],
   };
 });
 

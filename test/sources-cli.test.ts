@@ -172,7 +172,7 @@ describe('the fetch worker', () => {
       politeness: noPoliteness,
       userAgent: 'silkwatch/0.0.0 (+https://example.org/silkwatch)',
       articleWriter: new Batcher((items: Parameters<typeof storeArticles>[1]) => storeArticles(db, items), { max: 10, waitMs: 5 }),
-      topics: {} as Deps['topics'],
+      knowledge: {} as Deps['knowledge'],
     };
     pdfServer = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/pdf' });
@@ -286,7 +286,7 @@ describe('the crawl worker', () => {
       politeness: noPoliteness,
       userAgent: 'silkwatch/0.0.0 (+https://example.org/silkwatch)',
       articleWriter: {} as Deps['articleWriter'],
-      topics: {} as Deps['topics'],
+      knowledge: {} as Deps['knowledge'],
     };
   };
   const health = async (id: string) => (await sourceHealth(db)).find((h) => h.id === id)!;

@@ -1,7 +1,6 @@
 // Pure pieces: the sources file validator, config parsing, digest periods across time zones and
 // daylight-saving changes, digest rendering (escaping), subscription filters, the keyword rule.
 import { describe, expect, it } from 'vitest';
-import { classifyByKeywords } from '../classifier/keyword-rule.js';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { parseSources, SourcesFileError } from '../config/sources.js';
 import { matchesFilter } from '../digests/collect.js';
@@ -159,21 +158,6 @@ describe('subscription filters', () => {
     [{ ...none, minScore: 0.9 }, false],
   ])('%j → %s', (filter, expected) => {
     expect(matchesFilter(filter, facts)).toBe(expected);
-  });
-});
-
-describe('skeleton keyword rule', () => {
-  it('flags Belt and Road policy in English and Chinese with verbatim evidence', () => {
-    const en = classifyByKeywords({ title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2024', text: 'Shanghai will focus on nine aspects.' }, 0.5);
-    expect(en.relevant).toBe(true);
-    expect(en.evidence[0]).toBe('Shanghai unveils priorities to advance Belt and Road Initiative in 2024');
-    const zh = classifyByKeywords({ title: '上海推进一带一路建设', text: '' }, 0.5);
-    expect(zh.relevant).toBe(true);
-  });
-
-  it('does not count belt or road on their own', () => {
-    const r = classifyByKeywords({ title: 'Yangtze River Economic Belt road works', text: 'A new ring road and a green belt open in Shanghai.' }, 0.5);
-    expect(r).toMatchObject({ relevant: false, score: 0 });
   });
 });
 

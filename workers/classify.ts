@@ -1,58 +1,127 @@
-// classify(versionId): judge one document version (relevance, topics, evidence), store the
-// classification, and raise the policy event it warrants: NEW for a relevant first sighting,
-// UPDATED for a relevant changed version. A new extractor re-baselines silently, and a
-// source's first `baseline` crawl raises events only for the last 7 days.
+// classify(versionId): judge one document version — relevance, topics, links to catalog
+// measures, each with verbatim evidence — store the judgement, let the measures a new policy
+// lists join the catalog, and raise the policy event it warrants (one per cluster):
+//   NEW (cause new)            a relevant first sighting of a policy;
+//   UPDATED (cause supersedes) a relevant first sighting that updates a known policy or measure;
+//   UPDATED (cause amended)    a relevant document whose content changed.
+// A new extractor re-baselines silently, and a source's first `baseline` crawl raises events only
+// for the last 7 days.
 import { UnrecoverableError } from 'bullmq';
-import { CLASSIFIER_VERSION, classifyByKeywords } from '../classifier/keyword-rule.js';
-import { assignCluster } from '../db/clusters.js';
+import { CLASSIFIER_VERSION, classify, type Judgement } from '../classifier/classify.js';
+import type { Knowledge } from '../classifier/knowledge.js';
+import { listedMeasures, listedSuccessors } from '../classifier/classify.js';
+import { assignCluster, CLUSTER_LOCK } from '../db/clusters.js';
+import { dateOnly } from '../db/dates.js';
+import type { DocumentVersion } from '../db/client.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
 
 export const BASELINE_RECENT_DAYS = 7;
 
+type Raised = { kind: 'NEW' | 'UPDATED'; cause: 'new' | 'supersedes' | 'amended'; changes?: object };
+
 export async function processClassify(payload: Payload<'classify'>, deps: Deps) {
   const version = await deps.db.documentVersion.findUnique({ where: { id: payload.versionId } });
   if (!version) throw new UnrecoverableError(`version ${payload.versionId} does not exist`);
+  const document = await deps.db.document.findUniqueOrThrow({ where: { id: version.documentId }, include: { source: true } });
   // Every version gets its fingerprint, relevant or not, so later copies find it.
-  const { clusterId } = await assignCluster(deps.db, version.id);
+  await assignCluster(deps.db, version.id);
 
-  const result = classifyByKeywords({ title: version.title, text: version.body }, deps.config.CLASSIFY_THRESHOLD, deps.topics);
-  await deps.db.classification.upsert({
-    where: { versionId_classifierVersion: { versionId: version.id, classifierVersion: CLASSIFIER_VERSION } },
-    create: { versionId: version.id, classifierVersion: CLASSIFIER_VERSION, relevant: result.relevant, score: result.score, topics: result.topics, evidence: result.evidence },
-    update: { relevant: result.relevant, score: result.score, topics: result.topics, evidence: result.evidence },
-  });
-  if (!result.relevant) return { relevant: false, score: result.score };
-
-  let event: { kind: 'NEW' | 'UPDATED'; cause: 'new' | 'amended'; changes?: object } | null = null;
-  if (version.ordinal === 1) {
-    const cutoff = deps.clock().getTime() - BASELINE_RECENT_DAYS * 86_400_000;
-    const recent = version.published !== null && version.published.getTime() >= cutoff - 86_400_000;
-    if (!payload.baseline || recent) event = { kind: 'NEW', cause: 'new' };
-  } else {
-    const previous = await deps.db.documentVersion.findUnique({ where: { documentId_ordinal: { documentId: version.documentId, ordinal: version.ordinal - 1 } } });
-    if (previous && previous.extractorVersion === version.extractorVersion) {
-      event = { kind: 'UPDATED', cause: 'amended', changes: { previousVersionId: previous.id, previousTitle: previous.title } };
-    }
+  const knowledge = await deps.knowledge.get(deps.db);
+  const input = {
+    id: version.id,
+    title: version.title,
+    text: version.body,
+    url: document.canonicalUrl,
+    lang: version.lang as 'en' | 'zh',
+    published: version.published ? dateOnly(version.published) : null,
+    issuer: version.issuer,
+    docNumber: version.docNumber,
+    source: document.sourceId,
+  };
+  const judgement = classify(input, knowledge, { threshold: deps.config.CLASSIFY_THRESHOLD });
+  await storeJudgement(deps, version.id, judgement);
+  if (!judgement.relevant) return { relevant: false, score: judgement.score };
+  if (version.ordinal === 1 && !judgement.measures.some((m) => m.relation === 'announces')) {
+    await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
-  if (!event) return { relevant: true, score: result.score, event: null };
 
-  const raised = event;
-  // One NEW event per cluster: a syndicated copy of an article already announced raises nothing
-  // (the digest lists every URL of the cluster).
+  const event = await decideEvent(deps, version, judgement, payload.baseline);
+  if (!event) return { relevant: true, score: judgement.score, event: null };
+  // One event per cluster and cause: a syndicated copy of a policy already announced raises
+  // nothing (the digest lists every URL of the cluster).
   const stored = await deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7313, ${clusterId}::int)`;
-    if (raised.kind === 'NEW') {
-      const announced = await tx.policyEvent.findFirst({ where: { clusterId, kind: 'NEW', NOT: { versionId: version.id } } });
+    // The clustering lock: a copy classified at the same moment may have merged clusters since
+    // assignCluster returned, so the cluster is read again under it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
+    const { clusterId: current } = await tx.document.findUniqueOrThrow({ where: { id: version.documentId }, select: { clusterId: true } });
+    const clusterId = current ?? version.documentId;
+    if (event.cause !== 'amended') {
+      const announced = await tx.policyEvent.findFirst({ where: { clusterId, cause: event.cause, NOT: { versionId: version.id } } });
       if (announced) return null;
     }
     return tx.policyEvent.upsert({
-      where: { versionId_kind: { versionId: version.id, kind: raised.kind } },
-      create: { ...raised, clusterId, documentId: version.documentId, versionId: version.id, score: result.score },
+      where: { versionId_kind: { versionId: version.id, kind: event.kind } },
+      create: { ...event, clusterId, documentId: version.documentId, versionId: version.id, score: judgement.score },
       update: {},
     });
   });
-  if (!stored) return { relevant: true, score: result.score, event: null, syndicatedCopyOf: clusterId };
+  if (!stored) return { relevant: true, score: judgement.score, event: null, syndicatedCopy: true };
   await deps.producer.enqueue('alert', { eventId: stored.id });
-  return { relevant: true, score: result.score, event: stored.id };
+  return { relevant: true, score: judgement.score, event: stored.id };
+}
+
+/** The classification and its measure links, replaced as a whole (a retried job writes the same). */
+async function storeJudgement(deps: Deps, versionId: number, j: Judgement) {
+  const fields = { relevant: j.relevant, score: j.score, topics: j.topics, evidence: j.evidence };
+  await deps.db.$transaction([
+    deps.db.classification.upsert({
+      where: { versionId_classifierVersion: { versionId, classifierVersion: CLASSIFIER_VERSION } },
+      create: { versionId, classifierVersion: CLASSIFIER_VERSION, ...fields },
+      update: fields,
+    }),
+    deps.db.measureLink.deleteMany({ where: { versionId } }),
+    deps.db.measureLink.createMany({
+      data: j.measures.map((m) => ({ versionId, measureId: m.id, relation: m.relation, score: m.score, evidence: m.evidence })),
+      skipDuplicates: true,
+    }),
+  ]);
+}
+
+/** The measures a new policy lists join the catalog (origin crawled), superseding the entries they replace. */
+async function addListedMeasures(deps: Deps, version: DocumentVersion, url: string, region: string, input: Parameters<typeof classify>[0], j: Judgement, knowledge: Knowledge) {
+  const items = listedMeasures(input);
+  if (items.length === 0) return;
+  const successors = new Map(listedSuccessors(input, j, knowledge).map((s) => [s.item, s.supersedes]));
+  const topics = j.topics.map((t) => t.id);
+  const policy = { title: version.title, issuer: version.issuer, region, date: input.published, url, docNumber: version.docNumber };
+  await deps.db.measure.createMany({
+    data: items.map((item, n) => ({
+      id: `crawled-${version.id}-${n + 1}`,
+      title: item.title,
+      text: item.text,
+      policy,
+      sectionPath: item.sectionPath,
+      topics: topics.length ? topics : ['cooperation-mechanisms'],
+      aliases: { en: [], zh: [] },
+      origin: 'crawled' as const,
+      sourceVersionId: version.id,
+      supersedesId: successors.get(n) ?? null,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+async function decideEvent(deps: Deps, version: DocumentVersion, j: Judgement, baseline: boolean): Promise<Raised | null> {
+  if (version.ordinal === 1) {
+    const cutoff = deps.clock().getTime() - BASELINE_RECENT_DAYS * 86_400_000;
+    const recent = version.published !== null && version.published.getTime() >= cutoff - 86_400_000;
+    if (baseline && !recent) return null;
+    const updates = j.measures.filter((m) => m.relation === 'updates');
+    if (updates.length) return { kind: 'UPDATED', cause: 'supersedes', changes: { supersedes: updates.map((m) => ({ id: m.id, evidence: m.evidence })) } };
+    return { kind: 'NEW', cause: 'new' };
+  }
+  const previous = await deps.db.documentVersion.findUnique({ where: { documentId_ordinal: { documentId: version.documentId, ordinal: version.ordinal - 1 } } });
+  if (!previous || previous.extractorVersion !== version.extractorVersion) return null; // re-baseline
+  return { kind: 'UPDATED', cause: 'amended', changes: { previousVersionId: previous.id, previousTitle: previous.title } };
 }

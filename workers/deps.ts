@@ -1,7 +1,7 @@
 // What every processor receives: built once at start-up, passed explicitly (no singletons), so
 // tests can give each run its own database, queue prefix, mail server and clock.
 import type { Logger } from 'pino';
-import type { CompiledTopics } from '../classifier/topic-terms.js';
+import type { KnowledgeCache } from '../classifier/knowledge-cache.js';
 import type { Config } from '../config/env.js';
 import type { Source } from '../config/sources.js';
 import type { HostGuard } from '../crawlers/host-guard.js';
@@ -25,8 +25,8 @@ export interface Deps {
   politeness: Politeness;
   userAgent: string;
   articleWriter: Batcher<FetchedArticle, StoredArticle>;
-  /** The seed topic taxonomy, compiled once. */
-  topics: CompiledTopics;
+  /** The classifier's knowledge: seed topics and measures plus crawled catalog entries. */
+  knowledge: KnowledgeCache;
   /** Crawlee concurrency floor for discovery (the bench raises it). */
   crawlMinConcurrency?: number;
 }
