@@ -2,6 +2,7 @@
 // every module receives the parsed Config. Every bad value is reported by name, together.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_RECHECK_SPEC, parseRecheckPolicy, type RecheckPolicy } from '../changes/recheck.js';
 
 const urlWithProtocols = (name: string, protocols: string[], example: string) =>
   z.string().refine(
@@ -63,6 +64,18 @@ export const envSchema = z.object({
   HTTP_PORT: intIn(0, 65535).default(8080),
   UNSUBSCRIBE_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   DIGEST_IMMEDIATE_WINDOW_MS: intIn(0, 86_400_000).default(60_000),
+  /** Re-check schedule by age: `<age>:<interval>,…,*:<interval>` (e.g. 7d:1h = published in the last 7 days → hourly). */
+  RECHECK_SCHEDULE: z
+    .string()
+    .default(DEFAULT_RECHECK_SPEC)
+    .transform((spec, ctx): RecheckPolicy => {
+      try {
+        return parseRecheckPolicy(spec);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `expected tiers like ${DEFAULT_RECHECK_SPEC} (${(err as Error).message})` });
+        return z.NEVER;
+      }
+    }),
   ALLOW_PRIVATE_HOSTS: z
     .string()
     .default('')

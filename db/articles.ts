@@ -56,12 +56,6 @@ export async function storeArticles(db: Db, input: FetchedArticle[]): Promise<St
     const docIds = new Map(docs.map((d) => [d.canonicalUrl, d.id]));
     await tx.$executeRaw`UPDATE "Document" SET "clusterId" = "id" WHERE "clusterId" IS NULL AND "id" IN (${Prisma.join(docs.map((d) => d.id))})`;
 
-    const snapshots = new Map(articles.map((a) => [raws.get(a.canonicalUrl)!, a]));
-    await tx.$executeRaw`
-      INSERT INTO "RawSnapshot" ("sha256", "gzip", "size", "contentType")
-      VALUES ${Prisma.join([...snapshots].map(([sha, a]) => Prisma.sql`(${sha}, ${gzipSync(a.raw)}, ${a.raw.length}, ${a.contentType})`))}
-      ON CONFLICT ("sha256") DO NOTHING`;
-
     const inserted = await tx.$queryRaw<{ id: number; documentId: number; ordinal: number }[]>`
       INSERT INTO "DocumentVersion" ("documentId", "ordinal", "contentHash", "title", "published", "body", "lang", "issuer",
         "docNumber", "attachments", "fetchedAt", "rawSha256", "extractorVersion")
@@ -76,6 +70,16 @@ export async function storeArticles(db: Db, input: FetchedArticle[]): Promise<St
       )}) AS v(doc, hash, title, published, body, lang, issuer, docnum, attachments, fetched, raw, ev)
       ON CONFLICT ("documentId", "contentHash") DO NOTHING
       RETURNING "id", "documentId", "ordinal"`;
+    // Raw bytes are kept for the versions they produced (content-addressed, so a page fetched
+    // again unchanged adds nothing); a 200 that made no version stores no snapshot.
+    const changedDocs = new Set(inserted.map((r) => r.documentId));
+    const snapshots = new Map(articles.filter((a) => changedDocs.has(docIds.get(a.canonicalUrl)!)).map((a) => [raws.get(a.canonicalUrl)!, a]));
+    if (snapshots.size) {
+      await tx.$executeRaw`
+        INSERT INTO "RawSnapshot" ("sha256", "gzip", "size", "contentType")
+        VALUES ${Prisma.join([...snapshots].map(([sha, a]) => Prisma.sql`(${sha}, ${gzipSync(a.raw)}, ${a.raw.length}, ${a.contentType})`))}
+        ON CONFLICT ("sha256") DO NOTHING`;
+    }
     if (inserted.length) {
       await tx.$executeRaw`
         UPDATE "Document" d SET "currentVersionId" = v.id

@@ -10,6 +10,8 @@ export interface DigestEntry {
   topics: string[];
   /** The other URLs of the same article (syndicated copies). */
   alsoAt?: { url: string; sourceName: string }[];
+  /** For UPDATED items: what changed, one line each (added, removed, changed; or withdrawn). */
+  changes?: string[];
 }
 
 export interface RenderedDigest {
@@ -49,6 +51,7 @@ export function renderDigest(entries: DigestEntry[], opts: { periodLabel: string
         `  ${e.url}`,
         `  ${meta(e)}`,
         ...(e.alsoAt ?? []).map((c) => `  also published: ${c.url} (${c.sourceName})`),
+        ...(e.changes ?? []).map((line) => `  ${line}`),
         '',
       ]),
     ]),
@@ -66,7 +69,8 @@ ${sections
 ${s.entries
   .map((e) => {
     const also = (e.alsoAt ?? []).map((c) => `<br><small>also published: <a href="${escapeHtml(c.url)}">${escapeHtml(c.sourceName)}</a></small>`).join('');
-    return `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a><br><small>${escapeHtml(meta(e))}</small>${also}</li>`;
+    const changes = e.changes?.length ? `<ul>${e.changes.map((line) => `<li><small>${escapeHtml(line)}</small></li>`).join('')}</ul>` : '';
+    return `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a><br><small>${escapeHtml(meta(e))}</small>${also}${changes}</li>`;
   })
   .join('\n')}
 </ul>`,

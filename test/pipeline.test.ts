@@ -94,7 +94,7 @@ describe('the pipeline', () => {
 
   it('sends nothing on a second cycle over an unchanged site (re-checked with conditional GET)', async () => {
     const before = site.requests.length;
-    now = new Date(now.getTime() + 13 * 3600_000); // every article is due for a re-check
+    now = new Date(now.getTime() + 8 * 86_400_000); // every article is due for a re-check (older than a year: weekly)
     await cycle();
     const rechecks = site.requests.slice(before).filter((r) => /\/news\/\d{8}\//.test(r.url));
     expect(rechecks.length).toBe(defaultArticles().length + 1);
@@ -123,6 +123,33 @@ describe('the pipeline', () => {
     expect(mail.text).toContain(added.title);
     expect(mail.text).toContain(`${site.url}${added.path}`);
     for (const seed of seedArticles()) expect(mail.text).not.toContain(seed.title);
+  });
+
+  it('mails an amended page as UPDATED with what changed, and nothing for the rest', async () => {
+    const zhejiang = seedArticles().find((a) => a.path.includes('zj-2020'))!;
+    const added = 'Zhejiang will also open two new China-Europe freight train routes from Yiwu in 2021.';
+    site.updateArticle(zhejiang.path, { paragraphs: [...zhejiang.paragraphs, added] });
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    await cycle();
+    const mail = await smtp.waitFor(3);
+    expect(smtp.messages).toHaveLength(3);
+    expect(mail.subject).toBe('silkwatch: 1 updated (immediate)');
+    expect(mail.text).toContain(zhejiang.title);
+    expect(mail.text).toContain(`Added: ${added}`);
+  });
+
+  it('mails a relevant page that disappeared (404 on two checks) as withdrawn', async () => {
+    const ecommerce = seedArticles().find((a) => a.path.includes('silk-road-ecommerce'))!;
+    site.removeArticle(ecommerce.path);
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    await cycle(); // first miss: not yet gone
+    expect(smtp.messages).toHaveLength(3);
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    await cycle(); // second miss: gone, withdrawn
+    const mail = await smtp.waitFor(4);
+    expect(mail.subject).toBe('silkwatch: 1 updated (immediate)');
+    expect(mail.text).toContain(ecommerce.title);
+    expect(mail.text).toMatch(/Withdrawn: the page is no longer published \(http-404\)/);
   });
 
   it('sent every request with the silkwatch User-Agent', () => {

@@ -10,6 +10,7 @@ import { UnrecoverableError } from 'bullmq';
 import { CLASSIFIER_VERSION, classify, type Judgement } from '../classifier/classify.js';
 import type { Knowledge } from '../classifier/knowledge.js';
 import { listedMeasures, listedSuccessors } from '../classifier/classify.js';
+import { assessNewVersion } from '../changes/diff.js';
 import { assignCluster, CLUSTER_LOCK } from '../db/clusters.js';
 import { dateOnly } from '../db/dates.js';
 import type { DocumentVersion } from '../db/client.js';
@@ -61,7 +62,7 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
       if (announced) return null;
     }
     return tx.policyEvent.upsert({
-      where: { versionId_kind: { versionId: version.id, kind: event.kind } },
+      where: { versionId_kind_cause: { versionId: version.id, kind: event.kind, cause: event.cause } },
       create: { ...event, clusterId, documentId: version.documentId, versionId: version.id, score: judgement.score },
       update: {},
     });
@@ -122,6 +123,9 @@ async function decideEvent(deps: Deps, version: DocumentVersion, j: Judgement, b
     return { kind: 'NEW', cause: 'new' };
   }
   const previous = await deps.db.documentVersion.findUnique({ where: { documentId_ordinal: { documentId: version.documentId, ordinal: version.ordinal - 1 } } });
-  if (!previous || previous.extractorVersion !== version.extractorVersion) return null; // re-baseline
-  return { kind: 'UPDATED', cause: 'amended', changes: { previousVersionId: previous.id, previousTitle: previous.title } };
+  if (!previous) return null;
+  // A new extractor re-baselines silently; a cosmetic change is stored and raises nothing.
+  const assessment = assessNewVersion(previous, version);
+  if (assessment.kind !== 'amended') return null;
+  return { kind: 'UPDATED', cause: 'amended', changes: { previousVersionId: previous.id, ...assessment.summary } };
 }

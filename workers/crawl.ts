@@ -7,12 +7,20 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Payload } from '../queues/registry.js';
 import { shortHash } from '../queues/registry.js';
+import { isDue } from '../changes/recheck.js';
 import { discoverArticles } from '../crawlers/discover.js';
 import { reasonFor, recordFailure } from '../db/source-health.js';
 import type { Deps } from './deps.js';
 
-/** Known articles are fetched again (conditional GET) when their last check is this old. */
-export const RECHECK_AFTER_MS = 12 * 3600_000;
+/** Known articles no listing shows any more, re-checked per crawl at most (oldest check first). */
+export const MAX_OFF_LISTING_RECHECKS = 200;
+
+interface KnownDocument {
+  canonicalUrl: string;
+  lastCheckedAt: Date | null;
+  firstSeenAt: Date;
+  published: Date | null;
+}
 
 export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId: string) {
   const source = deps.sources.get(payload.sourceId);
@@ -34,16 +42,23 @@ export async function processCrawl(payload: Payload<'crawl'>, deps: Deps, jobId:
     },
   });
 
-  const knownRows = await deps.db.document.findMany({
-    where: { canonicalUrl: { in: discovery.articleUrls } },
-    select: { canonicalUrl: true, lastCheckedAt: true },
-  });
-  const lastChecked = new Map(knownRows.map((r) => [r.canonicalUrl, r.lastCheckedAt]));
-  const due = discovery.articleUrls.filter((url) => {
-    if (!lastChecked.has(url)) return true;
-    const at = lastChecked.get(url);
-    return !at || now.getTime() - at.getTime() >= RECHECK_AFTER_MS;
-  });
+  // Known articles are fetched again (conditional GET) when the age-based schedule says so —
+  // those the listings show, and those they no longer show (so a withdrawn page is noticed).
+  const known = await deps.db.$queryRaw<KnownDocument[]>`
+    SELECT d."canonicalUrl", d."lastCheckedAt", d."firstSeenAt", v."published"
+    FROM "Document" d LEFT JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"
+    WHERE d."sourceId" = ${source.id} AND d."status" = 'live'::"DocumentStatus"`;
+  const byUrl = new Map(known.map((d) => [d.canonicalUrl, d]));
+  const policy = deps.config.RECHECK_SCHEDULE;
+  const listed = new Set(discovery.articleUrls);
+  const due = [
+    ...discovery.articleUrls.filter((url) => !byUrl.has(url) || isDue(byUrl.get(url)!, now, policy)),
+    ...known
+      .filter((d) => !listed.has(d.canonicalUrl) && isDue(d, now, policy))
+      .sort((a, b) => (a.lastCheckedAt?.getTime() ?? 0) - (b.lastCheckedAt?.getTime() ?? 0))
+      .slice(0, MAX_OFF_LISTING_RECHECKS)
+      .map((d) => d.canonicalUrl),
+  ];
   const runKey = payload.runKey ?? shortHash(jobId);
   await Promise.all(due.map((url) => deps.producer.enqueue('fetch', { sourceId: source.id, url, runKey, baseline })));
 

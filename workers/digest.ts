@@ -3,6 +3,7 @@
 // failure after the move) is re-sent with the same Message-ID: the only duplicate possible.
 import { UnrecoverableError } from 'bullmq';
 import { dateOnly } from '../db/dates.js';
+import { renderChangeSummary, type ChangeSummary } from '../changes/diff.js';
 import { renderDigest, type DigestEntry } from '../digests/render.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
@@ -88,6 +89,18 @@ async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestE
       published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
       topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
+      changes: describeChange(event.cause, event.changes),
     };
   });
+}
+
+/** What an UPDATED item changed, as the digest shows it. */
+function describeChange(cause: string, changes: unknown): string[] | undefined {
+  if (cause === 'amended' && changes) return renderChangeSummary(changes as ChangeSummary, { maxItems: 5 }).split('\n').filter(Boolean);
+  if (cause === 'withdrawn') return [`Withdrawn: the page is no longer published (${(changes as { reason?: string } | null)?.reason ?? 'gone'}).`];
+  if (cause === 'supersedes') {
+    const ids = ((changes as { supersedes?: { id: string }[] } | null)?.supersedes ?? []).map((m) => m.id);
+    return [`Supersedes: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`];
+  }
+  return undefined;
 }

@@ -60,15 +60,17 @@ export async function processFetch(payload: Payload<'fetch'>, deps: Deps): Promi
     await count(deps, source.id, reason);
     if (err instanceof GoneError && known) {
       // One statement counts the strike and decides: the CASE sees the count before this update.
-      const [row] = await deps.db.$queryRaw<{ status: string }[]>`
+      const [row] = await deps.db.$queryRaw<{ status: string; missingCount: number }[]>`
         UPDATE "Document" SET
           "missingCount" = "missingCount" + 1,
           "status" = CASE WHEN "missingCount" + 1 >= 2 THEN 'gone'::"DocumentStatus" ELSE "status" END,
           "lastCheckedAt" = ${deps.clock()}::timestamp
         WHERE "id" = ${known.id}
-        RETURNING "status"::text AS "status"`;
+        RETURNING "status"::text AS "status", "missingCount"`;
       const outcome: FetchOutcome = row?.status === 'gone' ? 'gone' : 'missing';
       log.warn({ reason, outcome }, outcome === 'gone' ? 'article gone (missing on two consecutive checks)' : 'article missing (marked gone if the next check misses too)');
+      // Exactly on the transition to gone: a relevant policy that disappeared is news.
+      if (row?.missingCount === 2) await raiseWithdrawn(deps, known.id, reason);
       return { outcome };
     }
     if (err instanceof PermanentError) {
@@ -132,4 +134,26 @@ async function documentKey(deps: Deps, url: string, declared: string | null): Pr
   if (target === url || new URL(target).host !== new URL(url).host) return url;
   const existing = await deps.db.document.findUnique({ where: { canonicalUrl: target }, select: { id: true } });
   return existing ? target : url;
+}
+
+/** UPDATED (cause withdrawn) for a gone document whose current version was judged relevant. */
+async function raiseWithdrawn(deps: Deps, documentId: number, reason: string): Promise<void> {
+  const document = await deps.db.document.findUniqueOrThrow({ where: { id: documentId } });
+  if (!document.currentVersionId) return;
+  const relevant = await deps.db.classification.findFirst({ where: { versionId: document.currentVersionId, relevant: true }, orderBy: { createdAt: 'desc' } });
+  if (!relevant) return;
+  const event = await deps.db.policyEvent.upsert({
+    where: { versionId_kind_cause: { versionId: document.currentVersionId, kind: 'UPDATED', cause: 'withdrawn' } },
+    create: {
+      kind: 'UPDATED',
+      cause: 'withdrawn',
+      clusterId: document.clusterId ?? document.id,
+      documentId,
+      versionId: document.currentVersionId,
+      score: relevant.score,
+      changes: { withdrawn: true, reason, lastSeen: document.lastCheckedAt },
+    },
+    update: {},
+  });
+  await deps.producer.enqueue('alert', { eventId: event.id });
 }
