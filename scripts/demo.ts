@@ -2,6 +2,8 @@
 // seed articles in their sources' layouts, plus a Chinese GBK page and two non-BRI items) on
 // 127.0.0.1, points a fresh demo database and queue prefix at it, subscribes demo@example.org
 // (immediate digests), runs `silkwatch run --once`, and prints where the digest was written.
+// Second act: it amends one page of the site (a new measure and a changed figure) and runs
+// again; the second digest lists that page as updated, with what changed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +66,8 @@ try {
     OUTBOX_DIR: outbox,
     SMTP_URL: '',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The demo's second run comes seconds after the first: re-check every article each run.
+    RECHECK_SCHEDULE: '*:1s',
   };
   let code = await runSilkwatch(['migrate'], env);
   if (code !== 0) process.exit(code);
@@ -72,15 +76,37 @@ try {
   const subscription = await createSubscription(db, { email: 'demo@example.org', cadence: 'immediate' });
   console.log(`subscribed demo@example.org (immediate digests, subscription ${subscription.id})`);
 
+  const showDigests = async (since: number) => {
+    const digests = await db.digest.findMany({ where: { subscriptionId: subscription.id, id: { gt: since } }, include: { items: true }, orderBy: { id: 'asc' } });
+    for (const d of digests) console.log(`digest ${d.periodKey}: ${d.items.length} item(s), ${d.status} → ${d.outboxPath}`);
+    return digests;
+  };
+
+  console.log('\nact 1: first crawl of the site');
   code = await runSilkwatch(['run', '--once', '--no-http', '--max-wait', '50'], env);
-  const digests = await db.digest.findMany({ where: { subscriptionId: subscription.id }, include: { items: true }, orderBy: { id: 'asc' } });
-  await db.$disconnect();
   if (code !== 0) process.exit(code);
-  if (digests.length === 0) {
+  const first = await showDigests(0);
+  if (first.length === 0) {
     console.error('no digest was produced');
     process.exit(1);
   }
-  for (const d of digests) console.log(`digest ${d.periodKey}: ${d.items.length} item(s), ${d.status} → ${d.outboxPath}`);
+
+  console.log('\nact 2: the Zhejiang page is amended in place (a measure added, a figure changed)');
+  const page = site.articles.find((a) => a.path.includes('zj-2020'))!;
+  site.updateArticle(page.path, {
+    paragraphs: [
+      ...page.paragraphs.map((p) => p.replace('Thirteen national-level goals', 'Fourteen national-level goals')),
+      'To open two new China-Europe freight train routes from Yiwu to Central Asia within the year, with customs clearance at the inland port.',
+    ],
+  });
+  code = await runSilkwatch(['run', '--once', '--no-http', '--max-wait', '50'], env);
+  if (code !== 0) process.exit(code);
+  const second = await showDigests(first.at(-1)!.id);
+  await db.$disconnect();
+  if (second.length === 0) {
+    console.error('the amendment produced no digest');
+    process.exit(1);
+  }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await site.close();
