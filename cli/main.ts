@@ -23,6 +23,7 @@ import { registerClassifyCommand } from './classify.js';
 import { runOnce } from './once.js';
 import { registerHistoryCommand } from './history.js';
 import { registerSourceCommands } from './sources.js';
+import { registerSubscriptionCommands } from './subscriptions.js';
 import { boot, prepareDatabase, VERSION, type Runtime } from './runtime.js';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -48,7 +49,13 @@ function untilSignal(log: Logger): Promise<string> {
 async function serveUntilSignal(runtime: Runtime, log: Logger, opts: { http: boolean; port: number; schedulerRole: boolean }) {
   const stopped = untilSignal(log); // listen first: a signal during start-up still shuts down cleanly
   let server: Server | undefined;
-  if (opts.http) server = await startHttp({ port: opts.port, db: runtime.deps.db, redis: runtime.redis, log });
+  if (opts.http) {
+    const secret = runtime.deps.config.UNSUBSCRIBE_SECRET;
+    // Without UNSUBSCRIBE_SECRET there is nothing to sign links with: /health only, and digests
+    // tell readers how to unsubscribe through the CLI (digests/unsubscribe.ts).
+    if (!secret) log.warn('UNSUBSCRIBE_SECRET is not set: no unsubscribe links in digests and no /unsubscribe endpoint; set it to a random string of at least 16 characters');
+    server = await startHttp({ port: opts.port, db: runtime.deps.db, redis: runtime.redis, log, ...(secret ? { unsubscribe: { secret } } : {}) });
+  }
   let sweep: NodeJS.Timeout | undefined;
   if (opts.schedulerRole) {
     const declared = await declareSchedulers(runtime.deps.producer, runtime.sources);
@@ -209,6 +216,7 @@ program
 registerSourceCommands(program);
 registerHistoryCommand(program);
 registerClassifyCommand(program);
+registerSubscriptionCommands(program);
 
 export async function main(argv: string[]): Promise<number> {
   try {

@@ -64,6 +64,10 @@ export const envSchema = z.object({
   HTTP_PORT: intIn(0, 65535).default(8080),
   UNSUBSCRIBE_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   DIGEST_IMMEDIATE_WINDOW_MS: intIn(0, 86_400_000).default(60_000),
+  /** BullMQ lock duration of a running job: a worker that dies holding a job loses it after this. */
+  WORKER_LOCK_MS: intIn(500, 3_600_000).default(30_000),
+  /** How often BullMQ looks for jobs whose worker died (stalled jobs) and puts them back. */
+  WORKER_STALLED_INTERVAL_MS: intIn(100, 3_600_000).default(30_000),
   /** Re-check schedule by age: `<age>:<interval>,…,*:<interval>` (e.g. 7d:1h = published in the last 7 days → hourly). */
   RECHECK_SCHEDULE: z
     .string()

@@ -55,3 +55,18 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
     close: () => transport.close(),
   };
 }
+
+/**
+ * How a failed send is treated. A 5xx reply (after MAIL, RCPT or DATA) is permanent: retrying
+ * sends the same message to the same answer. Everything else is temporary and retried with
+ * back-off: 4xx replies (greylisting, full queue), timeouts, refused or dropped connections, and
+ * authentication failures (a configuration problem of ours, not of the recipient's address).
+ */
+export function smtpFailure(err: unknown): { permanent: boolean; reason: string } {
+  const e = err as { responseCode?: number; code?: string; message?: string };
+  const message = String(e?.message ?? err).replace(/[\r\n]+/g, ' ').trim();
+  const code = e?.responseCode;
+  if (code && code >= 500 && code < 600 && e.code !== 'EAUTH') return { permanent: true, reason: `SMTP ${code}: ${message}` };
+  if (code) return { permanent: false, reason: `SMTP ${code}: ${message}` };
+  return { permanent: false, reason: e?.code ? `${e.code}: ${message}` : message };
+}

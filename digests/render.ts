@@ -1,13 +1,26 @@
-// Renders one digest as HTML and plain text. Everything that came from a crawled page is
-// escaped (a <script> in a title arrives as text) and header values never carry CR/LF.
+// Renders one digest as HTML and plain text: NEW and UPDATED sections, each grouped by topic (an
+// item sits under its top topic). Everything that came from a crawled page is escaped (a <script>
+// in a title arrives as text), only http(s) URLs become links, and header values never carry CR/LF.
+
+export interface DigestMeasure {
+  /** The catalog entry's title (or text). */
+  title: string;
+  relation: 'announces' | 'updates' | 'implements' | 'mentions';
+  /** The sentence of the article that links it to the measure (verbatim). */
+  evidence?: string | null;
+}
 
 export interface DigestEntry {
   kind: 'NEW' | 'UPDATED';
   title: string;
   url: string;
   sourceName: string;
+  issuer?: string | null;
   published: string | null; // YYYY-MM-DD as the page states it
+  /** Topic ids, highest score first: the first is the item's group. */
   topics: string[];
+  /** Matched measures of the catalog, most telling first. */
+  measures?: DigestMeasure[];
   /** The other URLs of the same article (syndicated copies). */
   alsoAt?: { url: string; sourceName: string }[];
   /** For UPDATED items: what changed, one line each (added, removed, changed; or withdrawn). */
@@ -20,25 +33,69 @@ export interface RenderedDigest {
   text: string;
 }
 
+export interface RenderOptions {
+  periodLabel: string;
+  /** A signed one-click unsubscribe URL; shown in the footer. */
+  unsubscribeUrl?: string;
+  /** Shown in the footer when there is no unsubscribe URL. */
+  unsubscribeNote?: string;
+  /** Topic id → display name (the seed taxonomy); the id is shown when missing. */
+  topicNames?: Record<string, string>;
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 /** One line, no control characters: safe in a mail header. */
-export const headerSafe = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const headerSafe = (s: string) => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+/** An attribute-safe href: only http(s) URLs link anywhere. */
+const safeHref = (url: string) => {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? escapeHtml(url) : '#';
+  } catch {
+    return '#';
+  }
+};
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const OTHER = '\u0000other';
 
-export function renderDigest(entries: DigestEntry[], opts: { periodLabel: string; unsubscribeUrl?: string }): RenderedDigest {
+interface Group {
+  topic: string;
+  label: string;
+  entries: DigestEntry[];
+}
+
+/** Items grouped under their top topic; bigger groups first, then by name; "Other topics" last. */
+export function groupByTopic(entries: DigestEntry[], names: Record<string, string> = {}): Group[] {
+  const groups = new Map<string, DigestEntry[]>();
+  for (const e of entries) {
+    const key = e.topics[0] ?? OTHER;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.entries()]
+    .map(([topic, list]) => ({ topic, label: topic === OTHER ? 'Other topics' : (names[topic] ?? topic), entries: list }))
+    .sort((a, b) => Number(a.topic === OTHER) - Number(b.topic === OTHER) || b.entries.length - a.entries.length || a.label.localeCompare(b.label));
+}
+
+export function renderDigest(entries: DigestEntry[], opts: RenderOptions): RenderedDigest {
   const fresh = entries.filter((e) => e.kind === 'NEW');
   const updated = entries.filter((e) => e.kind === 'UPDATED');
   const counts = [fresh.length && plural(fresh.length, 'new BRI policy item'), updated.length && `${updated.length} updated`].filter(Boolean).join(', ');
   const subject = headerSafe(`silkwatch: ${counts} (${opts.periodLabel})`);
 
   const sections = [
-    { heading: 'New', entries: fresh },
-    { heading: 'Updated', entries: updated },
-  ].filter((s) => s.entries.length);
+    { heading: 'New', groups: groupByTopic(fresh, opts.topicNames) },
+    { heading: 'Updated', groups: groupByTopic(updated, opts.topicNames) },
+  ].filter((s) => s.groups.length);
 
-  const meta = (e: DigestEntry) => [e.sourceName, e.published ?? 'date not stated', e.topics.length ? `topics: ${e.topics.join(', ')}` : ''].filter(Boolean).join(' · ');
+  const meta = (e: DigestEntry) =>
+    [headerSafe(e.sourceName), e.issuer ? headerSafe(e.issuer) : '', e.published ?? 'date not stated', e.topics.length ? `topics: ${e.topics.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' · ');
+  const measureLine = (m: DigestMeasure) => `${clip(headerSafe(m.title), 160)} (${m.relation})${m.evidence ? `: “${clip(headerSafe(m.evidence), 300)}”` : ''}`;
+  const footer = opts.unsubscribeUrl ? `Unsubscribe: ${opts.unsubscribeUrl}` : (opts.unsubscribeNote ?? '');
 
   const text = [
     subject,
@@ -46,17 +103,34 @@ export function renderDigest(entries: DigestEntry[], opts: { periodLabel: string
     ...sections.flatMap((s) => [
       `== ${s.heading} ==`,
       '',
-      ...s.entries.flatMap((e) => [
-        `* ${headerSafe(e.title)}`,
-        `  ${e.url}`,
-        `  ${meta(e)}`,
-        ...(e.alsoAt ?? []).map((c) => `  also published: ${c.url} (${c.sourceName})`),
-        ...(e.changes ?? []).map((line) => `  ${line}`),
+      ...s.groups.flatMap((g) => [
+        `-- ${headerSafe(g.label)} --`,
         '',
+        ...g.entries.flatMap((e) => [
+          `* ${headerSafe(e.title)}`,
+          `  ${headerSafe(e.url)}`,
+          `  ${meta(e)}`,
+          ...(e.alsoAt ?? []).map((c) => `  also published: ${headerSafe(c.url)} (${headerSafe(c.sourceName)})`),
+          ...(e.measures ?? []).map((m) => `  measure: ${measureLine(m)}`),
+          ...(e.changes ?? []).map((line) => `  ${headerSafe(line)}`),
+          '',
+        ]),
       ]),
     ]),
-    opts.unsubscribeUrl ? `Unsubscribe: ${opts.unsubscribeUrl}` : '',
+    '--',
+    footer,
   ].join('\n');
+
+  const item = (e: DigestEntry) => {
+    const also = (e.alsoAt ?? []).map((c) => `<br><small>also published: <a href="${safeHref(c.url)}">${escapeHtml(c.url)}</a> (${escapeHtml(c.sourceName)})</small>`).join('');
+    const measures = e.measures?.length
+      ? `<ul>${e.measures
+          .map((m) => `<li><small><b>${escapeHtml(clip(headerSafe(m.title), 160))}</b> (${escapeHtml(m.relation)})${m.evidence ? `: “${escapeHtml(clip(headerSafe(m.evidence), 300))}”` : ''}</small></li>`)
+          .join('')}</ul>`
+      : '';
+    const changes = e.changes?.length ? `<ul>${e.changes.map((line) => `<li><small>${escapeHtml(headerSafe(line))}</small></li>`).join('')}</ul>` : '';
+    return `<li><a href="${safeHref(e.url)}">${escapeHtml(headerSafe(e.title))}</a><br><small>${escapeHtml(meta(e))}</small>${also}${measures}${changes}</li>`;
+  };
 
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
@@ -65,18 +139,18 @@ export function renderDigest(entries: DigestEntry[], opts: { periodLabel: string
 ${sections
   .map(
     (s) => `<h2 style="font-size:16px">${s.heading}</h2>
+${s.groups
+  .map(
+    (g) => `<h3 style="font-size:14px">${escapeHtml(g.label)}</h3>
 <ul>
-${s.entries
-  .map((e) => {
-    const also = (e.alsoAt ?? []).map((c) => `<br><small>also published: <a href="${escapeHtml(c.url)}">${escapeHtml(c.sourceName)}</a></small>`).join('');
-    const changes = e.changes?.length ? `<ul>${e.changes.map((line) => `<li><small>${escapeHtml(line)}</small></li>`).join('')}</ul>` : '';
-    return `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a><br><small>${escapeHtml(meta(e))}</small>${also}${changes}</li>`;
-  })
-  .join('\n')}
+${g.entries.map(item).join('\n')}
 </ul>`,
   )
+  .join('\n')}`,
+  )
   .join('\n')}
-${opts.unsubscribeUrl ? `<p><small><a href="${escapeHtml(opts.unsubscribeUrl)}">Unsubscribe</a></small></p>` : ''}
+<hr>
+${opts.unsubscribeUrl ? `<p><small><a href="${safeHref(opts.unsubscribeUrl)}">Unsubscribe</a> from these digests.</small></p>` : opts.unsubscribeNote ? `<p><small>${escapeHtml(opts.unsubscribeNote)}</small></p>` : ''}
 </body></html>`;
   return { subject, html, text };
 }

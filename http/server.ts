@@ -1,14 +1,53 @@
-// The HTTP endpoints of `silkwatch run` and `silkwatch serve`. For now: /health, which reports
-// whether PostgreSQL and Redis answer (for container health checks and load balancers).
-import { createServer, type Server } from 'node:http';
+// The HTTP endpoints of `silkwatch run` and `silkwatch serve`:
+//   GET  /health                    whether PostgreSQL and Redis answer (health checks, load balancers)
+//   GET  /unsubscribe?token=…       a confirmation page with a POST form — never unsubscribes on
+//                                   GET, since mail scanners and link previews follow links
+//   POST /unsubscribe?token=…       RFC 8058 one-click (body List-Unsubscribe=One-Click) and the
+//                                   form's post: deactivates the subscription, 200
+// A tampered, malformed or unknown token is answered 400 and changes nothing.
+//
+// The unsubscribe endpoints need UNSUBSCRIBE_SECRET: when the caller passes `unsubscribe` without
+// a secret, startHttp refuses to start (ConfigError, exit 2) instead of serving links it cannot
+// check; callers that pass no `unsubscribe` at all get /health only (the old behaviour).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { ConfigError } from '../config/env.js';
 import type { Db } from '../db/client.js';
+import { escapeHtml } from '../digests/render.js';
+import { verifyUnsubscribeToken } from '../digests/unsubscribe.js';
 
-export async function startHttp(opts: { port: number; db: Db; redis: Redis; log: Logger }): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && path === '/health') {
+export interface HttpOptions {
+  port: number;
+  db: Db;
+  redis: Redis;
+  log: Logger;
+  /** Serve /unsubscribe; `secret` is UNSUBSCRIBE_SECRET (required when this is given). */
+  unsubscribe?: { secret: string | undefined };
+  /** Listen address (default: every interface). */
+  host?: string;
+}
+
+const MAX_BODY = 4096;
+
+export async function startHttp(opts: HttpOptions): Promise<Server> {
+  if (opts.unsubscribe && !opts.unsubscribe.secret) {
+    throw new ConfigError([
+      'UNSUBSCRIBE_SECRET=(unset): required when the HTTP endpoints are served (silkwatch run, silkwatch serve): it signs the unsubscribe links of every digest; set it to a random string of at least 16 characters, e.g. $(openssl rand -hex 32), or use silkwatch run --no-http',
+    ]);
+  }
+  const secret = opts.unsubscribe?.secret;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      opts.log.error({ err: err.message, path: req.url }, 'HTTP request failed');
+      if (!res.headersSent) page(res, 500, 'Something went wrong', 'Please try again later.');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/health') {
       const [database, redis] = await Promise.all([
         opts.db.$queryRaw`SELECT 1`.then(() => 'ok', (e: Error) => e.message),
         opts.redis.ping().then(() => 'ok', (e: Error) => e.message),
@@ -18,13 +57,80 @@ export async function startHttp(opts: { port: number; db: Db; redis: Redis; log:
       res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', database, redis }));
       return;
     }
+    if (secret && url.pathname === '/unsubscribe') {
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.writeHead(405, { allow: 'GET, POST', 'content-type': 'text/plain; charset=utf-8' });
+        res.end('method not allowed\n');
+        return;
+      }
+      if (req.method === 'POST') await readBody(req); // the one-click body carries nothing we need
+      const token = url.searchParams.get('token') ?? '';
+      const id = verifyUnsubscribeToken(secret, token);
+      const subscription = id === null ? null : await opts.db.subscription.findUnique({ where: { id }, include: { subscriber: { select: { email: true } } } });
+      if (!subscription) {
+        opts.log.warn({ method: req.method }, 'unsubscribe refused: invalid token');
+        page(res, 400, 'Invalid unsubscribe link', 'This unsubscribe link is not valid: it may have been altered or cut short. Copy the whole link from the digest, or use the unsubscribe button of your mail program.');
+        return;
+      }
+      const what = `${escapeHtml(subscription.subscriber.email)} (subscription ${subscription.id}, ${escapeHtml(subscription.cadence)} digests)`;
+      if (req.method === 'GET') {
+        const action = `/unsubscribe?token=${encodeURIComponent(token)}`;
+        page(
+          res,
+          200,
+          subscription.active ? 'Unsubscribe from silkwatch?' : 'Already unsubscribed',
+          subscription.active
+            ? `Stop sending silkwatch digests to ${what}?</p><form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form><p>`
+            : `No more digests are sent to ${what}.`,
+        );
+        return;
+      }
+      if (subscription.active) {
+        await opts.db.subscription.update({ where: { id: subscription.id }, data: { active: false } });
+        opts.log.info({ subscriptionId: subscription.id }, 'unsubscribed');
+      }
+      page(res, 200, 'Unsubscribed', `No more digests are sent to ${what}.`);
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('not found\n');
-  });
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, resolve);
+    server.listen(opts.port, opts.host, resolve);
   });
-  opts.log.info({ port: (server.address() as { port: number }).port }, 'HTTP endpoints listening');
+  opts.log.info({ port: (server.address() as { port: number }).port, unsubscribe: Boolean(secret) }, 'HTTP endpoints listening');
   return server;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** A small HTML page; `body` is trusted markup (callers escape what they put in). */
+function page(res: ServerResponse, status: number, title: string, body: string) {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<body style="font-family:sans-serif;max-width:560px;margin:2em auto">
+<h1 style="font-size:20px">${escapeHtml(title)}</h1>
+<p>${body}</p>
+</body></html>
+`);
 }

@@ -40,7 +40,11 @@ export async function sweepDigests(db: Db, producer: Producer, now: Date, opts: 
   });
   for (const d of due) {
     const job = await producer.enqueue('digest', d);
-    if (await job.isDelayed()) await job.promote();
+    const state = await job.getState();
+    if (state === 'delayed') await job.promote();
+    // A job BullMQ gave up on (stalled too often) while its digest is still PENDING/SENDING:
+    // the digest's status guard makes a retry safe.
+    else if (state === 'failed') await job.retry('failed');
   }
   return due.length;
 }

@@ -1,14 +1,19 @@
 // digest(subscriptionId, periodKey): render and send one digest, once. Status guard:
 // PENDING → SENDING → SENT | FAILED. A digest found in SENDING (a crash or a temporary SMTP
-// failure after the move) is re-sent with the same Message-ID: the only duplicate possible.
+// failure after the move) is re-sent with the same Message-ID: the only duplicate possible
+// (docs/exactly-once.md). Temporary failures (4xx, timeouts, refused connections) leave it in
+// SENDING with the error and are retried by BullMQ with back-off; a permanent one (5xx), or a
+// temporary one on the job's last attempt, marks it FAILED with the reason.
 import { UnrecoverableError } from 'bullmq';
 import { dateOnly } from '../db/dates.js';
 import { renderChangeSummary, type ChangeSummary } from '../changes/diff.js';
-import { renderDigest, type DigestEntry } from '../digests/render.js';
+import { smtpFailure } from '../digests/mailer.js';
+import { renderDigest, type DigestEntry, type DigestMeasure } from '../digests/render.js';
+import { unsubscribeFooter, unsubscribeUrl } from '../digests/unsubscribe.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
 
-export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
+export async function processDigest(payload: Payload<'digest'>, deps: Deps, jobId = '') {
   const key = { subscriptionId_periodKey: { subscriptionId: payload.subscriptionId, periodKey: payload.periodKey } };
   const claimed = await deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7311, ${payload.subscriptionId}::int)`;
@@ -26,26 +31,56 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps) {
     return { sent: false };
   }
   const entries = await digestEntries(deps, digest.items.map((i) => i.event));
-  const rendered = renderDigest(entries, { periodLabel: payload.periodKey.startsWith('i-') ? 'immediate' : payload.periodKey.slice(2) });
+  const topicNames = Object.fromEntries((await deps.db.topic.findMany({ select: { id: true, nameEn: true } })).map((t) => [t.id, t.nameEn]));
+  const secret = deps.config.UNSUBSCRIBE_SECRET;
+  const unsubscribe = secret ? unsubscribeUrl(deps.config.PUBLIC_BASE_URL, secret, digest.subscriptionId) : undefined;
+  const rendered = renderDigest(entries, {
+    periodLabel: payload.periodKey.startsWith('i-') ? 'immediate' : payload.periodKey.slice(2),
+    unsubscribeUrl: unsubscribe,
+    unsubscribeNote: unsubscribe ? undefined : unsubscribeFooter(digest.subscriptionId, digest.subscription.subscriber.email),
+    topicNames,
+  });
+  let sentAt = 0;
   try {
     const result = await deps.mailer.send({
       to: digest.subscription.subscriber.email,
       ...rendered,
       messageId: digest.messageId,
       fileStem: `digest-${digest.subscriptionId}-${digest.periodKey}`,
+      // RFC 2369 + RFC 8058 one-click: mail clients show an unsubscribe button that POSTs.
+      headers: unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
     });
+    // From here until the UPDATE commits, a crash re-sends this message (same Message-ID).
+    sentAt = performance.now();
     await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'SENT', sentAt: deps.clock(), outboxPath: result.outboxPath ?? null, error: null } });
-    deps.log.info({ digestId: digest.id, to: digest.subscription.subscriber.email, items: entries.length, outboxPath: result.outboxPath }, result.outboxPath ? `digest written to ${result.outboxPath}` : 'digest sent');
-    return { sent: true, items: entries.length, outboxPath: result.outboxPath };
+    const windowMs = Math.round((performance.now() - sentAt) * 1000) / 1000;
+    deps.log.info(
+      { digestId: digest.id, messageId: digest.messageId, to: digest.subscription.subscriber.email, items: entries.length, outboxPath: result.outboxPath, duplicateWindowMs: windowMs },
+      result.outboxPath ? `digest written to ${result.outboxPath}` : 'digest sent',
+    );
+    return { sent: true, items: entries.length, outboxPath: result.outboxPath, duplicateWindowMs: windowMs };
   } catch (err) {
-    const code = (err as { responseCode?: number }).responseCode;
-    if (code && code >= 500) {
-      await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'FAILED', error: `SMTP ${code}: ${(err as Error).message}` } });
-      throw new UnrecoverableError(`digest ${digest.id} refused permanently: ${(err as Error).message}`);
+    if (sentAt) throw err; // accepted by the server, the status update failed: retry re-sends (same Message-ID)
+    const failure = smtpFailure(err);
+    if (failure.permanent) {
+      await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'FAILED', error: failure.reason } });
+      throw new UnrecoverableError(`digest ${digest.id} refused permanently: ${failure.reason}`);
     }
-    await deps.db.digest.update({ where: { id: digest.id }, data: { error: (err as Error).message } });
+    if (await isLastAttempt(deps, jobId)) {
+      await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'FAILED', error: `gave up after ${claimed.attempts} attempt(s): ${failure.reason}` } });
+      throw new UnrecoverableError(`digest ${digest.id} failed on its last attempt: ${failure.reason}`);
+    }
+    await deps.db.digest.update({ where: { id: digest.id }, data: { error: failure.reason } });
     throw err;
   }
+}
+
+/** Whether the running digest job has no retry left (BullMQ counts failed attempts in attemptsMade). */
+async function isLastAttempt(deps: Deps, jobId: string): Promise<boolean> {
+  if (!jobId) return false;
+  const job = await deps.producer.queues.digest.getJob(jobId).catch(() => undefined);
+  if (!job) return false;
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
 
 function loadDigest(deps: Deps, id: number) {
@@ -53,7 +88,7 @@ function loadDigest(deps: Deps, id: number) {
     where: { id },
     include: {
       subscription: { include: { subscriber: true } },
-      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true } } } } }, orderBy: { eventId: 'asc' } },
+      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true, measureLinks: { include: { measure: { select: { title: true, text: true } } } } } } } } }, orderBy: { eventId: 'asc' } },
     },
   });
 }
@@ -86,8 +121,10 @@ async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestE
       title: shown?.version.title ?? event.version.title,
       url: shown?.canonicalUrl ?? event.document.canonicalUrl,
       sourceName: shown?.source.name ?? event.document.source.name,
+      issuer: event.version.issuer,
       published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
       topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
+      measures: topMeasures(event.version.measureLinks),
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
     };
@@ -103,4 +140,15 @@ function describeChange(cause: string, changes: unknown): string[] | undefined {
     return [`Supersedes: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`];
   }
   return undefined;
+}
+
+/** The three most telling measure links: those that announce, update or implement; else mentions. */
+function topMeasures(links: DigestEvent['version']['measureLinks']): DigestMeasure[] {
+  const byScore = [...links].sort((a, b) => b.score - a.score);
+  const strong = byScore.filter((l) => l.relation !== 'mentions');
+  return (strong.length ? strong : byScore).slice(0, 3).map((l) => ({
+    title: l.measure.title || l.measure.text,
+    relation: l.relation,
+    evidence: (Array.isArray(l.evidence) ? (l.evidence as unknown[]).find((x): x is string => typeof x === 'string') : null) ?? null,
+  }));
 }

@@ -30,7 +30,17 @@ export function startWorkers(names: QueueName[], deps: Deps, connection: Redis, 
         if (!parsed.success) throw new UnrecoverableError(`bad ${name} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         return processors[name](parsed.data as never, deps, job.id ?? '');
       },
-      { connection, prefix: deps.producer.prefix, concurrency: concurrency[name] ?? CONCURRENCY[name] },
+      {
+        connection,
+        prefix: deps.producer.prefix,
+        concurrency: concurrency[name] ?? CONCURRENCY[name],
+        // A job whose worker died is taken up again after at most lock + stalled interval.
+        lockDuration: deps.config.WORKER_LOCK_MS,
+        stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
+        // A digest job whose worker died mid-send must come back, even after several crashes:
+        // the status guard in PostgreSQL (not BullMQ) decides whether anything is re-sent.
+        maxStalledCount: name === 'digest' ? 10 : 2,
+      },
     );
     worker.on('failed', (job, err) => {
       deps.log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, `${name} job failed`);
