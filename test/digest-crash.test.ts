@@ -125,7 +125,7 @@ async function seedDigest() {
   return digest;
 }
 
-async function untilSent(digestId: number, timeoutMs = 20_000) {
+async function untilSent(digestId: number, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await db.digest.findUniqueOrThrow({ where: { id: digestId } });
@@ -181,7 +181,7 @@ afterAll(async () => {
 });
 
 describe('digest delivery under SIGKILL', () => {
-  it('delivers every digest exactly once when the worker dies before the server acknowledges', { timeout: 90_000 }, async () => {
+  it('delivers every digest exactly once when the worker dies before the server acknowledges', { timeout: 300_000 }, async () => {
     const N = 10;
     killPoint = 'before-ack';
     const startsBefore = worker.starts;
@@ -199,7 +199,7 @@ describe('digest delivery under SIGKILL', () => {
     console.log(`before-ack: ${N} digests, ${kills} kills, 0 duplicates; duplicate window (SMTP 250 → UPDATE SENT) over ${w.length} sends: median ${w[Math.floor(w.length / 2)]} ms, max ${w.at(-1)} ms`);
   });
 
-  it('admits a duplicate, with the same Message-ID, only when the worker dies after the server acknowledged', { timeout: 60_000 }, async () => {
+  it('admits a duplicate, with the same Message-ID, only when the worker dies after the server acknowledged', { timeout: 180_000 }, async () => {
     const N = 3;
     killPoint = 'after-ack';
     const killsBefore = kills;
