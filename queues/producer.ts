@@ -18,6 +18,19 @@ export class Producer {
     return this.queues[name].add(name, data, { jobId, attempts: def.attempts, backoff: def.backoff, ...retention, ...opts });
   }
 
+  /** Many jobs of one queue in one round trip (BullMQ addBulk), validated like `enqueue`. */
+  async enqueueBulk<Q extends QueueName>(name: Q, jobs: { payload: PayloadInput<Q>; delay?: number }[]) {
+    if (jobs.length === 0) return [];
+    const def = registry[name];
+    return this.queues[name].addBulk(
+      jobs.map(({ payload, delay }) => {
+        const data = def.payload.parse(payload);
+        const jobId = (def.jobId as (p: typeof data) => string | undefined)(data);
+        return { name, data, opts: { jobId, attempts: def.attempts, backoff: def.backoff, ...retention, ...(delay ? { delay } : {}) } };
+      }),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
   }

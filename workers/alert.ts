@@ -2,7 +2,7 @@
 // event in its current digest; the digest job is scheduled for when that digest is due
 // (immediate ones after DIGEST_IMMEDIATE_WINDOW_MS, periodic ones at the subscriber's hour).
 import { UnrecoverableError } from 'bullmq';
-import { addToDigest, matchesFilter } from '../digests/collect.js';
+import { addToDigests, matchesFilter } from '../digests/collect.js';
 import type { Payload } from '../queues/registry.js';
 import type { Deps } from './deps.js';
 
@@ -23,14 +23,19 @@ export async function processAlert(payload: Payload<'alert'>, deps: Deps) {
   // Events from before a subscription existed are not sent to it.
   const subscriptions = await deps.db.subscription.findMany({ where: { active: true, createdAt: { lte: event.createdAt } } });
   const mailHost = new URL(deps.config.PUBLIC_BASE_URL).hostname;
-  let delivered = 0;
-  for (const sub of subscriptions) {
-    if (!matchesFilter({ ...sub }, facts)) continue;
-    const placed = await addToDigest(deps.db, { subscriptionId: sub.id, eventId: event.id, now: deps.clock(), immediateWindowMs: deps.config.DIGEST_IMMEDIATE_WINDOW_MS, mailHost });
-    if (!placed) continue;
-    delivered++;
-    const delay = Math.max(0, placed.dueAt.getTime() - deps.clock().getTime());
-    await deps.producer.enqueue('digest', { subscriptionId: sub.id, periodKey: placed.periodKey }, { delay });
-  }
+  const now = deps.clock();
+  const placed = await addToDigests(deps.db, {
+    subscriptions: subscriptions.filter((sub) => matchesFilter(sub, facts)),
+    eventId: event.id,
+    now,
+    immediateWindowMs: deps.config.DIGEST_IMMEDIATE_WINDOW_MS,
+    mailHost,
+  });
+  // One round trip for all digest jobs; job ids dedupe a digest already waiting for its time.
+  await deps.producer.enqueueBulk(
+    'digest',
+    placed.map((p) => ({ payload: { subscriptionId: p.subscriptionId, periodKey: p.periodKey }, delay: Math.max(0, p.dueAt.getTime() - now.getTime()) })),
+  );
+  const delivered = placed.length;
   return { subscriptions: delivered };
 }
