@@ -5,6 +5,8 @@
 //   POST /unsubscribe?token=…       RFC 8058 one-click (body List-Unsubscribe=One-Click) and the
 //                                   form's post: deactivates the subscription, 200
 // A tampered, malformed or unknown token is answered 400 and changes nothing.
+//   GET  /feeds/topic/<id>.xml      Atom 1.0 feeds of the latest NEW/UPDATED events of a topic or a
+//   GET  /feeds/source/<id>.xml     source (corpus/feeds.ts); 404 for an unknown topic or source id
 //
 // The unsubscribe endpoints need UNSUBSCRIBE_SECRET: when the caller passes `unsubscribe` without
 // a secret, startHttp refuses to start (ConfigError, exit 2) instead of serving links it cannot
@@ -14,6 +16,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/env.js';
 import type { Db } from '../db/client.js';
+import { ATOM_CONTENT_TYPE, loadFeed, parseFeedPath, renderAtom } from '../corpus/feeds.js';
 import { escapeHtml } from '../digests/render.js';
 import { verifyUnsubscribeToken } from '../digests/unsubscribe.js';
 
@@ -26,6 +29,8 @@ export interface HttpOptions {
   unsubscribe?: { secret: string | undefined };
   /** Listen address (default: every interface). */
   host?: string;
+  /** PUBLIC_BASE_URL: feed ids and self links (default: the environment's, else http://127.0.0.1:<port>). */
+  publicBaseUrl?: string;
 }
 
 const MAX_BODY = 4096;
@@ -55,6 +60,20 @@ export async function startHttp(opts: HttpOptions): Promise<Server> {
       const ok = database === 'ok' && redis === 'ok';
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', database, redis }));
+      return;
+    }
+    const feedPath = req.method === 'GET' || req.method === 'HEAD' ? parseFeedPath(url.pathname) : null;
+    if (feedPath) {
+      const feed = await loadFeed(opts.db, feedPath.kind, feedPath.id);
+      if (!feed) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`unknown ${feedPath.kind}\n`);
+        return;
+      }
+      const port = (server.address() as { port: number } | null)?.port ?? opts.port;
+      const xml = renderAtom(feed, opts.publicBaseUrl ?? `http://127.0.0.1:${port}`);
+      res.writeHead(200, { 'content-type': ATOM_CONTENT_TYPE, 'cache-control': 'max-age=300', 'x-content-type-options': 'nosniff' });
+      res.end(req.method === 'HEAD' ? undefined : xml);
       return;
     }
     if (secret && url.pathname === '/unsubscribe') {

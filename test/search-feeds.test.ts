@@ -1,0 +1,240 @@
+// Search (corpus/search.ts) and Atom feeds (corpus/feeds.ts via http/server.ts) on a real
+// PostgreSQL database with English and Chinese documents. Feeds are parsed as XML and validated
+// against RFC 4287's RELAX NG schema (test/atom.rng) with xmllint, which must be installed
+// (Debian: apt-get install -y libxml2-utils): without it the feed tests fail, they do not skip.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../config/logger.js';
+import { hitsJson, MARK_END, MARK_START, renderMarked, search } from '../corpus/search.js';
+import { createDb, type Db } from '../db/client.js';
+import { startHttp } from '../http/server.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+
+let database: TestDatabase;
+let db: Db;
+let server: Server;
+let base: string;
+const ids: Record<string, { doc: number; version: number }> = {};
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} discusses municipal administration and budgets in general terms.`).join(' ');
+const zhFiller = '会议还研究了其他事项，强调要做好年度各项工作，确保任务落到实处。'.repeat(5);
+
+async function doc(key: string, o: { source: string; url: string; title: string; body: string; lang: string; published: string; topics: string[]; old?: { title: string; body: string } }) {
+  const d = await db.document.create({ data: { canonicalUrl: o.url, sourceId: o.source } });
+  let ordinal = 1;
+  if (o.old) {
+    await db.documentVersion.create({ data: { documentId: d.id, ordinal: ordinal++, contentHash: `${key}-old`, title: o.old.title, body: o.old.body, lang: o.lang, published: new Date(o.published), rawSha256: 'x', extractorVersion: 1 } });
+  }
+  const v = await db.documentVersion.create({ data: { documentId: d.id, ordinal, contentHash: key, title: o.title, body: o.body, lang: o.lang, published: new Date(o.published), rawSha256: 'x', extractorVersion: 1 } });
+  await db.document.update({ where: { id: d.id }, data: { currentVersionId: v.id, clusterId: d.id } });
+  await db.classification.create({ data: { versionId: v.id, classifierVersion: 'test', relevant: true, score: 0.9, topics: o.topics.map((id) => ({ id, score: 0.8, evidence: [] })) } });
+  ids[key] = { doc: d.id, version: v.id };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('search');
+  db = createDb(database.url, 2);
+  const source = (id: string, region: string, lang: string) => ({ id, name: `Source ${id} & <Co>`, region, lang, baseUrl: `https://${id}.example.org/`, config: {} });
+  await db.source.createMany({ data: [source('sh-en', 'shanghai', 'en'), source('zj-zh', 'zhejiang', 'zh'), source('empty', 'beijing', 'en')] });
+  await db.topic.create({ data: { id: 'connectivity', nameEn: 'Connectivity', nameZh: '互联互通', scope: 'x' } });
+
+  await doc('rail', {
+    source: 'sh-en',
+    url: 'https://sh-en.example.org/news/rail.html',
+    title: 'Shanghai expands China-Europe Railway Express services',
+    body: `The city will add new China-Europe Railway Express routes and railway freight hubs to connect Belt and Road markets. ${filler(20)}`,
+    lang: 'en',
+    published: '2024-04-08',
+    topics: ['connectivity', 'trade'],
+  });
+  await doc('mention', {
+    source: 'sh-en',
+    url: 'https://sh-en.example.org/news/budget.html',
+    title: 'Municipal budget report for 2024',
+    body: `${filler(30)} A short note near the end mentions railway maintenance.`,
+    lang: 'en',
+    published: '2024-05-02',
+    topics: ['finance'],
+  });
+  await doc('amended', {
+    source: 'sh-en',
+    url: 'https://sh-en.example.org/news/amended.html',
+    title: 'Port logistics measures (revised)',
+    body: `Revised measures for port logistics and customs clearance. ${filler(5)}`,
+    lang: 'en',
+    published: '2024-03-01',
+    topics: ['trade'],
+    old: { title: 'Port logistics measures', body: 'The first version promised a hydrogen zeppelin service.' },
+  });
+  await doc('zh-rail', {
+    source: 'zj-zh',
+    url: 'https://zj-zh.example.org/art/2024/4/9/zh-rail.html',
+    title: '浙江省推进中欧班列高质量发展实施方案',
+    body: `${zhFiller}为深入推进“一带一路”建设，义乌开行的中欧班列持续扩大线路网络，打造国际物流枢纽。${zhFiller}`,
+    lang: 'zh',
+    published: '2024-04-09',
+    topics: ['connectivity'],
+  });
+  await doc('zh-other', {
+    source: 'zj-zh',
+    url: 'https://zj-zh.example.org/art/2024/4/1/zh-other.html',
+    title: '关于数字经济发展的通知',
+    body: `${zhFiller}加快数字贸易发展，提升跨境电商水平。${zhFiller}`,
+    lang: 'zh',
+    published: '2024-04-01',
+    topics: ['digital-economy'],
+  });
+
+  // Events: a crawled title carrying markup and an ampersand, a control character, an amended one.
+  const hostile = await db.document.create({ data: { canonicalUrl: 'https://sh-en.example.org/news/hostile.html?a=1&b=2', sourceId: 'sh-en' } });
+  const hv = await db.documentVersion.create({
+    data: { documentId: hostile.id, ordinal: 1, contentHash: 'h', title: 'Trade & <script>alert("x")</script> week\u0001', body: 'Body <b>bold</b> & more', lang: 'en', published: new Date('2024-04-10'), rawSha256: 'x', extractorVersion: 1 },
+  });
+  await db.document.update({ where: { id: hostile.id }, data: { currentVersionId: hv.id, clusterId: hostile.id } });
+  await db.classification.create({ data: { versionId: hv.id, classifierVersion: 'test', relevant: true, score: 0.9, topics: [{ id: 'connectivity', score: 0.9, evidence: ['<script>'] }] } });
+  await db.policyEvent.create({ data: { kind: 'NEW', cause: 'new', clusterId: hostile.id, documentId: hostile.id, versionId: hv.id, createdAt: new Date('2024-04-10T02:00:00Z') } });
+  await db.policyEvent.create({ data: { kind: 'NEW', cause: 'new', clusterId: ids['zh-rail'].doc, documentId: ids['zh-rail'].doc, versionId: ids['zh-rail'].version, createdAt: new Date('2024-04-09T02:00:00Z') } });
+  await db.policyEvent.create({
+    data: {
+      kind: 'UPDATED',
+      cause: 'amended',
+      clusterId: ids.amended.doc,
+      documentId: ids.amended.doc,
+      versionId: ids.amended.version,
+      createdAt: new Date('2024-04-11T02:00:00Z'),
+      changes: { material: true, reasons: ['text'], added: ['Revised measures for <customs> & clearance.'], removed: [], changed: [], attachments: { added: [], removed: [] }, fields: [], stats: { wordsAdded: 5, wordsRemoved: 0 } },
+    },
+  });
+
+  server = await startHttp({ port: 0, host: '127.0.0.1', db, redis: {} as Redis, log: createLogger('warn', { pretty: false }), publicBaseUrl: 'https://watch.example.org' });
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+describe('search', () => {
+  it('finds English words (stemmed), ranks the better match first and highlights the match', async () => {
+    const hits = await search(db, 'railways');
+    expect(hits.map((h) => h.documentId)).toEqual([ids.rail.doc, ids.mention.doc]);
+    expect(hits[0].rank).toBeGreaterThan(hits[1].rank);
+    expect(hits[0].snippetMarked).toContain(`${MARK_START}Railway${MARK_END}`);
+    expect(renderMarked(hits[0].snippetMarked, 'plain')).toContain('«Railway»');
+    expect(renderMarked(hits[0].snippetMarked, 'ansi')).toContain('\x1b[1mRailway\x1b[22m');
+    expect(hitsJson(hits)[1].snippet).toContain('<b>railway</b>');
+  });
+
+  it('finds Chinese substrings inside longer sentences, in titles and bodies, with a marked snippet', async () => {
+    const hits = await search(db, '中欧班列');
+    expect(hits.map((h) => h.documentId)).toEqual([ids['zh-rail'].doc]);
+    expect(hits[0].snippetMarked).toContain(`${MARK_START}中欧班列${MARK_END}`);
+    expect(hits[0].snippetMarked).toContain('义乌开行的');
+    expect(hits[0].titleMarked).toContain(`${MARK_START}中欧班列${MARK_END}`);
+    expect((await search(db, '物流枢纽')).map((h) => h.documentId)).toEqual([ids['zh-rail'].doc]);
+    expect((await search(db, '跨境电商')).map((h) => h.documentId)).toEqual([ids['zh-other'].doc]);
+    // Every bigram must be there: 班列 alone matches, 班列电 (a bigram 列电 nowhere) does not.
+    expect(await search(db, '班列电商')).toEqual([]);
+    expect((await search(db, '枢')).map((h) => h.documentId)).toEqual([ids['zh-rail'].doc]);
+    const json = hitsJson(hits)[0];
+    expect(json.snippet).toContain('<b>中欧班列</b>');
+    expect(json.snippet).toContain('“一带一路”');
+  });
+
+  it('mixes English and Chinese, and applies every filter', async () => {
+    expect((await search(db, 'railway', { lang: ['zh'] })).length).toBe(0);
+    expect((await search(db, 'railway', { topics: ['connectivity'] })).map((h) => h.documentId)).toEqual([ids.rail.doc]);
+    expect((await search(db, 'railway', { topics: ['finance'] })).map((h) => h.documentId)).toEqual([ids.mention.doc]);
+    expect((await search(db, 'railway', { sources: ['zj-zh'] })).length).toBe(0);
+    expect((await search(db, 'railway', { regions: ['shanghai'] })).length).toBe(2);
+    expect((await search(db, 'railway', { since: '2024-05-01' })).map((h) => h.documentId)).toEqual([ids.mention.doc]);
+    expect((await search(db, 'railway', { until: '2024-04-30' })).map((h) => h.documentId)).toEqual([ids.rail.doc]);
+    expect((await search(db, 'railway', { since: '2024-04-08', until: '2024-04-08' })).map((h) => h.documentId)).toEqual([ids.rail.doc]);
+    expect((await search(db, '推进', { regions: ['zhejiang'], lang: ['zh'], topics: ['connectivity'] })).map((h) => h.documentId)).toEqual([ids['zh-rail'].doc]);
+    expect((await search(db, '推进', { topics: ['trade'] })).length).toBe(0);
+  });
+
+  it('searches only the current version of each document', async () => {
+    expect(await search(db, 'zeppelin')).toEqual([]);
+    expect((await search(db, 'customs clearance')).map((h) => h.documentId)).toEqual([ids.amended.doc]);
+  });
+
+  it('returns nothing for a query of stop words only', async () => {
+    expect(await search(db, 'the of and')).toEqual([]);
+  });
+});
+
+function xmllint(xml: string): { ok: boolean; output: string } {
+  const file = join(mkdtempSync(join(tmpdir(), 'silkwatch-atom-')), 'feed.xml');
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--relaxng', join(import.meta.dirname, 'atom.rng'), file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is required to validate the Atom feeds and could not be run (${(r.error as NodeJS.ErrnoException).code}): install it, e.g. apt-get install -y libxml2-utils`);
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+describe('Atom feeds', () => {
+  it('serves a valid Atom feed per topic with everything crawled escaped', async () => {
+    const res = await fetch(`${base}/feeds/topic/connectivity.xml`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await res.text();
+    const lint = xmllint(xml);
+    expect(lint.output).toContain('validates');
+    expect(lint.ok).toBe(true);
+    expect(xml).not.toContain('<script>');
+    expect(xml).toContain('Trade &amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; week');
+    expect(xml).not.toMatch(/[\u0000-\u0008]/);
+
+    const $ = cheerio.load(xml, { xml: true });
+    expect($('feed > id').text()).toBe('tag:watch.example.org,2024:silkwatch/topic/connectivity');
+    expect($('feed > title').text()).toBe('silkwatch: Connectivity (互联互通)');
+    expect($('feed > link[rel="self"]').attr('href')).toBe('https://watch.example.org/feeds/topic/connectivity.xml');
+    const entries = $('entry');
+    expect(entries.length).toBe(2); // the hostile NEW and 中欧班列; the rail document had no event
+    const first = entries.first();
+    expect(first.find('title').text()).toBe('Trade & <script>alert("x")</script> week');
+    expect(first.find('link').attr('href')).toBe('https://sh-en.example.org/news/hostile.html?a=1&b=2');
+    expect(first.find('updated').text()).toBe('2024-04-10T02:00:00.000Z');
+    expect(first.find('summary').text()).toContain('NEW (new)');
+    expect(entries.eq(1).find('title').text()).toBe('浙江省推进中欧班列高质量发展实施方案');
+  });
+
+  it('serves a valid feed per source, with what changed for UPDATED events', async () => {
+    const res = await fetch(`${base}/feeds/source/sh-en.xml`);
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xmllint(xml).ok).toBe(true);
+    const $ = cheerio.load(xml, { xml: true });
+    expect($('feed > title').text()).toBe('silkwatch: Source sh-en & <Co>');
+    expect($('entry').length).toBe(2);
+    const updated = $('entry').first();
+    expect(updated.find('title').text()).toBe('Updated: Port logistics measures (revised)');
+    expect(updated.find('summary').text()).toContain('UPDATED (amended)');
+    expect(updated.find('summary').text()).toContain('Revised measures for <customs> & clearance.');
+    expect(xml).toContain('&lt;customs&gt; &amp; clearance');
+  });
+
+  it('serves an empty but valid feed for a known source without events', async () => {
+    const res = await fetch(`${base}/feeds/source/empty.xml`);
+    expect(res.status).toBe(200);
+    expect(xmllint(await res.text()).ok).toBe(true);
+  });
+
+  it('answers 404 for unknown topics and sources', async () => {
+    expect((await fetch(`${base}/feeds/topic/astrology.xml`)).status).toBe(404);
+    expect((await fetch(`${base}/feeds/source/nope.xml`)).status).toBe(404);
+    expect((await fetch(`${base}/feeds/topic/%E0.xml`)).status).toBe(404);
+  });
+
+  it('the validator rejects what is not Atom (the schema is really applied)', () => {
+    expect(xmllint('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>').ok).toBe(false);
+  });
+});
