@@ -116,6 +116,9 @@ interface Row {
   body: string | null;
 }
 
+/** Matches ranked per query at most (newest first); see search(). */
+export const RANK_CANDIDATES = 2000;
+
 export async function search(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
   const parsed = parseQuery(query);
   if (!parsed.text && !parsed.singles.length) return [];
@@ -134,17 +137,25 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   const headline = parsed.hasCjk
     ? Prisma.sql`NULL::text AS "headline", v."body"`
     : Prisma.sql`ts_headline('english', v."body", q.q, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline", NULL::text AS "body"`;
+  // Ranking reads every matching tsvector; for a term half the corpus contains that is most of the
+  // cost. The matches are first cut to the newest RANK_CANDIDATES (an index-only decision), and
+  // only those are ranked: for very common terms the best hits come from recent documents.
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (SELECT ${tsquery(parsed)} AS q),
-    hits AS (
-      SELECT d."id" AS "documentId", v."id" AS "versionId", d."canonicalUrl" AS "url", d."sourceId", s."region", v."published", lc."topics",
-        ts_rank_cd(v."search", q.q, 1)::float8 AS "rank"
+    candidates AS (
+      SELECT d."id" AS "documentId", v."id" AS "versionId", d."canonicalUrl" AS "url", d."sourceId", s."region", v."published", lc."topics"
       FROM q, "DocumentVersion" v
       JOIN "Document" d ON d."currentVersionId" = v."id"
       JOIN "Source" s ON s."id" = d."sourceId"
       LEFT JOIN LATERAL (SELECT c."topics" FROM "Classification" c WHERE c."versionId" = v."id" ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 1) lc ON true
       WHERE ${Prisma.join(where, ' AND ')}
-      ORDER BY "rank" DESC, v."published" DESC NULLS LAST, v."id" DESC
+      ORDER BY v."id" DESC
+      LIMIT ${RANK_CANDIDATES}
+    ),
+    hits AS (
+      SELECT c.*, ts_rank_cd(v."search", q.q, 1)::float8 AS "rank"
+      FROM candidates c JOIN "DocumentVersion" v ON v."id" = c."versionId", q
+      ORDER BY "rank" DESC, c."published" DESC NULLS LAST, c."versionId" DESC
       LIMIT ${limit}
     )
     SELECT h."documentId", h."versionId", h."url", h."sourceId", h."region", v."lang", v."title", h."published", h."rank", h."topics", ${headline}
