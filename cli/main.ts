@@ -20,8 +20,11 @@ import { formatMeasures, listMeasures, type MeasureFilters } from '../seeds/meas
 import { TOPIC_IDS } from '../seeds/schema.js';
 import { dateArg, listOf } from './args.js';
 import { registerClassifyCommand } from './classify.js';
+import { registerExportCommand } from './export.js';
 import { runOnce } from './once.js';
 import { registerHistoryCommand } from './history.js';
+import { registerSearchCommand } from './search.js';
+import { registerShowCommand } from './show.js';
 import { registerSourceCommands } from './sources.js';
 import { registerSubscriptionCommands } from './subscriptions.js';
 import { boot, prepareDatabase, VERSION, type Runtime } from './runtime.js';
@@ -54,7 +57,14 @@ async function serveUntilSignal(runtime: Runtime, log: Logger, opts: { http: boo
     // Without UNSUBSCRIBE_SECRET there is nothing to sign links with: /health only, and digests
     // tell readers how to unsubscribe through the CLI (digests/unsubscribe.ts).
     if (!secret) log.warn('UNSUBSCRIBE_SECRET is not set: no unsubscribe links in digests and no /unsubscribe endpoint; set it to a random string of at least 16 characters');
-    server = await startHttp({ port: opts.port, db: runtime.deps.db, redis: runtime.redis, log, ...(secret ? { unsubscribe: { secret } } : {}) });
+    server = await startHttp({
+      port: opts.port,
+      db: runtime.deps.db,
+      redis: runtime.redis,
+      log,
+      publicBaseUrl: runtime.deps.config.PUBLIC_BASE_URL,
+      ...(secret ? { unsubscribe: { secret } } : {}),
+    });
   }
   let sweep: NodeJS.Timeout | undefined;
   if (opts.schedulerRole) {
@@ -215,8 +225,11 @@ program
 
 registerSourceCommands(program);
 registerHistoryCommand(program);
+registerSearchCommand(program);
 registerClassifyCommand(program);
 registerSubscriptionCommands(program);
+registerExportCommand(program);
+registerShowCommand(program);
 
 export async function main(argv: string[]): Promise<number> {
   try {

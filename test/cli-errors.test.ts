@@ -95,6 +95,6 @@ describe('exit codes', () => {
     expect(r.code).toBe(0);
     const section = r.stdout.slice(r.stdout.indexOf('Commands:'));
     const commands = [...section.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]);
-    expect(commands).toEqual(['run', 'worker', 'scheduler', 'serve', 'migrate', 'seed', 'measures', 'extract', 'sources', 'check-source', 'history', 'classify', 'subscribe', 'subscriptions', 'unsubscribe', 'digests', 'help']);
+    expect(commands).toEqual(['run', 'worker', 'scheduler', 'serve', 'migrate', 'seed', 'measures', 'extract', 'sources', 'check-source', 'history', 'search', 'classify', 'subscribe', 'subscriptions', 'unsubscribe', 'digests', 'export', 'show', 'help']);
   });
 });
