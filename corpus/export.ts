@@ -133,7 +133,9 @@ interface Row {
 
 function where(f: ExportFilters): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [];
-  if (f.versions === 'latest') conds.push(Prisma.sql`d."currentVersionId" = v."id"`);
+  // Correlated through the document's primary key, so each batch stays a nested loop (a plain
+  // join condition let the planner hash-join every document on every batch).
+  if (f.versions === 'latest') conds.push(Prisma.sql`v."id" = (SELECT d3."currentVersionId" FROM "Document" d3 WHERE d3."id" = v."documentId")`);
   if (f.since) conds.push(Prisma.sql`v."published" >= ${f.since}::date`);
   if (f.until) conds.push(Prisma.sql`v."published" <= ${f.until}::date`);
   if (f.sources?.length) conds.push(Prisma.sql`d."sourceId" = ANY(${f.sources}::text[])`);
