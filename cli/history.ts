@@ -2,12 +2,12 @@
 // fetched, its publish date, content hash, raw snapshot (SHA-256 of the exact bytes fetched),
 // extractor version, title and events, and between consecutive versions what changed
 // (changes/diff.ts) — or that a new extractor re-baselined it. Reads PostgreSQL only.
+import { findDocumentByRef } from '../db/documents.js';
 import type { Command } from 'commander';
 import { assessNewVersion, renderChangeSummary, type ChangeSummary } from '../changes/diff.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { UsageError } from '../config/errors.js';
 import { createLogger, type Logger } from '../config/logger.js';
-import { canonicalUrl } from '../crawlers/canonical.js';
 import { createDb, type Db } from '../db/client.js';
 import { prepareDatabase } from './runtime.js';
 
@@ -54,25 +54,9 @@ export interface History {
   versions: HistoryVersion[];
 }
 
-/** The document a command-line reference names: a numeric id, or a URL (canonicalised). */
-async function findDocument(db: Db, ref: string) {
-  const trimmed = ref.trim();
-  if (/^\d+$/.test(trimmed)) {
-    const id = Number(trimmed);
-    if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
-    return db.document.findUnique({ where: { id } });
-  }
-  let url: string;
-  try {
-    url = canonicalUrl(trimmed);
-  } catch {
-    throw new UsageError(`expected a document id or an absolute URL, got "${ref}"`);
-  }
-  return (await db.document.findUnique({ where: { canonicalUrl: url } })) ?? (await db.document.findUnique({ where: { canonicalUrl: trimmed } }));
-}
 
 export async function loadHistory(db: Db, ref: string): Promise<History | null> {
-  const doc = await findDocument(db, ref);
+  const doc = await findDocumentByRef(db, ref);
   if (!doc) return null;
   const rows = await db.documentVersion.findMany({ where: { documentId: doc.id }, orderBy: { ordinal: 'asc' } });
   const events = await db.policyEvent.findMany({ where: { documentId: doc.id }, orderBy: { id: 'asc' } });

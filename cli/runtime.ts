@@ -14,7 +14,7 @@ import { storeArticles } from '../db/articles.js';
 import { Batcher } from '../db/batcher.js';
 import { createDb, ensureDatabase, type Db } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { createMailer, type Mailer } from '../digests/mailer.js';
+import { createMailer } from '../digests/mailer.js';
 import { createRedis, probeRedis } from '../queues/connection.js';
 import { Producer } from '../queues/producer.js';
 import { KnowledgeCache } from '../classifier/knowledge-cache.js';

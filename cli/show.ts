@@ -6,6 +6,7 @@
 // gunzipped RawSnapshot, checked against the version's rawSha256 before anything is written —
 // atomically (a temporary file beside it, renamed). Unknown document or version: exit 2; a
 // missing or corrupt snapshot: exit 1. Reads PostgreSQL only.
+import { findDocumentByRef } from '../db/documents.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -14,7 +15,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type Config } from '../config/env.js';
 import { UsageError } from '../config/errors.js';
 import { createLogger, type Logger } from '../config/logger.js';
-import { canonicalUrl } from '../crawlers/canonical.js';
 import { createDb, type Db } from '../db/client.js';
 import { prepareDatabase } from './runtime.js';
 
@@ -71,21 +71,6 @@ export interface Show {
   } | null;
 }
 
-async function findDocument(db: Db, ref: string) {
-  const trimmed = ref.trim();
-  if (/^\d+$/.test(trimmed)) {
-    const id = Number(trimmed);
-    if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
-    return db.document.findUnique({ where: { id } });
-  }
-  let url: string;
-  try {
-    url = canonicalUrl(trimmed);
-  } catch {
-    throw new UsageError(`expected a document id or an absolute URL, got "${ref}"`);
-  }
-  return (await db.document.findUnique({ where: { canonicalUrl: url } })) ?? (await db.document.findUnique({ where: { canonicalUrl: trimmed } }));
-}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const topicsOf = (json: unknown): ShowTopic[] =>
@@ -97,7 +82,7 @@ const topicsOf = (json: unknown): ShowTopic[] =>
 
 /** What `show` prints; throws UsageError for an unknown document or version. */
 export async function loadShow(db: Db, ref: string, ordinal?: number): Promise<Show> {
-  const doc = await findDocument(db, ref);
+  const doc = await findDocumentByRef(db, ref);
   if (!doc) throw new UsageError(`unknown document: no document ${/^\s*\d+\s*$/.test(ref) ? `with id ${ref.trim()}` : `with URL ${ref.trim()}`}`);
   const source = await db.source.findUnique({ where: { id: doc.sourceId } });
   const cluster = doc.clusterId === null ? [doc] : await db.document.findMany({ where: { clusterId: doc.clusterId }, orderBy: { id: 'asc' } });

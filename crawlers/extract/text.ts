@@ -41,13 +41,6 @@ export function dedupeRepeated(s: string): string {
   return t;
 }
 
-/** Join two text pieces: no space between Chinese characters, one otherwise. */
-function joinText(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  return CJK.test(a.slice(-1)) && CJK.test(b[0]) ? a + b : `${a} ${b}`;
-}
-
 export function wordsOf(el: Element): string[] {
   const raw = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
   if (raw.length < 2) return [];
