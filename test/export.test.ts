@@ -251,7 +251,8 @@ describe('silkwatch export', () => {
     expect(piped.stdout).toBe(file.toString('utf8'));
   });
 
-  it('each filter selects the same records in both formats', async () => {
+  // 28 CLI runs in sequence: each boots a process, so give a loaded machine time.
+  it('each filter selects the same records in both formats', { timeout: 300_000 }, async () => {
     const k = (doc: string, v = 1) => `${ids[doc]}#${v}`;
     const cases: [string[], string[]][] = [
       [['--since', '2024-04-09'], [k('C'), k('B')]],

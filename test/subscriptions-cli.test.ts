@@ -94,7 +94,8 @@ describe('silkwatch subscribe', () => {
     expect(await db.subscription.count({ where: { subscriber: { email: 'twice@example.org' } } })).toBe(1);
   });
 
-  it('exits 2 naming the flag, the value and what is expected, and stores nothing', async () => {
+  // Many CLI runs in sequence: each boots a process, so give a loaded machine time.
+  it('exits 2 naming the flag, the value and what is expected, and stores nothing', { timeout: 300_000 }, async () => {
     const base = ['subscribe', '--email', 'bad-cases@example.org'];
     const cases: [string[], string][] = [
       [['subscribe', '--email', 'not-an-email', '--cadence', 'daily'], '--email: "not-an-email": expected an email address'],
