@@ -5,9 +5,14 @@
 // in SENDING and re-sends it with the same Message-ID. Every digest must arrive, and none twice:
 // the server never accepted the killed attempt.
 //
-// A second phase kills the worker right after the server has acknowledged (250 after DATA),
-// inside the window docs/exactly-once.md describes: those are the duplicates the design admits,
-// and they carry the same Message-ID.
+// A second phase kills the worker at a random point of each of 20 digest jobs (seeded PRNG, seed
+// printed; CRASH_SEED=<n> replays a run): either a random delay after the job is enqueued, or right
+// after the server has acknowledged (250 after DATA). It counts the Message-IDs that arrived twice
+// and checks each is explained by the window docs/exactly-once.md describes: the kill came after
+// the server accepted that message and before its row was SENT.
+//
+// A third phase kills the worker right after the 250 for every digest: those are the duplicates
+// the design admits, and they carry the same Message-ID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +36,13 @@ let producer: Producer;
 
 // -- the SMTP server: kills the worker before (or after) acknowledging a digest's first delivery --
 
-type KillPoint = 'before-ack' | 'after-ack';
+type KillPoint = 'before-ack' | 'after-ack' | 'random';
 let killPoint: KillPoint = 'before-ack';
+let killAfterAckOf: string | undefined; // random phase: the Message-ID whose first 250 kills the worker
+// statusAtKill: the row read right after the SIGKILL (a new process cannot take the job for a second).
+type KillRecord = { messageId: string; how: 'delay' | 'after-ack'; delayMs?: number; acceptedAtKill: boolean; statusAtKill?: Promise<string> };
+const statusOf = (messageId: string) => db.digest.findFirstOrThrow({ where: { messageId } }).then((r) => r.status as string);
+const randomKills: KillRecord[] = [];
 const attempted = new Set<string>(); // Message-IDs whose first delivery has been seen
 const accepted: string[] = []; // Message-IDs the server acknowledged, in order
 let kills = 0;
@@ -60,13 +70,19 @@ const smtp = new SMTPServer({
         kills++;
         worker.child?.kill('SIGKILL');
       }
+      if (first && killPoint === 'random' && messageId === killAfterAckOf) {
+        killAfterAckOf = undefined;
+        worker.child?.kill('SIGKILL');
+        randomKills.push({ messageId, how: 'after-ack', acceptedAtKill: true, statusAtKill: statusOf(messageId) });
+      }
     });
   },
 });
 
 // -- the worker process, restarted whenever it dies ------------------------------------------------
 
-const worker: { child?: ChildProcess; starts: number; stopping: boolean; windows: number[]; stderr: string; env: Record<string, string> } = {
+const worker: { child?: ChildProcess; ready: boolean; starts: number; stopping: boolean; windows: number[]; stderr: string; env: Record<string, string> } = {
+  ready: false,
   starts: 0,
   stopping: false,
   windows: [],
@@ -76,6 +92,7 @@ const worker: { child?: ChildProcess; starts: number; stopping: boolean; windows
 
 function startWorker() {
   worker.starts++;
+  worker.ready = false;
   const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'digest'], { cwd: ROOT, env: worker.env, stdio: ['ignore', 'ignore', 'pipe'] });
   let pending = '';
   child.stderr!.on('data', (d: Buffer) => {
@@ -86,10 +103,14 @@ function startWorker() {
       worker.stderr = (worker.stderr + line + '\n').slice(-20_000);
       const window = /"duplicateWindowMs":([\d.]+)/.exec(line);
       if (window) worker.windows.push(Number(window[1]));
+      if (worker.child === child && line.includes('"workers started"')) worker.ready = true;
     }
   });
   child.on('exit', () => {
-    if (worker.child === child) worker.child = undefined;
+    if (worker.child === child) {
+      worker.child = undefined;
+      worker.ready = false;
+    }
     if (!worker.stopping) startWorker();
   });
   worker.child = child;
@@ -146,6 +167,32 @@ async function deliverAll(count: number) {
   return digests;
 }
 
+/** Waits until the current worker process has started its BullMQ workers. */
+async function untilWorkerReady(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(worker.child && worker.ready)) {
+    if (Date.now() > deadline) throw new Error(`worker not ready after ${timeoutMs} ms; log tail:\n${worker.stderr.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** mulberry32: a small seeded PRNG, so a run's kill points can be replayed from its seed. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const windowSummary = (ws: number[]) => {
+  const w = [...ws].sort((a, b) => a - b);
+  return `over ${w.length} sends: median ${w[Math.floor(w.length / 2)]} ms, max ${w.at(-1)} ms`;
+};
+
 const counts = (ids: string[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string, number>());
 
 beforeAll(async () => {
@@ -182,7 +229,7 @@ afterAll(async () => {
 
 describe('digest delivery under SIGKILL', () => {
   it('delivers every digest exactly once when the worker dies before the server acknowledges', { timeout: 300_000 }, async () => {
-    const N = 10;
+    const N = 20;
     killPoint = 'before-ack';
     const startsBefore = worker.starts;
     const delivered = await deliverAll(N);
@@ -195,8 +242,65 @@ describe('digest delivery under SIGKILL', () => {
     }
     const twice = [...counts(accepted)].filter(([, n]) => n > 1);
     expect(twice).toEqual([]);
-    const w = [...worker.windows].sort((a, b) => a - b);
-    console.log(`before-ack: ${N} digests, ${kills} kills, 0 duplicates; duplicate window (SMTP 250 → UPDATE SENT) over ${w.length} sends: median ${w[Math.floor(w.length / 2)]} ms, max ${w.at(-1)} ms`);
+    console.log(`before-ack: ${N} digests, ${kills} kills, 0 duplicates; duplicate window (SMTP 250 → UPDATE SENT) ${windowSummary(worker.windows)}`);
+  });
+
+  it('delivers every digest, and explains every duplicate by the window, when the worker dies at random points', { timeout: 300_000 }, async () => {
+    const N = 20;
+    const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : Math.floor(Math.random() * 2 ** 32);
+    console.log(`random kills: seed ${seed} (replay with CRASH_SEED=${seed})`);
+    const random = prng(seed);
+    killPoint = 'random';
+    const acceptedBefore = accepted.length;
+    const windowsBefore = worker.windows.length;
+    const delivered = [];
+    for (let i = 0; i < N; i++) {
+      const afterAck = random() < 0.5;
+      const delayMs = Math.floor(random() * 300);
+      await untilWorkerReady(); // the kill must land in this digest's job, not in a restart
+      const digest = await seedDigest();
+      if (afterAck) killAfterAckOf = digest.messageId;
+      await producer.enqueue('digest', { subscriptionId: digest.subscriptionId, periodKey: digest.periodKey });
+      if (!afterAck) {
+        await new Promise((r) => setTimeout(r, delayMs));
+        const acceptedAtKill = accepted.includes(digest.messageId);
+        worker.child?.kill('SIGKILL');
+        randomKills.push({ messageId: digest.messageId, how: 'delay', delayMs, acceptedAtKill, statusAtKill: statusOf(digest.messageId) });
+      }
+      delivered.push({ digest, row: await untilSent(digest.id) });
+    }
+    killPoint = 'before-ack';
+    expect(randomKills).toHaveLength(N);
+    const statuses = new Map(await Promise.all(randomKills.map(async (k) => [k.messageId, await k.statusAtKill!] as const)));
+    const mine = counts(accepted.slice(acceptedBefore));
+    for (const { digest, row } of delivered) {
+      expect(row.status).toBe('SENT');
+      expect(mine.get(digest.messageId) ?? 0).toBeGreaterThanOrEqual(1);
+      expect(mine.get(digest.messageId)).toBeLessThanOrEqual(2); // at most the one re-send
+    }
+    const twice = [...mine].filter(([, n]) => n > 1).map(([id]) => id);
+    for (const id of twice) {
+      const kill = randomKills.find((k) => k.messageId === id);
+      // Explained by the window: the server had accepted this message when the worker died, and the
+      // row was not SENT (the re-send happened, so the new process found it SENDING).
+      expect(kill, `duplicate ${id} without a kill`).toBeDefined();
+      expect(kill!.acceptedAtKill, `duplicate ${id}: killed before the server accepted it`).toBe(true);
+      expect(statuses.get(id), `duplicate ${id}: row already SENT at the kill`).not.toBe('SENT');
+    }
+    const byDelay = randomKills.filter((k) => k.how === 'delay');
+    const phase = (k: KillRecord) => {
+      const status = statuses.get(k.messageId);
+      if (status === 'SENT') return 'after SENT';
+      if (k.acceptedAtKill) return 'accepted, not SENT';
+      return status === 'SENDING' ? 'claimed, not accepted' : 'before claim';
+    };
+    const phases = counts(randomKills.map(phase));
+    console.log(
+      `random kills: ${N} digests, ${randomKills.length} kills (${N - byDelay.length} right after the 250, ${byDelay.length} after a random delay of 0–299 ms); ` +
+        `kill points: ${[...phases].map(([p, n]) => `${p} ${n}`).join(', ')}; ` +
+        `${twice.length} Message-IDs arrived twice, every one killed after the server accepted it and before SENT; ` +
+        `duplicate window ${windowSummary(worker.windows.slice(windowsBefore))}`,
+    );
   });
 
   it('admits a duplicate, with the same Message-ID, only when the worker dies after the server acknowledged', { timeout: 180_000 }, async () => {
