@@ -90,6 +90,13 @@ describe('exit codes', () => {
     expect(r.stderr).toContain('unknown queue "sendmail"');
   });
 
+  it('npm start reaches `silkwatch run` (a package cannot call its own bin by name in its scripts)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('npm', ['start', '--silent', '--', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: silkwatch run');
+  });
+
   it('lists only the working commands in --help', async () => {
     const r = await runCli(['--help'], {});
     expect(r.code).toBe(0);
