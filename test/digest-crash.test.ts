@@ -78,6 +78,10 @@ const smtp = new SMTPServer({
     });
   },
 });
+// The worker is SIGKILLed mid-session by design: its connections reset (ECONNRESET), which
+// smtp-server reports as an 'error' event; unhandled, that would be an uncaught exception.
+smtp.on('error', () => {});
+
 
 // -- the worker process, restarted whenever it dies ------------------------------------------------
 

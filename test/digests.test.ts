@@ -57,6 +57,8 @@ const smtp = new SMTPServer({
     });
   },
 });
+smtp.on('error', () => {}); // a client dropping its connection is not a test failure
+
 
 function resetSmtp(mode: Partial<typeof smtpMode> = {}) {
   smtpMode = { rejectFirst: 0, code: 451, message: '', ...mode };

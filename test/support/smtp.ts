@@ -35,6 +35,8 @@ export async function startSmtpCatcher(opts: { rejectWith?: { code: number; mess
       );
     },
   });
+  // A client that drops its connection (a killed worker) is reported as an 'error' event.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
