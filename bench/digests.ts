@@ -11,11 +11,12 @@
 //    crawl → fetch → classify with the alert worker stopped; processAlert timed directly.
 //    Baseline: 10,000 sequential single-row INSERTs (and one SELECT of the subscriptions).
 // 4. Cleans up (queues, prefix keys, database, site, SMTP); exit 0, or 1 with the reason.
+import { dropDatabase } from '../db/client.js';
+import { benchDatabaseUrl, freshBenchDatabase } from './support.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runOnce } from '../cli/once.js';
 import { boot, type Runtime } from '../cli/runtime.js';
 import { loadConfig } from '../config/env.js';
@@ -37,30 +38,6 @@ const WAIT_MS = 60_000;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
-function databaseUrls(): { bench: string; admin: string } {
-  const base = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/silkwatch');
-  const bench = new URL(base);
-  bench.pathname = `/${DB_NAME}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  return { bench: bench.toString(), admin: admin.toString() };
-}
-
-async function adminQuery(adminUrl: string, statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropDatabase = (adminUrl: string) =>
-  adminQuery(adminUrl, [
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${DB_NAME}' AND pid <> pg_backend_pid()`,
-    `DROP DATABASE IF EXISTS ${DB_NAME}`,
-  ]);
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -102,12 +79,11 @@ let site: FixtureSite | undefined;
 let smtp: SmtpCatcher | undefined;
 let runtime: Runtime | undefined;
 let prefix = '';
-const { bench, admin } = databaseUrls();
+const bench = benchDatabaseUrl(DB_NAME);
 const dir = mkdtempSync(join(tmpdir(), 'silkwatch-bench-digests-'));
 
 try {
-  await dropDatabase(admin);
-  await adminQuery(admin, [`CREATE DATABASE ${DB_NAME}`]);
+  await freshBenchDatabase(DB_NAME);
   site = await startFixtureSite({ articles: seedArticles() });
   smtp = await startSmtpCatcher();
   const sourcesFile = join(dir, 'sources.yaml');
@@ -263,7 +239,7 @@ try {
     });
     await step('runtime', () => rt.close());
   }
-  await step('database', () => dropDatabase(admin));
+  await step('database', () => dropDatabase(bench));
   if (site) await step('site', () => site!.close());
   if (smtp) await step('smtp', () => smtp!.close());
   rmSync(dir, { recursive: true, force: true });

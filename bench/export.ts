@@ -17,22 +17,15 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { exportCorpus, type ExportFormat } from '../corpus/export.js';
-import { createDb, ensureDatabase, type Db } from '../db/client.js';
+import { createDb, dropDatabase, type Db } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
+import { arg, benchDatabaseUrl, freshBenchDatabase } from './support.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive whole number`);
-  return n;
-}
 
 const ROWS = arg('rows', 100_000);
 const BATCH = arg('batch', 1000);
-const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgresql://postgres@127.0.0.1:5432';
 const NAME = 'silkwatch_bench_export';
-const URL_ = `${SERVER}/${NAME}`;
+const URL_ = benchDatabaseUrl(NAME);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -42,16 +35,6 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${NAME}' AND pid <> pg_backend_pid()`);
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function generate(rows: number): Promise<void> {
   const client = new pg.Client({ connectionString: URL_ });
@@ -178,8 +161,7 @@ async function baseline(db: Db, out: Writable, progress: (rows: number) => void)
 
 async function main() {
   console.log(`export bench: ${ROWS.toLocaleString('en-US')} versions, batches of ${BATCH}, Node ${process.version}`);
-  await admin(`DROP DATABASE IF EXISTS "${NAME}"`);
-  await ensureDatabase(URL_);
+  await freshBenchDatabase(NAME);
   const db = createDb(URL_, 2);
   try {
     await applyMigrations({ databaseUrl: URL_ });
@@ -224,7 +206,7 @@ async function main() {
     console.log(`process max RSS over the whole run: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     await db.$disconnect();
-    await admin(`DROP DATABASE IF EXISTS "${NAME}"`);
+    await dropDatabase(URL_);
   }
 }
 

@@ -11,6 +11,8 @@
 // 4. Prints both figures and their ratio, cleans up (queues, database, site), exits 0.
 //
 // Speed targets live here, never in the tests: only ratios measured in the same run mean much.
+import { dropDatabase } from '../db/client.js';
+import { freshBenchDatabase } from './support.js';
 import * as cheerio from 'cheerio';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,6 @@ import { Session } from 'node:inspector/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Job, Queue } from 'bullmq';
-import pg from 'pg';
 import { boot, type Runtime } from '../cli/runtime.js';
 import { loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
@@ -99,30 +100,6 @@ async function rawLoop(urls: string[], concurrency: number): Promise<{ ms: numbe
 // ---------------------------------------------------------------------------------------------
 // Pipeline set-up and tear-down
 
-function databaseUrls(): { bench: string; admin: string } {
-  const base = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/silkwatch');
-  const bench = new URL(base);
-  bench.pathname = `/${DB_NAME}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  return { bench: bench.toString(), admin: admin.toString() };
-}
-
-async function adminQuery(adminUrl: string, statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropDatabase = (adminUrl: string) =>
-  adminQuery(adminUrl, [
-    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${DB_NAME}' AND pid <> pg_backend_pid()`,
-    `DROP DATABASE IF EXISTS ${DB_NAME}`,
-  ]);
 
 function sourcesYaml(site: BenchSite): string {
   return `sources:
@@ -189,9 +166,7 @@ interface PipelineResult {
 }
 
 async function runPipeline(site: BenchSite): Promise<PipelineResult> {
-  const { bench, admin } = databaseUrls();
-  await dropDatabase(admin);
-  await adminQuery(admin, [`CREATE DATABASE ${DB_NAME}`]);
+  const bench = await freshBenchDatabase(DB_NAME);
 
   const dir = mkdtempSync(join(tmpdir(), 'silkwatch-bench-'));
   const sourcesFile = join(dir, 'sources.yaml');
@@ -327,7 +302,7 @@ async function runPipeline(site: BenchSite): Promise<PipelineResult> {
       await runtime.close();
     }
     rmSync(dir, { recursive: true, force: true });
-    await dropDatabase(admin);
+    await dropDatabase(bench);
   }
 }
 

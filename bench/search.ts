@@ -19,19 +19,12 @@
  */
 import pg from 'pg';
 import { search, type SearchOptions } from '../corpus/search.js';
-import { createDb, ensureDatabase } from '../db/client.js';
+import { createDb, dropDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
+import { arg, freshBenchDatabase } from './support.js';
 
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? process.env.TEST_DATABASE_SERVER ?? 'postgresql://postgres@127.0.0.1:5432';
 const NAME = 'silkwatch_bench_search';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive whole number`);
-  return n;
-}
 const ROWS = process.argv.includes('--million') ? 1_000_000 : arg('rows', 100_000);
 
 // --- the paragraph pool ----------------------------------------------------------------------
@@ -114,18 +107,9 @@ const quantile = (xs: number[], q: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function dropDatabase() {
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [NAME]);
-  await admin.query(`DROP DATABASE IF EXISTS "${NAME}"`);
-  await admin.end();
-}
 
 async function main() {
-  const url = `${SERVER}/${NAME}`;
-  await dropDatabase();
-  await ensureDatabase(url);
+  const url = await freshBenchDatabase(NAME);
   try {
     await applyMigrations({ databaseUrl: url });
     const client = new pg.Client({ connectionString: url });
@@ -211,7 +195,7 @@ async function main() {
       await db.$disconnect();
     }
   } finally {
-    await dropDatabase();
+    await dropDatabase(url);
   }
 }
 

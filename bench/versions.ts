@@ -25,14 +25,8 @@ import { fetchPage } from '../crawlers/fetch-page.js';
 import { HostGuard } from '../crawlers/host-guard.js';
 import { contentHash, sha256 } from '../db/articles.js';
 import { startBenchSite } from './site.js';
+import { arg } from './support.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive whole number`);
-  return n;
-}
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;

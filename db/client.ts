@@ -65,3 +65,22 @@ export function createDb(url: string, poolSize = 10): Db {
   const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }
+
+/** Drops the database named in the URL (its connections terminated first); for the demo, benches and tests. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  let client: pg.Client;
+  try {
+    client = await tryConnect(admin.toString());
+  } catch (err) {
+    throw unavailable(url, err);
+  }
+  try {
+    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

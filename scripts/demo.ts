@@ -9,9 +9,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { loadConfig } from '../config/env.js';
-import { createDb, ensureDatabase } from '../db/client.js';
+import { createDb, dropDatabase } from '../db/client.js';
 import { createSubscription } from '../db/subscriptions.js';
 import { deletePrefixKeys } from '../queues/connection.js';
 import { defaultArticles, demoSourcesYaml, startFixtureSite } from '../fixtures/site-server.js';
@@ -23,16 +22,6 @@ databaseUrl.pathname = '/silkwatch_demo';
 const prefix = '{silkwatch-demo}';
 const outbox = resolve(base.OUTBOX_DIR);
 
-async function resetDemoDatabase() {
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  await ensureDatabase(admin.toString());
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'silkwatch_demo' AND pid <> pg_backend_pid()`);
-  await client.query('DROP DATABASE IF EXISTS silkwatch_demo');
-  await client.end();
-}
 
 async function resetDemoQueues() {
   const redis = new Redis(base.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -55,7 +44,7 @@ try {
   const sourcesFile = join(dir, 'sources.yaml');
   writeFileSync(sourcesFile, demoSourcesYaml(site.url));
 
-  await resetDemoDatabase();
+  await dropDatabase(databaseUrl.toString());
   await resetDemoQueues();
   const env = {
     ...process.env,

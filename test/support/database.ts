@@ -1,7 +1,6 @@
 // Each test file gets its own PostgreSQL database, migrated, and dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { ensureDatabase } from '../../db/client.js';
+import { dropDatabase, ensureDatabase } from '../../db/client.js';
 import { applyMigrations } from '../../db/migrate.js';
 
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -20,12 +19,6 @@ export async function createTestDatabase(label: string, opts: { migrate?: boolea
   return {
     url,
     name,
-    async drop() {
-      const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-      await admin.connect();
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-      await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-      await admin.end();
-    },
+    drop: () => dropDatabase(url),
   };
 }
