@@ -17,7 +17,7 @@ import {
 import { CJK_BASE, cut } from './matcher.js';
 import { listItems } from './structure.js';
 import { TOPIC_COMPANIONS } from './lexicon.js';
-import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS } from './weights.js';
+import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
 
 export const CLASSIFIER_VERSION = 'lexical-1';
 
@@ -68,6 +68,8 @@ export const PARAGRAPH_TOPIC_SHARE = 0.7;
 export const TOPIC_MIN_MASS = 1;
 export const TOPIC_RELATIVE = 0.4;
 export const TOPIC_MAX = 3;
+/** The topic model's probability from which a topic is listed. */
+export const TOPIC_SELECT = 0.5;
 /** Besides the leading topic, a topic needs one term of at least this weight ("a usual word of the
  *  field" in the taxonomy's scale), not only bare words that add up. */
 export const TOPIC_CLEAR_TERM = 0.5;
@@ -155,6 +157,44 @@ interface TopicTally {
   hits: Hit[];
 }
 
+/**
+ * Strategy alignment ("the guide's cooperation-mechanisms: strategy alignment"): a sentence that
+ * names the BRI and docks it with a partner's own strategy, policy, plan or vision — "integrating
+ * the Belt and Road Initiative with Kazakhstan's Bright Road policy", "一带一路倡议与…发展战略对接".
+ * Each such sentence counts as one clear cooperation-mechanisms term (at the alignment verb).
+ */
+const ALIGN_EN = /\b(?:align(?:s|ed|ing|ment)?|synergi[sz](?:e|es|ed|ing)|synerg(?:y|ies)|dovetail(?:s|ed|ing)?|dock(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|link(?:s|ed|ing)?|couple[sd]?|coupling|complement(?:s|ed|ing|ary)?|connect(?:s|ed|ing)?)\b[^.!?\n]{0,120}?\b(?:strateg(?:y|ies)|polic(?:y|ies)|plans?|visions?|agendas?|programmes?|programs?|initiatives?)\b/i;
+const ALIGN_ZH = /对接|對接|衔接|銜接|相结合|相結合/;
+const ALIGN_ZH_PLAN = /战略|戰略|规划|規劃|计划|計劃|愿景|願景|政策|倡议|倡議/;
+
+function alignmentHits(doc: Doc): Hit[] {
+  const k = doc.k;
+  const ti = k.topicIds.indexOf('cooperation-mechanisms');
+  if (ti < 0) return [];
+  const out: Hit[] = [];
+  const seen = new Set<number>();
+  for (const a of hitsOf(doc, Role.Anchor)) {
+    const [s, e] = sentenceSpan(doc.full, a.s, a.e);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    // The BRI's own names are masked: "linked to the Belt and Road Initiative" docks nothing.
+    let sentence = doc.full.slice(s, e);
+    for (const b of hitsOf(doc, Role.Anchor)) if (b.s >= s && b.e <= e) sentence = sentence.slice(0, b.s - s) + '#'.repeat(b.e - b.s) + sentence.slice(b.e - s);
+    const m = ALIGN_EN.exec(sentence) ?? (ALIGN_ZH_PLAN.test(sentence) ? ALIGN_ZH.exec(sentence) : null);
+    if (!m) continue;
+    out.push({ phrase: -1, i: -1, j: -1, s: s + m.index, e: s + m.index + Math.min(m[0].length, 12), p: { role: Role.Topic, arg: ti, weight: 1 } });
+  }
+  return out;
+}
+
+/** The topic term occurrences of a document, with the strategy-alignment sentences (cached). */
+const topicHitCache = new WeakMap<Doc, Hit[]>();
+function topicHits(doc: Doc): Hit[] {
+  let hits = topicHitCache.get(doc);
+  if (!hits) topicHitCache.set(doc, (hits = [...hitsOf(doc, Role.Topic), ...alignmentHits(doc)]));
+  return hits;
+}
+
 function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTally[] {
   const global = hitsOf(doc, Role.NegativeGlobal);
   const perTopic = hitsOf(doc, Role.NegativeTopic);
@@ -164,7 +204,7 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
     return false;
   };
   const lists: Hit[][] = k.topicIds.map(() => []);
-  for (const h of hitsOf(doc, Role.Topic)) if (h.s >= from && h.s < to) lists[h.p.arg].push(h);
+  for (const h of topicHits(doc)) if (h.s >= from && h.s < to) lists[h.p.arg].push(h);
   const out: TopicTally[] = [];
   lists.forEach((hs, index) => {
     if (!hs.length) return;
@@ -228,35 +268,84 @@ function paragraphSpans(doc: Doc): [number, number][] {
   return out;
 }
 
-function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
+/** One topic a document has terms of, with the features of the topic model (weights.ts). */
+export interface TopicCandidate {
+  index: number;
+  id: string;
+  sum: number;
+  x: Record<TopicFeature, number>;
+}
+
+/**
+ * The topics a document has terms of, strongest first, each with the explainable features the
+ * topic model weighs: how much of the topic there is (mass, and relative to the leading topic),
+ * where (headline, paragraphs it leads, share of paragraphs, sections of long documents) and how
+ * clear its terms are.
+ */
+function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): TopicCandidate[] {
   const tallies = topicTallies(k, doc);
   if (!tallies.length) return [];
   const best = tallies[0].sum;
   const clear = (t: TopicTally) => t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM);
   const owners = new Set<number>();
-  for (const [s, e] of paragraphSpans(doc)) {
+  const paragraphs = paragraphSpans(doc).filter(([s]) => s >= doc.titleEnd);
+  const present = new Map<number, number>();
+  for (const [s, e] of paragraphs) {
     const local = topicTallies(k, doc, s, e + 1);
     if (!local.length) continue;
-    for (const t of local) if (t.sum >= PARAGRAPH_TOPIC_MIN && t.sum >= PARAGRAPH_TOPIC_SHARE * local[0].sum && clear(t)) owners.add(t.index);
+    for (const t of local) {
+      present.set(t.index, (present.get(t.index) ?? 0) + 1);
+      if (t.sum >= PARAGRAPH_TOPIC_MIN && t.sum >= PARAGRAPH_TOPIC_SHARE * local[0].sum && clear(t)) owners.add(t.index);
+    }
+  }
+  const sections = new Set<number>();
+  for (const [s, e] of sectionSpans(doc, title, text)) {
+    const top = topicTallies(k, doc, s, e)[0];
+    if (top && top.sum >= SECTION_TOPIC_MIN) sections.add(top.index);
   }
   const leader = k.topicIds[tallies[0].index];
   const companions = new Set(TOPIC_COMPANIONS.filter(([a]) => a === leader).map(([, b]) => b));
-  const chosen = tallies
-    .filter((t, rank) => (rank === 0 || clear(t)) && (owners.has(t.index) || (t.sum >= TOPIC_MIN_MASS && (Math.sqrt(t.sum / best) >= TOPIC_RELATIVE || companions.has(k.topicIds[t.index])))))
-    .slice(0, TOPIC_MAX);
-  if (!chosen.length) chosen.push(tallies[0]);
-  const ids = new Set(chosen.map((t) => t.index));
-  for (const [s, e] of sectionSpans(doc, title, text)) {
-    const top = topicTallies(k, doc, s, e)[0];
-    if (top && top.sum >= SECTION_TOPIC_MIN && !ids.has(top.index)) {
-      chosen.push(tallies.find((t) => t.index === top.index)!);
-      ids.add(top.index);
-    }
-  }
-  return chosen
-    .filter((t) => topicScore(t.sum) >= TOPIC_THRESHOLD)
-    .sort((a, b) => b.sum - a.sum)
-    .map((t) => ({ id: k.topicIds[t.index], score: round(topicScore(t.sum)), evidence: topicEvidence(doc, t) }));
+  return tallies.map((t, rank) => {
+    const id = k.topicIds[t.index];
+    const x = {} as Record<TopicFeature, number>;
+    x.mass = Math.log1p(t.sum);
+    x.relative = Math.sqrt(t.sum / best);
+    x.leader = rank === 0 ? 1 : 0;
+    x.leadsParagraph = owners.has(t.index) ? 1 : 0;
+    x.paragraphShare = paragraphs.length ? (present.get(t.index) ?? 0) / paragraphs.length : 0;
+    x.clearTerm = clear(t) ? 1 : 0;
+    x.inTitle = t.hits.some((h) => h.s < doc.titleEnd) ? 1 : 0;
+    x.leadsSection = sections.has(t.index) ? 1 : 0;
+    x.companion = companions.has(id) ? 1 : 0;
+    return { index: t.index, id, sum: t.sum, x };
+  });
+}
+
+/** The topic model's probability that a candidate topic is one the article is about. */
+export function topicProbability(c: Pick<TopicCandidate, 'id' | 'x'>): number {
+  let z = TOPIC_BIAS + (TOPIC_PRIORS[c.id] ?? 0);
+  for (const f of TOPIC_FEATURES) z += TOPIC_WEIGHTS[f] * c.x[f];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Topics: every candidate the topic model gives at least TOPIC_SELECT, most probable first, at
+ * most TOPIC_MAX; a relevant text gets at least its leading topic. The score is that probability.
+ */
+function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
+  const candidates = topicCandidates(k, doc, title, text);
+  if (!candidates.length) return [];
+  const scored = candidates.map((c) => ({ c, p: topicProbability(c) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
+  const chosen = scored.filter((s) => s.p >= TOPIC_SELECT).slice(0, TOPIC_MAX);
+  if (!chosen.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
+  const tallies = new Map(topicTallies(k, doc).map((t) => [t.index, t]));
+  return chosen.map(({ c, p }) => ({ id: c.id, score: round(p), evidence: topicEvidence(doc, tallies.get(c.index)!) }));
+}
+
+/** The topic model's candidates of a document (for fitting and explaining the model). */
+export function topicFeatures(input: ClassifyInput, knowledge: Knowledge): TopicCandidate[] {
+  const { title, text, doc } = prepare(input, knowledge);
+  return topicCandidates(knowledge, doc, title, text);
 }
 
 // ---- measures --------------------------------------------------------------------------------

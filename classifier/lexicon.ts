@@ -424,6 +424,15 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     // intergovernmental policy dialogue
     ['intergovernmental', 0.6], ['bilateral cooperation', 0.5], ['ministerial', 0.5], ['dialogue', 0.4], ['policy dialogue', 0.8],
     ['政府间', 0.6], ['对话', 0.4], ['座谈会', 0.4],
+    // diplomacy that carries the cooperation: signed documents, visits, talks, partnerships
+    ['joint statement', 0.7], ['joint communique', 0.7], ['signing ceremony', 0.5], ['framework agreement', 0.6], ['cooperation framework', 0.6],
+    ['cooperation plan', 0.6], ['consensus', 0.3], ['strategic partnership', 0.5], ['partnership', 0.3], ['held talks', 0.5], ['talks', 0.3],
+    ['state visit', 0.5], ['official visit', 0.4], ['bilateral relations', 0.5], ['bilateral', 0.3], ['co-launched', 0.4], ['working group', 0.5],
+    ['joint committee', 0.6], ['joint commission', 0.6], ['friendship city', 0.7], ['twin city', 0.7], ['ambassador', 0.3], ['embassy', 0.3],
+    ['delegation', 0.3], ['envoy', 0.3], ['coordination', 0.3], ['development strategy', 0.4], ['national strategy', 0.4], ['dovetail', 0.5],
+    ['联合声明', 0.7], ['联合公报', 0.7], ['签约仪式', 0.5], ['框架协议', 0.6], ['合作规划', 0.6], ['共识', 0.3], ['战略伙伴', 0.5], ['伙伴关系', 0.4],
+    ['会谈', 0.5], ['会见', 0.4], ['国事访问', 0.5], ['双边关系', 0.5], ['双边', 0.3], ['多边', 0.3], ['签署', 0.3], ['工作组', 0.5], ['联委会', 0.6],
+    ['友城', 0.7], ['友好省州', 0.7], ['大使', 0.3], ['使馆', 0.3], ['代表团', 0.3], ['协调', 0.3], ['发展战略', 0.4], ['相衔接', 0.5], ['衔接', 0.4],
   ],
   'legal-compliance': [
     ['court', 0.6], ['commercial court', 0.9], ['disputes', 0.6], ['corruption', 0.8], ['bribery', 0.8], ['transparency', 0.4],

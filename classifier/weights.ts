@@ -26,3 +26,35 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   flagshipOnly: -0.381,
   partners: 0.674,
 };
+
+// Topic model: for each topic a document has terms of (classify.ts' topicCandidates),
+//   p = 1 / (1 + exp(-(TOPIC_BIAS + TOPIC_PRIORS[topic] + Σ TOPIC_WEIGHTS[f] · feature f))),
+// and the topic is listed from TOPIC_SELECT up (at most three, at least the leading topic).
+// Fitted by classifier/fit-topics.ts; see there for the data and the held-out figures.
+export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion'] as const;
+export type TopicFeature = (typeof TOPIC_FEATURES)[number];
+export const TOPIC_BIAS = -3.737;
+export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
+  mass: 1.565,
+  relative: 1.068,
+  leader: 1.158,
+  leadsParagraph: 0.984,
+  paragraphShare: 0.154,
+  clearTerm: 1.331,
+  inTitle: 0.080,
+  leadsSection: 0.000,
+  companion: 1.360,
+};
+/** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
+export const TOPIC_PRIORS: Record<string, number> = {
+  'connectivity': 0.081,
+  'trade': 0.096,
+  'digital-economy': -0.015,
+  'finance': 0.111,
+  'green': -0.214,
+  'sci-tech': -0.228,
+  'industry-investment': 0.009,
+  'people-to-people': 0.134,
+  'cooperation-mechanisms': 0.130,
+  'legal-compliance': -0.104,
+};

@@ -1,11 +1,12 @@
 // The corpus export (`silkwatch export`): document versions with their source, latest
 // classification, measure links and syndicated URLs, streamed from PostgreSQL as JSONL or CSV.
 //
-// Streaming: keyset pagination over DocumentVersion.id (`id > last ORDER BY id LIMIT batch`), one
-// SQL statement per batch that joins everything a record needs, so memory holds one batch at a
-// time however large the table grows. Output goes to a Writable with backpressure (waits for
-// 'drain'). The same filters give the same records, in the same order (version id), in both
-// formats.
+// Streaming: keyset pagination over DocumentVersion.id (`id > last ORDER BY id LIMIT batch`; with
+// `--versions latest` over Document.id, each document's current version), one SQL statement per
+// batch that joins everything a record needs, so memory holds one batch at a time however large
+// the table grows. Output goes to a Writable with backpressure (waits for 'drain'). The same
+// filters give the same records, in the same order (version id, or document id for latest), in
+// both formats.
 //
 // Field values: lists and objects (urls, topics, measures) are JSON — in CSV a JSON string in the
 // cell. `relevant`, `score`, `topics` and `classifierVersion` come from the latest classification
@@ -133,9 +134,6 @@ interface Row {
 
 function where(f: ExportFilters): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [];
-  // Correlated through the document's primary key, so each batch stays a nested loop (a plain
-  // join condition let the planner hash-join every document on every batch).
-  if (f.versions === 'latest') conds.push(Prisma.sql`v."id" = (SELECT d3."currentVersionId" FROM "Document" d3 WHERE d3."id" = v."documentId")`);
   if (f.since) conds.push(Prisma.sql`v."published" >= ${f.since}::date`);
   if (f.until) conds.push(Prisma.sql`v."published" <= ${f.until}::date`);
   if (f.sources?.length) conds.push(Prisma.sql`d."sourceId" = ANY(${f.sources}::text[])`);
@@ -149,8 +147,19 @@ function where(f: ExportFilters): Prisma.Sql[] {
   return conds;
 }
 
-function batchQuery(after: number, limit: number, conds: Prisma.Sql[]): Prisma.Sql {
+/**
+ * One batch after the key `after`: every version keyed by its id, or (`latest`) each document's
+ * current version keyed by the document id — walking Document and joining its currentVersionId
+ * reads only the current versions instead of testing every version of the table.
+ */
+function batchQuery(after: number, limit: number, conds: Prisma.Sql[], latest: boolean): Prisma.Sql {
   const extra = conds.length ? Prisma.sql` AND ${Prisma.join(conds, ' AND ')}` : Prisma.empty;
+  const from = latest
+    ? Prisma.sql`FROM "Document" d
+      JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"`
+    : Prisma.sql`FROM "DocumentVersion" v
+      JOIN "Document" d ON d."id" = v."documentId"`;
+  const key = latest ? Prisma.sql`d."id"` : Prisma.sql`v."id"`;
   return Prisma.sql`
     SELECT v."id" AS "versionId",
            d."id" AS "documentId",
@@ -177,8 +186,7 @@ function batchQuery(after: number, limit: number, conds: Prisma.Sql[]): Prisma.S
                      FROM "MeasureLink" l WHERE l."versionId" = v."id"), '[]'::jsonb)::text AS "measures",
            c."classifierVersion",
            v."body" AS "text"
-      FROM "DocumentVersion" v
-      JOIN "Document" d ON d."id" = v."documentId"
+      ${from}
       JOIN "Source" s ON s."id" = d."sourceId"
       LEFT JOIN LATERAL (
         SELECT c0."relevant", c0."score", c0."topics", c0."classifierVersion"
@@ -187,8 +195,8 @@ function batchQuery(after: number, limit: number, conds: Prisma.Sql[]): Prisma.S
          ORDER BY c0."createdAt" DESC, c0."id" DESC
          LIMIT 1
       ) c ON TRUE
-     WHERE v."id" > ${after}${extra}
-     ORDER BY v."id"
+     WHERE ${key} > ${after}${extra}
+     ORDER BY ${key}
      LIMIT ${limit}`;
 }
 
@@ -241,14 +249,16 @@ export function jsonLine(rec: ExportRecord): string {
   return `${JSON.stringify(rec)}\n`; // JSON.stringify escapes CR/LF inside strings: one line each
 }
 
-/** The records the filters select, batch by batch (keyset over the version id). */
+/** The records the filters select, batch by batch (keyset over the version id, or the document id for `latest`). */
 export async function* exportBatches(db: Db, filters: ExportFilters, batchSize = 1000): AsyncGenerator<ExportRecord[]> {
   const conds = where(filters);
+  const latest = filters.versions === 'latest';
   let after = 0;
   for (;;) {
-    const rows = await db.$queryRaw<Row[]>(batchQuery(after, batchSize, conds));
+    const rows = await db.$queryRaw<Row[]>(batchQuery(after, batchSize, conds, latest));
     if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1].versionId);
+    const last = rows[rows.length - 1];
+    after = Number(latest ? last.documentId : last.versionId);
     yield rows.map(toRecord);
     if (rows.length < batchSize) return;
   }

@@ -1,0 +1,117 @@
+// Fits the topic model (classifier/weights.ts: TOPIC_BIAS, TOPIC_WEIGHTS, TOPIC_PRIORS) on the
+// DEV data only: the articles of test/eval/articles.jsonl with split == "dev" that are labelled
+// relevant, plus test/eval/dev-extra.jsonl (a later labelled batch, all dev). The test split and
+// test/eval/holdout.jsonl are never read here.
+//
+// One row per (article, topic the article has terms of): the features of topicCandidates, y = the
+// topic is among the article's labels. L2-regularised logistic regression (logistic.ts); feature
+// weights held ≥ 0 (more evidence never argues against a topic); per-topic offsets are one-hot
+// features under a stronger L2, so a topic moves from the common bias only where the data insist.
+// Prints leave-one-article-out topic micro-F1 (the selection rule of classify.ts applied to the
+// held-out article) for a few L2 strengths, then the weights of the chosen one.
+//
+//   npx tsx classifier/fit-topics.ts [--l2 1] [--prior-l2 4] [--misses] [--write]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { TOPIC_MAX, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
+import { fitLogistic, predict } from './logistic.js';
+import { loadSeedKnowledge } from './seed-knowledge.js';
+import { TOPIC_FEATURES } from './weights.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const L2 = opt('--l2', 1);
+const PRIOR_L2 = opt('--prior-l2', 4);
+
+interface Article {
+  id: string;
+  split: string;
+  title: string;
+  text: string;
+  relevant: boolean;
+  topics: string[];
+}
+const read = (file: URL) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Article)
+    : [];
+const articles = [
+  ...read(new URL('../test/eval/articles.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
+  ...read(new URL('../test/eval/dev-extra.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
+].filter((a) => a.relevant);
+
+const k = loadSeedKnowledge();
+const TOPICS = k.topicIds;
+const vector = (c: TopicCandidate) => [...TOPIC_FEATURES.map((f) => c.x[f]), ...TOPICS.map((t) => (t === c.id ? 1 : 0))];
+const docs = articles.map((a) => ({ a, candidates: topicFeatures({ title: a.title, text: a.text }, k) }));
+const rowsOf = (ds: typeof docs) => ds.flatMap((d) => d.candidates.map((c) => ({ x: vector(c), y: d.a.topics.includes(c.id) ? 1 : 0 })));
+
+const fit = (ds: typeof docs, l2: number, priorL2: number) =>
+  fitLogistic(rowsOf(ds), {
+    l2: [...TOPIC_FEATURES.map(() => l2), ...TOPICS.map(() => priorL2)],
+    signs: [...TOPIC_FEATURES.map(() => 1 as const), ...TOPICS.map(() => 0 as const)],
+  });
+
+/** The topics classify.ts would list for a document under beta. */
+function select(beta: number[], candidates: TopicCandidate[]): string[] {
+  const scored = candidates.map((c) => ({ c, p: predict(beta, vector(c)) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
+  const chosen = scored.filter((s) => s.p >= TOPIC_SELECT).slice(0, TOPIC_MAX);
+  if (!chosen.length && scored.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
+  return chosen.map((s) => s.c.id);
+}
+function microF1(pairs: { got: string[]; want: string[] }[]) {
+  let tp = 0, fp = 0, fn = 0;
+  for (const { got, want } of pairs) {
+    for (const t of got) (want.includes(t) ? tp++ : fp++);
+    for (const t of want) if (!got.includes(t)) fn++;
+  }
+  const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1);
+  return { p, r, f1: (2 * p * r) / (p + r || 1) };
+}
+
+console.log(`// ${docs.length} relevant dev articles, ${rowsOf(docs).length} (article, topic) rows`);
+for (const l2 of [0.3, 1, 3]) {
+  for (const priorL2 of [1, 4, 16]) {
+    const held = docs.map((d, i) => ({ got: select(fit(docs.filter((_, j) => j !== i), l2, priorL2), d.candidates), want: d.a.topics }));
+    const m = microF1(held);
+    console.log(`// L2 ${l2}, prior L2 ${priorL2}: leave-one-article-out topic micro-F1 ${m.f1.toFixed(3)} (P ${m.p.toFixed(3)}, R ${m.r.toFixed(3)})`);
+  }
+}
+const beta = fit(docs, L2, PRIOR_L2);
+const train = microF1(docs.map((d) => ({ got: select(beta, d.candidates), want: d.a.topics })));
+console.log(`// fitted on all ${docs.length} articles, L2 ${L2}, prior L2 ${PRIOR_L2}; training topic micro-F1 ${train.f1.toFixed(3)}`);
+const code = [
+  `export const TOPIC_BIAS = ${beta[0].toFixed(3)};`,
+  'export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {',
+  ...TOPIC_FEATURES.map((f, i) => `  ${f}: ${beta[i + 1].toFixed(3)},`),
+  '};',
+  '/** Per-topic offsets (how readily the guide\'s labellers give a topic beyond its terms\' mass). */',
+  'export const TOPIC_PRIORS: Record<string, number> = {',
+  ...TOPICS.map((t, i) => `  '${t}': ${beta[TOPIC_FEATURES.length + i + 1].toFixed(3)},`),
+  '};',
+].join('\n');
+console.log(code);
+// --write: replaces the fitted block of weights.ts (from TOPIC_BIAS to the end of TOPIC_PRIORS).
+if (args.includes('--write')) {
+  const file = new URL('./weights.ts', import.meta.url);
+  const src = readFileSync(file, 'utf8');
+  const from = src.indexOf('export const TOPIC_BIAS');
+  const to = src.indexOf('};', src.indexOf('export const TOPIC_PRIORS')) + 2;
+  writeFileSync(file, src.slice(0, from) + code + src.slice(to));
+  console.log('// written to classifier/weights.ts');
+}
+if (args.includes('--misses')) {
+  for (const d of docs) {
+    const got = select(beta, d.candidates);
+    const miss = d.a.topics.filter((t) => !got.includes(t));
+    const extra = got.filter((t) => !d.a.topics.includes(t));
+    if (!miss.length && !extra.length) continue;
+    const show = (t: string) => {
+      const c = d.candidates.find((c) => c.id === t);
+      return c ? `${t}(p ${predict(beta, vector(c)).toFixed(2)}, mass ${c.sum.toFixed(1)})` : `${t}(no terms)`;
+    };
+    console.log(`// ${d.a.id}: missed ${miss.map(show).join(', ') || '-'}; extra ${extra.map(show).join(', ') || '-'}`);
+  }
+}
