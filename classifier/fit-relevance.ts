@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relevanceFeatures } from './classify.js';
 import { FEATURES, type FeatureName } from './features.js';
+import { fitLogistic, predict } from './logistic.js';
 import { loadSeedKnowledge, seedDocuments } from './seed-knowledge.js';
 
 const args = process.argv.slice(2);
@@ -24,26 +25,6 @@ for (const line of readFileSync(new URL('../test/eval/articles.jsonl', import.me
 for (const d of seedDocuments()) {
   const f = relevanceFeatures({ title: d.title, text: d.text }, k);
   rows.push({ id: d.id, x: FEATURES.map((n) => f[n]), y: 1 });
-}
-
-const D = FEATURES.length;
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-/** Solves A x = y (Gaussian elimination with partial pivoting). */
-function solve(A: number[][], y: number[]): number[] {
-  const n = y.length;
-  const M = A.map((row, i) => [...row, y[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
-    [M[c], M[p]] = [M[p], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c || M[c][c] === 0) continue;
-      const f = M[r][c] / M[c][c];
-      for (let k2 = c; k2 <= n; k2++) M[r][k2] -= f * M[c][k2];
-    }
-  }
-  return M.map((row, i) => row[n] / (row[i] || 1));
 }
 
 /** The sign each weight must have to stay explainable (+1 for evidence for, -1 against). */
@@ -74,50 +55,14 @@ const SIGNS: Record<FeatureName, 1 | -1> = {
  *   the largest that keeps both headline-level "X counters the Belt and Road" pieces negative.
  */
 const PRIOR: Partial<Record<FeatureName, number>> = { listy: -1.5, titleAnchors: 2 };
-const offset = (x: number[]) => FEATURES.reduce((s, n, i) => s + (PRIOR[n] ?? 0) * x[i], 0);
 
-/** Sign-constrained fit: a weight that comes out with the wrong sign is fixed at 0, and refit. */
-function fit(data: typeof rows, l2: number): number[] {
-  const fixed = new Set<number>(FEATURES.map((n, i) => i + 1).filter((i) => PRIOR[FEATURES[i - 1]] !== undefined));
-  for (;;) {
-    const beta = fitFree(data, l2, fixed);
-    const wrong = FEATURES.map((n, i) => (i + 1)).filter((i) => !fixed.has(i) && beta[i] * SIGNS[FEATURES[i - 1]] < 0);
-    if (!wrong.length) return beta.map((v, i) => (i > 0 && PRIOR[FEATURES[i - 1]] !== undefined ? PRIOR[FEATURES[i - 1]]! : v));
-    for (const i of wrong) fixed.add(i);
-  }
-}
-
-/** L2-regularised logistic regression by Newton's method; returns [bias, ...weights]. */
-function fitFree(data: typeof rows, l2: number, fixed: Set<number>): number[] {
-  let beta = new Array(D + 1).fill(0);
-  for (let it = 0; it < 30; it++) {
-    const g = new Array(D + 1).fill(0);
-    const H = Array.from({ length: D + 1 }, () => new Array(D + 1).fill(0));
-    for (const r of data) {
-      const x = [1, ...r.x];
-      const p = sigmoid(offset(r.x) + x.reduce((s, v, i) => s + v * beta[i], 0));
-      for (let i = 0; i <= D; i++) {
-        g[i] += (p - r.y) * x[i];
-        for (let j = 0; j <= D; j++) H[i][j] += p * (1 - p) * x[i] * x[j];
-      }
-    }
-    for (let i = 1; i <= D; i++) {
-      g[i] += l2 * beta[i];
-      H[i][i] += l2;
-    }
-    H[0][0] += 1e-6;
-    for (const i of fixed) {
-      g[i] = 0;
-      H[i].fill(0);
-      for (const row of H) row[i] = 0;
-      H[i][i] = 1;
-    }
-    const step = solve(H, g);
-    beta = beta.map((v, i) => v - step[i]);
-  }
-  return beta;
-}
-const predict = (beta: number[], x: number[]) => sigmoid(beta[0] + x.reduce((s, v, i) => s + v * beta[i + 1], 0));
+/** Sign-constrained L2 fit (logistic.ts) with the hand-set weights held; returns [bias, ...weights]. */
+const fit = (data: typeof rows, l2: number) =>
+  fitLogistic(data, {
+    l2: FEATURES.map(() => l2),
+    signs: FEATURES.map((n) => SIGNS[n]),
+    fixed: new Map(FEATURES.flatMap((n, i) => (PRIOR[n] === undefined ? [] : [[i, PRIOR[n]!] as [number, number]]))),
+  });
 
 // Leave-one-out accuracy for a few regularisation strengths; the chosen one is fitted on all.
 for (const l2 of [1, 3, 10, 30]) {
