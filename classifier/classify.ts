@@ -52,28 +52,21 @@ export interface ClassifyConfig {
 // ---- tuning constants (set on the dev split; see test/eval/run.ts) ---------------------------
 
 /**
- * Topic selection (tuned on the dev split by a small grid; the neighbourhood is flat, ±0.01 F1):
- * a topic is listed when it is the leading topic of a paragraph or the headline (term mass ≥
- * PARAGRAPH_TOPIC_MIN there and ≥ PARAGRAPH_TOPIC_SHARE of that paragraph's leading topic), or
- * when its mass in the whole text is ≥ TOPIC_MIN_MASS and sqrt(mass / leading mass) ≥
- * TOPIC_RELATIVE (or it is the leading topic's companion, lexicon.ts); besides the leading topic
- * it needs a clear term (TOPIC_CLEAR_TERM); at most TOPIC_MAX, strongest first; a relevant text
- * gets at least its leading topic. Sections of long documents may add more (SECTION_TOPIC_MIN).
- * Two-fold cross-validation on dev: F1 0.865 held out.
+ * Topic selection: the topic model of weights.ts (fitted on dev by classifier/fit-topics.ts) gives
+ * each topic the document has terms of a probability from explainable features; the constants
+ * below define those features. A topic is listed from TOPIC_SELECT up, at most TOPIC_MAX, most
+ * probable first; a relevant text gets at least its leading topic.
  */
-/** No topic is listed below this score (one clear term, or a few usual words of the field). */
-export const TOPIC_THRESHOLD = 0.3;
+/** A paragraph is led by a topic with at least this mass there and this share of its leader's. */
 export const PARAGRAPH_TOPIC_MIN = 1;
 export const PARAGRAPH_TOPIC_SHARE = 0.7;
-export const TOPIC_MIN_MASS = 1;
-export const TOPIC_RELATIVE = 0.4;
 export const TOPIC_MAX = 3;
 /** The topic model's probability from which a topic is listed. */
 export const TOPIC_SELECT = 0.5;
-/** Besides the leading topic, a topic needs one term of at least this weight ("a usual word of the
- *  field" in the taxonomy's scale), not only bare words that add up. */
+/** A "clear term": one of at least this weight ("a usual word of the field" in the taxonomy's
+ *  scale), not only bare words that add up. */
 export const TOPIC_CLEAR_TERM = 0.5;
-/** A section (listed item or long paragraph of a long document) adds its top topic from this mass up. */
+/** A section (listed item or long paragraph of a long document) is led by a topic from this mass up. */
 export const SECTION_TOPIC_MIN = 1.2;
 /** A topic term in the headline counts this many times (the guide: "a paragraph or the headline"). */
 export const TITLE_BOOST = 2;
@@ -163,9 +156,9 @@ interface TopicTally {
  * the Belt and Road Initiative with Kazakhstan's Bright Road policy", "一带一路倡议与…发展战略对接".
  * Each such sentence counts as one clear cooperation-mechanisms term (at the alignment verb).
  */
-const ALIGN_EN = /\b(?:align(?:s|ed|ing|ment)?|synergi[sz](?:e|es|ed|ing)|synerg(?:y|ies)|dovetail(?:s|ed|ing)?|dock(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|link(?:s|ed|ing)?|couple[sd]?|coupling|complement(?:s|ed|ing|ary)?|connect(?:s|ed|ing)?)\b[^.!?\n]{0,120}?\b(?:strateg(?:y|ies)|polic(?:y|ies)|plans?|visions?|agendas?|programmes?|programs?|initiatives?)\b/i;
+const ALIGN_EN = /\b(?:align(?:s|ed|ing|ment)?|synergi[sz](?:e|es|ed|ing)|synerg(?:y|ies)|dovetail(?:s|ed|ing)?|dock(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|link(?:s|ed|ing)?|couple[sd]?|coupling|complement(?:s|ed|ing|ary)?|connect(?:s|ed|ing)?)\b[^.!?\n]{0,120}?\b(?:strateg(?:y|ies)|polic(?:y|ies)|plans?|visions?|agendas?|programmes?|programs?)\b/i;
 const ALIGN_ZH = /对接|對接|衔接|銜接|相结合|相結合/;
-const ALIGN_ZH_PLAN = /战略|戰略|规划|規劃|计划|計劃|愿景|願景|政策|倡议|倡議/;
+const ALIGN_ZH_PLAN = /战略|戰略|规划|規劃|计划|計劃|愿景|願景|政策/;
 
 function alignmentHits(doc: Doc): Hit[] {
   const k = doc.k;
@@ -208,7 +201,7 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
   const out: TopicTally[] = [];
   lists.forEach((hs, index) => {
     if (!hs.length) return;
-    hs.sort((a, b) => a.s - b.s || b.e - a.e);
+    hs.sort((a, b) => a.s - b.s || b.e - a.e || b.p.weight - a.p.weight);
     let end = -1;
     let sum = 0;
     const kept: Hit[] = [];

@@ -1,7 +1,7 @@
 // Fits the topic model (classifier/weights.ts: TOPIC_BIAS, TOPIC_WEIGHTS, TOPIC_PRIORS) on the
 // DEV data only: the articles of test/eval/articles.jsonl with split == "dev" that are labelled
-// relevant, plus test/eval/dev-extra.jsonl (a later labelled batch, all dev). The test split and
-// test/eval/holdout.jsonl are never read here.
+// relevant, plus the dev half of test/eval/batch2.jsonl (GUIDE.md §7). The test split and
+// batch2's holdout half are never read here.
 //
 // One row per (article, topic the article has terms of): the features of topicCandidates, y = the
 // topic is among the article's labels. L2-regularised logistic regression (logistic.ts); feature
@@ -10,17 +10,17 @@
 // Prints leave-one-article-out topic micro-F1 (the selection rule of classify.ts applied to the
 // held-out article) for a few L2 strengths, then the weights of the chosen one.
 //
-//   npx tsx classifier/fit-topics.ts [--l2 1] [--prior-l2 4] [--misses] [--write]
+//   npx tsx classifier/fit-topics.ts [--l2 0.3] [--prior-l2 16] [--misses] [--write] [--check]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { TOPIC_MAX, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
 import { fitLogistic, predict } from './logistic.js';
 import { loadSeedKnowledge } from './seed-knowledge.js';
-import { TOPIC_FEATURES } from './weights.js';
+import { TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS } from './weights.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const L2 = opt('--l2', 1);
-const PRIOR_L2 = opt('--prior-l2', 4);
+const L2 = opt('--l2', 0.3);
+const PRIOR_L2 = opt('--prior-l2', 16);
 
 interface Article {
   id: string;
@@ -39,7 +39,7 @@ const read = (file: URL) =>
     : [];
 const articles = [
   ...read(new URL('../test/eval/articles.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
-  ...read(new URL('../test/eval/dev-extra.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
+  ...read(new URL('../test/eval/batch2.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
 ].filter((a) => a.relevant);
 
 const k = loadSeedKnowledge();
@@ -55,9 +55,9 @@ const fit = (ds: typeof docs, l2: number, priorL2: number) =>
   });
 
 /** The topics classify.ts would list for a document under beta. */
-function select(beta: number[], candidates: TopicCandidate[]): string[] {
+function select(beta: number[], candidates: TopicCandidate[], threshold = TOPIC_SELECT): string[] {
   const scored = candidates.map((c) => ({ c, p: predict(beta, vector(c)) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
-  const chosen = scored.filter((s) => s.p >= TOPIC_SELECT).slice(0, TOPIC_MAX);
+  const chosen = scored.filter((s) => s.p >= threshold).slice(0, TOPIC_MAX);
   if (!chosen.length && scored.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
   return chosen.map((s) => s.c.id);
 }
@@ -72,11 +72,27 @@ function microF1(pairs: { got: string[]; want: string[] }[]) {
 }
 
 console.log(`// ${docs.length} relevant dev articles, ${rowsOf(docs).length} (article, topic) rows`);
+// --check: fit the chosen strengths only and compare with weights.ts (exit 1 when they differ):
+// the committed weights are what this fitter gives on the committed data.
+if (args.includes('--check')) {
+  const beta = fit(docs, L2, PRIOR_L2);
+  const want = [TOPIC_BIAS, ...TOPIC_FEATURES.map((f) => TOPIC_WEIGHTS[f]), ...TOPICS.map((t) => TOPIC_PRIORS[t] ?? 0)];
+  const off = want.map((w, i) => Math.abs(w - Number(beta[i].toFixed(3)))).filter((d) => d > 0.0015).length;
+  console.log(off ? `weights.ts differs from the fit in ${off} value(s): run npx tsx classifier/fit-topics.ts --write` : 'weights.ts matches the fit');
+  process.exit(off ? 1 : 0);
+}
+
+// The selection threshold (TOPIC_SELECT in classify.ts) is chosen here too: log-loss fits the
+// probabilities, the threshold then trades precision for recall on the held-out articles.
+const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5];
 for (const l2 of [0.3, 1, 3]) {
   for (const priorL2 of [1, 4, 16]) {
-    const held = docs.map((d, i) => ({ got: select(fit(docs.filter((_, j) => j !== i), l2, priorL2), d.candidates), want: d.a.topics }));
-    const m = microF1(held);
-    console.log(`// L2 ${l2}, prior L2 ${priorL2}: leave-one-article-out topic micro-F1 ${m.f1.toFixed(3)} (P ${m.p.toFixed(3)}, R ${m.r.toFixed(3)})`);
+    const betas = docs.map((_, i) => fit(docs.filter((__, j) => j !== i), l2, priorL2));
+    const line = THRESHOLDS.map((th) => {
+      const m = microF1(docs.map((d, i) => ({ got: select(betas[i], d.candidates, th), want: d.a.topics })));
+      return `${th}: ${m.f1.toFixed(3)} (P ${m.p.toFixed(2)} R ${m.r.toFixed(2)})`;
+    });
+    console.log(`// L2 ${l2}, prior L2 ${priorL2}, leave-one-article-out micro-F1 at threshold ${line.join('  ')}`);
   }
 }
 const beta = fit(docs, L2, PRIOR_L2);

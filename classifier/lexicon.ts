@@ -450,9 +450,9 @@ export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
 };
 
 /**
- * Topic companions: when the first topic leads a text, the second is listed on its absolute mass
- * alone (TOPIC_MIN_MASS), without the relative test — a freight route or corridor carries trade,
- * so reports on them weigh trade less in words than in substance.
+ * Topic companions: when the first topic leads a text, the second gets the topic model's
+ * `companion` feature — a freight route or corridor carries trade, so reports on them weigh trade
+ * less in words than in substance.
  */
 export const TOPIC_COMPANIONS: [string, string][] = [['connectivity', 'trade']];
 

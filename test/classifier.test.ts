@@ -1,14 +1,18 @@
 // The lexical classifier (classifier/): seed documents, hard negatives, Chinese and traditional
 // characters, verbatim evidence, measure links (announces, updates, cross-language), the listed
 // items of a policy, and the `silkwatch classify --json` command.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
+import { TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const knowledge = loadSeedKnowledge();
 const catalog = readMeasuresFile();
 const T = { threshold: 0.5 };
@@ -171,6 +175,64 @@ describe('relevance', () => {
     const input = { title: dev[0].title, text: dev[0].text };
     expect(judge(input)).toEqual(judge(input));
     expect(classify(input, knowledge, { threshold: 0.99 }).score).toBe(judge(input).score);
+  });
+});
+
+describe('topics', () => {
+  const kz = (sentence: string) => ({
+    title: 'Chinese firm boosts clean energy cooperation in Kazakhstan',
+    text: `The 100-MW Zhanatas wind farm in southern Kazakhstan was built by a Chinese energy company with Kazakh partners and cuts carbon emissions by 300,000 tonnes a year.\n\n${sentence}\n\nThe wind farm generated 750 million kilowatt-hours of electricity by the end of 2022.`,
+  });
+  const coop = (input: { title: string; text: string }) => topicMasses(input, knowledge).find((t) => t.id === 'cooperation-mechanisms')?.mass ?? 0;
+
+  it('counts a sentence docking the BRI with a partner\'s own strategy as cooperation-mechanisms (English, Chinese, traditional)', () => {
+    const docked = kz("The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.");
+    const linked = kz('The project is linked to the Belt and Road Initiative.');
+    expect(coop(docked) - coop(linked)).toBeCloseTo(1, 5);
+    // the BRI's own name is no partner strategy: "linked to the Belt and Road Initiative" docks nothing
+    expect(coop(linked)).toBe(0);
+    const zh = (s: string) => ({ title: '中哈风电合作', text: `扎纳塔斯风电场由中国企业与哈萨克斯坦企业合作建设,每年减少二氧化碳排放30万吨。\n\n${s}` });
+    expect(coop(zh('该项目推动共建“一带一路”倡议同哈萨克斯坦“光明之路”新经济政策对接。'))).toBeGreaterThanOrEqual(1);
+    expect(coop(zh('該項目推動共建「一帶一路」倡議同哈薩克斯坦「光明之路」新經濟政策對接。'))).toBeGreaterThanOrEqual(1);
+    expect(coop(zh('该项目是共建“一带一路”的重要成果。'))).toBe(0);
+  });
+
+  it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
+    for (const a of dev) {
+      const j = judge(a);
+      if (!j.relevant) continue;
+      expect(j.topics.length, a.id).toBeGreaterThanOrEqual(1);
+      expect(j.topics.length, a.id).toBeLessThanOrEqual(3);
+      const candidates = topicFeatures(a, knowledge);
+      for (const t of j.topics) {
+        const c = candidates.find((x) => x.id === t.id)!;
+        expect(t.score, `${a.id} ${t.id}`).toBeCloseTo(topicProbability(c), 3);
+      }
+      if (j.topics.length > 1) for (const t of j.topics) expect(t.score, `${a.id} ${t.id}`).toBeGreaterThanOrEqual(TOPIC_SELECT);
+    }
+  });
+
+  it('gives a topic a higher probability the more of it a text has, all else equal', () => {
+    const base = topicFeatures(kz('The project is linked to the Belt and Road Initiative.'), knowledge)[0];
+    const more = { ...base, x: { ...base.x, mass: base.x.mass + 1 } };
+    expect(topicProbability(more)).toBeGreaterThan(topicProbability(base));
+  });
+
+  const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+  it('weights.ts holds what classifier/fit-topics.ts fits on the committed dev data', () => {
+    const r = node('--import', 'tsx', 'classifier/fit-topics.ts', '--check');
+    expect(r.stdout).toContain('weights.ts matches the fit');
+    expect(r.status).toBe(0);
+  });
+
+  it('the labelled sets pass their validator (test/eval/check.mjs): articles.jsonl and batch2.jsonl', () => {
+    for (const file of [[], ['test/eval/batch2.jsonl']]) {
+      const r = node('test/eval/check.mjs', ...file);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/OK: \d+ articles valid/);
+      expect(r.status).toBe(0);
+    }
   });
 });
 

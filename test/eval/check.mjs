@@ -6,7 +6,14 @@
 //   node test/eval/check.mjs --markdown print the counts as Markdown tables (used for README.md)
 import fs from 'node:fs';
 
-const FILE = new URL('./articles.jsonl', import.meta.url);
+// The main set (dev/test, GUIDE.md §6) by default; `check.mjs batch2.jsonl` checks the second batch
+// (dev/holdout, GUIDE.md §7): the same rules, the split names of its own, no set-size minimums,
+// and no id, url or near-duplicate text shared with the main set.
+const MAIN = new URL('./articles.jsonl', import.meta.url);
+const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
+const SECOND = FILE.href !== MAIN.href;
+const SPLITS = SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
 const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);
 
 const TOPICS = [
@@ -65,7 +72,7 @@ function expectedSplits(arts) {
       return [`${label}|${fnv1a(String(a.id))}|${a.id}`, String(a.id)];
     });
     keyed.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    keyed.forEach(([, id], i) => out.set(id, i % 2 === 0 ? 'dev' : 'test'));
+    keyed.forEach(([, id], i) => out.set(id, SPLITS[i % 2]));
   }
   return out;
 }
@@ -73,6 +80,11 @@ function expectedSplits(arts) {
 // ---- per-item checks -----------------------------------------------------------------------------
 const ids = new Map();
 const urls = new Map();
+const mainItems = SECOND ? fs.readFileSync(MAIN, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [];
+for (const a of mainItems) {
+  ids.set(a.id, `${a.id} of articles.jsonl`);
+  urls.set(a.url, `${a.id} of articles.jsonl`);
+}
 let seedUrls = new Set();
 if (fs.existsSync(SEEDS)) {
   try {
@@ -97,7 +109,7 @@ for (const [n, a] of items.entries()) {
     ids.set(a.id, n + 1);
     if (a.id.slice(0, 2) !== a.lang) err(where, `id prefix does not match lang ${a.lang}`);
   }
-  if (!['dev', 'test'].includes(a.split)) err(where, `split must be dev|test, got ${JSON.stringify(a.split)}`);
+  if (!SPLITS.includes(a.split)) err(where, `split must be ${SPLITS.join('|')}, got ${JSON.stringify(a.split)}`);
   if (!['en', 'zh'].includes(a.lang)) err(where, `lang must be en|zh, got ${JSON.stringify(a.lang)}`);
 
   let host = null;
@@ -154,20 +166,30 @@ for (const a of valid) {
 }
 
 // near-duplicates: Jaccard similarity of character 8-gram shingles over the normalised text
-const shingles = valid.map((a) => {
+const shingleOf = (a) => {
   const t = String(a.text ?? '').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   const s = new Set();
   for (let i = 0; i + 8 <= t.length; i += 2) s.add(t.slice(i, i + 8));
   return s;
-});
+};
+const jaccard = (A, B) => {
+  if (!A.size || !B.size) return 0;
+  let inter = 0;
+  const [small, big] = A.size < B.size ? [A, B] : [B, A];
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / (A.size + B.size - inter);
+};
+const shingles = valid.map(shingleOf);
+for (const m of mainItems) {
+  const M = shingleOf(m);
+  valid.forEach((a, i) => {
+    const jac = jaccard(shingles[i], M);
+    if (jac > NEAR_DUP_JACCARD) err(`${a.id}/${m.id} of articles.jsonl`, `near-duplicate texts (Jaccard ${jac.toFixed(2)})`);
+  });
+}
 for (let i = 0; i < valid.length; i++) {
   for (let j = i + 1; j < valid.length; j++) {
-    const A = shingles[i], B = shingles[j];
-    if (!A.size || !B.size) continue;
-    let inter = 0;
-    const [small, big] = A.size < B.size ? [A, B] : [B, A];
-    for (const x of small) if (big.has(x)) inter++;
-    const jac = inter / (A.size + B.size - inter);
+    const jac = jaccard(shingles[i], shingles[j]);
     if (jac > NEAR_DUP_JACCARD) err(`${valid[i].id}/${valid[j].id}`, `near-duplicate texts (Jaccard ${jac.toFixed(2)})`);
   }
 }
@@ -180,22 +202,22 @@ const neg = count((a) => a.relevant === false);
 const zh = count((a) => a.lang === 'zh');
 const trad = count((a) => a.lang === 'zh' && String(a.note).startsWith('[traditional]'));
 
-if (total < MIN.total) err('set', `only ${total} articles, need ≥ ${MIN.total}`);
-if (zh < MIN.zh) err('set', `only ${zh} Chinese articles, need ≥ ${MIN.zh}`);
-if (neg * 2 < total) err('set', `only ${neg} hard negatives of ${total}, need at least half`);
-for (const t of TOPICS) {
+if (!SECOND && total < MIN.total) err('set', `only ${total} articles, need ≥ ${MIN.total}`);
+if (!SECOND && zh < MIN.zh) err('set', `only ${zh} Chinese articles, need ≥ ${MIN.zh}`);
+if (!SECOND && neg * 2 < total) err('set', `only ${neg} hard negatives of ${total}, need at least half`);
+for (const t of SECOND ? [] : TOPICS) {
   const c = count((a) => a.relevant === true && Array.isArray(a.topics) && a.topics.includes(t));
   if (c < MIN.perTopic) err('set', `topic ${t} on only ${c} relevant articles, need ≥ ${MIN.perTopic}`);
 }
-for (const k of NEG_CLASSES) {
+for (const k of SECOND ? [] : NEG_CLASSES) {
   const c = count((a) => a.relevant === false && a.negativeClass === k);
   if (c < MIN.perNegClass) err('set', `negative class ${k} has only ${c} articles, need ≥ ${MIN.perNegClass}`);
 }
 for (const lang of ['en', 'zh']) {
   for (const r of [true, false]) {
-    const d = count((a) => a.lang === lang && a.relevant === r && a.split === 'dev');
-    const t = count((a) => a.lang === lang && a.relevant === r && a.split === 'test');
-    if (Math.abs(d - t) > 1) err('set', `stratum ${lang}/${r ? 'relevant' : 'negative'} unbalanced: dev ${d}, test ${t}`);
+    const d = count((a) => a.lang === lang && a.relevant === r && a.split === SPLITS[0]);
+    const t = count((a) => a.lang === lang && a.relevant === r && a.split === SPLITS[1]);
+    if (Math.abs(d - t) > 1) err('set', `stratum ${lang}/${r ? 'relevant' : 'negative'} unbalanced: ${SPLITS[0]} ${d}, ${SPLITS[1]} ${t}`);
   }
 }
 
@@ -214,9 +236,9 @@ const table = (title, header, rows) => {
     for (const r of rows) console.log(fmt(r));
   }
 };
-const bySplit = (pred) => ['dev', 'test'].map((s) => count((a) => a.split === s && pred(a)));
+const bySplit = (pred) => SPLITS.map((s) => count((a) => a.split === s && pred(a)));
 
-table('Totals', ['', 'dev', 'test', 'all'], [
+table('Totals', ['', ...SPLITS, 'all'], [
   ['articles', ...bySplit(() => true), total],
   ['relevant', ...bySplit((a) => a.relevant === true), rel],
   ['hard negatives', ...bySplit((a) => a.relevant === false), neg],
@@ -231,17 +253,17 @@ for (const lang of ['en', 'zh']) {
     strataRows.push([`${lang} ${r ? 'relevant' : 'negative'}`, ...bySplit(p), count(p)]);
   }
 }
-table('Split × language × relevance', ['stratum', 'dev', 'test', 'all'], strataRows);
-table('Hard negatives by class', ['negativeClass', 'dev', 'test', 'en', 'zh', 'all'], NEG_CLASSES.map((k) => {
+table('Split × language × relevance', ['stratum', ...SPLITS, 'all'], strataRows);
+table('Hard negatives by class', ['negativeClass', ...SPLITS, 'en', 'zh', 'all'], NEG_CLASSES.map((k) => {
   const p = (a) => a.relevant === false && a.negativeClass === k;
   return [k, ...bySplit(p), count((a) => p(a) && a.lang === 'en'), count((a) => p(a) && a.lang === 'zh'), count(p)];
 }));
-table('Relevant articles by topic (multi-label)', ['topic', 'dev', 'test', 'en', 'zh', 'all'], TOPICS.map((t) => {
+table('Relevant articles by topic (multi-label)', ['topic', ...SPLITS, 'en', 'zh', 'all'], TOPICS.map((t) => {
   const p = (a) => a.relevant === true && Array.isArray(a.topics) && a.topics.includes(t);
   return [t, ...bySplit(p), count((a) => p(a) && a.lang === 'en'), count((a) => p(a) && a.lang === 'zh'), count(p)];
 }));
 const nTopics = [1, 2, 3].map((n) => [`${n} topic${n > 1 ? 's' : ''}`, ...bySplit((a) => a.relevant === true && a.topics.length === n), count((a) => a.relevant === true && a.topics.length === n)]);
-table('Topics per relevant article', ['', 'dev', 'test', 'all'], nTopics);
+table('Topics per relevant article', ['', ...SPLITS, 'all'], nTopics);
 
 if (errors.length) {
   console.error(`\n${errors.length} violation(s):`);

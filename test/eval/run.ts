@@ -1,5 +1,6 @@
 // `npm run eval`: classifies every labelled article of test/eval/articles.jsonl with the lexical
-// classifier against the seed knowledge and prints, for the dev and the test split, English and
+// classifier against the seed knowledge and prints, for the dev and the test split (and the dev
+// and holdout halves of test/eval/batch2.jsonl, GUIDE.md §7, when present), English and
 // Chinese separately and together:
 //   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
 //   - topic micro-F1 over the articles LABELLED relevant (the classifier's topics as it outputs
@@ -7,14 +8,14 @@
 //   - the misses (id, label, score, title, top evidence) and a confusion by negativeClass.
 // Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
 //
-//   npx tsx test/eval/run.ts [--split dev|test|all] [--threshold 0.5] [--topics]
-import { readFileSync } from 'node:fs';
+//   npx tsx test/eval/run.ts [--split dev|test|holdout|all] [--threshold 0.5] [--topics]
+import { existsSync, readFileSync } from 'node:fs';
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
 
 interface Article {
   id: string;
-  split: 'dev' | 'test';
+  split: 'dev' | 'test' | 'holdout';
   lang: 'en' | 'zh';
   url: string;
   source: string;
@@ -32,14 +33,22 @@ const opt = (name: string, fallback: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const splits = opt('--split', 'all') === 'all' ? (['dev', 'test'] as const) : ([opt('--split', 'all')] as ('dev' | 'test')[]);
+type Split = Article['split'];
+const splits: Split[] = opt('--split', 'all') === 'all' ? ['dev', 'test', 'holdout'] : [opt('--split', 'all') as Split];
 const threshold = Number(opt('--threshold', process.env.CLASSIFY_THRESHOLD ?? '0.5'));
 const perTopic = args.includes('--topics');
 
-const articles = readFileSync(new URL('./articles.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Article);
+// The main set (dev/test) and the second batch (dev/holdout, GUIDE.md §7) when it is there.
+const read = (name: string) => {
+  const file = new URL(`./${name}`, import.meta.url);
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Article)
+    : [];
+};
+const articles = [...read('articles.jsonl'), ...read('batch2.jsonl')];
 
 const knowledge = loadSeedKnowledge();
 const t0 = performance.now();
