@@ -12,7 +12,7 @@
  * p50/p95 are printed beside two baselines in the same run: a primary-key lookup of a version,
  * and `SELECT count(*) … WHERE search @@ query` (the bare GIN index, no ranking).
  *
- *   npx tsx bench/search.ts [--rows 100000] [--million]
+ *   npx tsx bench/search.ts [--rows 100000] [--million] [--keep] [--reuse]
  *
  * --million runs 1,000,000 rows: opt-in, it needs several GB of disk (about 2.5 KB of table,
  * TOAST and index per KB of text) and tens of minutes.
@@ -21,7 +21,7 @@ import pg from 'pg';
 import { search, type SearchOptions } from '../corpus/search.js';
 import { createDb, dropDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { arg, freshBenchDatabase } from './support.js';
+import { arg, benchDatabaseUrl, freshBenchDatabase } from './support.js';
 
 const NAME = 'silkwatch_bench_search';
 
@@ -133,12 +133,17 @@ async function loadBatch(client: pg.Client, from: number, to: number) {
 }
 
 async function main() {
-  const url = await freshBenchDatabase(NAME);
+  // --keep leaves the generated database in place for a later --reuse (which skips generation
+  // when it holds the same number of rows): tuning a query at 1,000,000 rows then costs seconds.
+  const reuse = process.argv.includes('--reuse') && (await existingRows(benchDatabaseUrl(NAME))) === ROWS;
+  const url = reuse ? benchDatabaseUrl(NAME) : await freshBenchDatabase(NAME);
   try {
-    await applyMigrations({ databaseUrl: url });
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const t0 = performance.now();
+    let indexSeconds = 0;
+    if (!reuse) {
+    await applyMigrations({ databaseUrl: url });
     await client.query(`INSERT INTO "Source" ("id", "name", "region", "lang", "baseUrl", "config")
       SELECT 'src-' || i, 'Bench source ' || i, (ARRAY['shanghai','zhejiang','fujian','guangxi'])[1 + i % 4], CASE WHEN i % 2 = 0 THEN 'en' ELSE 'zh' END,
         'https://src-' || i || '.example.org/', '{}'::jsonb FROM generate_series(1, 8) i`);
@@ -173,13 +178,14 @@ async function main() {
     const ti = performance.now();
     await client.query(`SET maintenance_work_mem = '1GB'`);
     await client.query('CREATE INDEX "DocumentVersion_search_idx" ON "DocumentVersion" USING GIN ("search")');
-    const indexSeconds = (performance.now() - ti) / 1000;
+    indexSeconds = (performance.now() - ti) / 1000;
     process.stderr.write(` ${indexSeconds.toFixed(0)} s`);
     process.stderr.write('\n');
     await client.query(`SELECT setval(pg_get_serial_sequence('"DocumentVersion"', 'id'), $1)`, [ROWS]);
     await client.query(`SELECT setval(pg_get_serial_sequence('"Document"', 'id'), $1)`, [ROWS]);
     await client.query('DROP TABLE bench_pool, bench_titles');
     await client.query('VACUUM ANALYZE');
+    }
     const loadSeconds = (performance.now() - t0) / 1000;
     const size = (await client.query(`SELECT pg_size_pretty(pg_total_relation_size('"DocumentVersion"')) AS t, pg_size_pretty(pg_relation_size('"DocumentVersion_search_idx"')) AS i,
       pg_size_pretty(pg_database_size(current_database())) AS db, avg(octet_length(body))::int AS avg FROM "DocumentVersion"`)).rows[0];
@@ -223,7 +229,20 @@ async function main() {
       await db.$disconnect();
     }
   } finally {
-    await dropDatabase(url);
+    if (!process.argv.includes('--keep')) await dropDatabase(url);
+  }
+}
+
+/** The number of versions in an existing bench database, or -1 when there is none. */
+async function existingRows(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return Number((await client.query('SELECT count(*) AS n FROM "DocumentVersion"')).rows[0].n);
+  } catch {
+    return -1;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

@@ -33,6 +33,8 @@ export interface SearchFilters {
 
 export interface SearchOptions extends SearchFilters {
   limit?: number;
+  /** For tests: other candidate counts and recent windows than RANK_CANDIDATES / RECENT_WINDOWS. */
+  tuning?: { candidates: number; windows: number[] };
 }
 
 export interface SearchHit {
@@ -118,11 +120,48 @@ interface Row {
 
 /** Matches ranked per query at most (newest first); see search(). */
 export const RANK_CANDIDATES = 2000;
+/**
+ * The newest versions scanned directly before the index is asked (see candidateIds): a query
+ * whose newest RANK_CANDIDATES matches all lie among them never touches the rest of the table.
+ */
+export const RECENT_WINDOWS = [5_000, 40_000];
+
+/**
+ * The ids of the newest RANK_CANDIDATES current versions that match, newest first.
+ *
+ * A common term (in a quarter of the corpus, or half) matches hundreds of thousands of versions at
+ * a million: a bitmap scan of the GIN index then visits every one of them, only to keep the
+ * newest 2,000. So the newest versions are scanned first, newest first, through the primary key,
+ * testing each one's tsvector: when a window holds RANK_CANDIDATES matches they are exactly the
+ * newest RANK_CANDIDATES of the whole table (every match outside is older), and the query is
+ * answered from a few thousand rows. A rarer term falls through to the GIN index, whose cost then
+ * grows with its (fewer) matches.
+ */
+async function candidateIds(db: Db, q: Prisma.Sql, where: Prisma.Sql[], tuning = { candidates: RANK_CANDIDATES, windows: RECENT_WINDOWS }): Promise<number[]> {
+  const run = (window: number | null) => db.$queryRaw<{ id: number }[]>`
+    WITH q AS (SELECT ${q} AS q)
+    SELECT v."id"
+      FROM q, ${window === null ? Prisma.sql`"DocumentVersion"` : Prisma.sql`(SELECT * FROM "DocumentVersion" ORDER BY "id" DESC LIMIT ${window})`} v
+      JOIN "Document" d ON d."currentVersionId" = v."id"
+      JOIN "Source" s ON s."id" = d."sourceId"
+     WHERE ${Prisma.join(where, ' AND ')}
+     ORDER BY v."id" DESC
+     LIMIT ${tuning.candidates}`;
+  for (const window of tuning.windows) {
+    const rows = await run(window);
+    if (rows.length >= tuning.candidates) return rows.map((r) => Number(r.id));
+    // The window was the whole table: nothing older to find.
+    const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "DocumentVersion" LIMIT ${window + 1}) t`;
+    if (Number(n) <= window) return rows.map((r) => Number(r.id));
+  }
+  return (await run(null)).map((r) => Number(r.id));
+}
 
 export async function search(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
   const parsed = parseQuery(query);
   if (!parsed.text && !parsed.singles.length) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 20, 200));
+  const q = tsquery(parsed);
   const where: Prisma.Sql[] = [Prisma.sql`v."search" @@ q.q`];
   if (opts.sources?.length) where.push(Prisma.sql`d."sourceId" = ANY(${opts.sources}::text[])`);
   if (opts.regions?.length) where.push(Prisma.sql`s."region" = ANY(${opts.regions}::text[])`);
@@ -130,36 +169,34 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   if (opts.since) where.push(Prisma.sql`v."published" >= ${opts.since}::date`);
   if (opts.until) where.push(Prisma.sql`v."published" <= ${opts.until}::date`);
   if (opts.topics?.length) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(lc."topics") = 'array' THEN lc."topics" ELSE '[]'::jsonb END) t
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM (SELECT c."topics" FROM "Classification" c WHERE c."versionId" = v."id" ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 1) lc,
+      jsonb_array_elements(CASE WHEN jsonb_typeof(lc."topics") = 'array' THEN lc."topics" ELSE '[]'::jsonb END) t
       WHERE t->>'id' = ANY(${opts.topics}::text[]))`);
   }
+  const ids = await candidateIds(db, q, where, opts.tuning);
+  if (!ids.length) return [];
   // ts_headline parses the whole body again: only for the page of hits, after ranking.
   const headline = parsed.hasCjk
     ? Prisma.sql`NULL::text AS "headline", v."body"`
     : Prisma.sql`ts_headline('english', v."body", q.q, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline", NULL::text AS "body"`;
-  // Ranking reads every matching tsvector; for a term half the corpus contains that is most of the
-  // cost. The matches are first cut to the newest RANK_CANDIDATES (an index-only decision), and
-  // only those are ranked: for very common terms the best hits come from recent documents.
+  // Ranking reads each candidate's tsvector once; the page of hits then gets its document, source,
+  // latest classification's topics and snippet.
   const rows = await db.$queryRaw<Row[]>`
-    WITH q AS (SELECT ${tsquery(parsed)} AS q),
-    candidates AS (
-      SELECT d."id" AS "documentId", v."id" AS "versionId", d."canonicalUrl" AS "url", d."sourceId", s."region", v."published", lc."topics"
-      FROM q, "DocumentVersion" v
-      JOIN "Document" d ON d."currentVersionId" = v."id"
-      JOIN "Source" s ON s."id" = d."sourceId"
-      LEFT JOIN LATERAL (SELECT c."topics" FROM "Classification" c WHERE c."versionId" = v."id" ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 1) lc ON true
-      WHERE ${Prisma.join(where, ' AND ')}
-      ORDER BY v."id" DESC
-      LIMIT ${RANK_CANDIDATES}
-    ),
+    WITH q AS (SELECT ${q} AS q),
     hits AS (
-      SELECT c.*, ts_rank_cd(v."search", q.q, 1)::float8 AS "rank"
-      FROM candidates c JOIN "DocumentVersion" v ON v."id" = c."versionId", q
-      ORDER BY "rank" DESC, c."published" DESC NULLS LAST, c."versionId" DESC
+      SELECT v."id" AS "versionId", v."published", ts_rank_cd(v."search", q.q, 1)::float8 AS "rank"
+      FROM q, "DocumentVersion" v
+      WHERE v."id" = ANY(${ids}::int[])
+      ORDER BY "rank" DESC, v."published" DESC NULLS LAST, v."id" DESC
       LIMIT ${limit}
     )
-    SELECT h."documentId", h."versionId", h."url", h."sourceId", h."region", v."lang", v."title", h."published", h."rank", h."topics", ${headline}
-    FROM hits h JOIN "DocumentVersion" v ON v."id" = h."versionId", q
+    SELECT d."id" AS "documentId", h."versionId", d."canonicalUrl" AS "url", d."sourceId", s."region", v."lang", v."title", h."published", h."rank", lc."topics", ${headline}
+    FROM hits h
+    JOIN "DocumentVersion" v ON v."id" = h."versionId"
+    JOIN "Document" d ON d."id" = v."documentId"
+    JOIN "Source" s ON s."id" = d."sourceId"
+    LEFT JOIN LATERAL (SELECT c."topics" FROM "Classification" c WHERE c."versionId" = v."id" ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 1) lc ON true
+    CROSS JOIN q
     ORDER BY h."rank" DESC, h."published" DESC NULLS LAST, h."versionId" DESC`;
   return rows.map((r) => ({
     documentId: r.documentId,

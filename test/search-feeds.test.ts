@@ -167,6 +167,29 @@ describe('search', () => {
     expect((await search(db, 'customs clearance')).map((h) => h.documentId)).toEqual([ids.amended.doc]);
   });
 
+  it('finds the same newest matches through the recent windows as through the index alone, for common and rare terms', async () => {
+    await db.source.create({ data: { id: 'bulk', name: 'Bulk', region: 'bulk', lang: 'en', baseUrl: 'https://bulk.example.org/', config: {} } });
+    for (let i = 0; i < 30; i++) {
+      const body = `Sericulture note ${i}: silkworm farms ${i % 7 === 0 ? 'planted mulberry orchards' : 'expanded'} this season. ${filler(i % 3)}`;
+      const d = await db.document.create({ data: { canonicalUrl: `https://bulk.example.org/${i}.html`, sourceId: 'bulk' } });
+      // every fifth document was edited: its older version matched "mulberry" too, and must stay out
+      const old = i % 5 === 0 ? await db.documentVersion.create({ data: { documentId: d.id, ordinal: 1, contentHash: `bulk-${i}-old`, title: `Old note ${i}`, body: 'mulberry silkworm', lang: 'en', published: new Date('2023-01-01'), rawSha256: 'x', extractorVersion: 1 } }) : null;
+      const v = await db.documentVersion.create({ data: { documentId: d.id, ordinal: old ? 2 : 1, contentHash: `bulk-${i}`, title: `Note ${i}`, body, lang: 'en', published: new Date(`2024-01-${String(1 + i).padStart(2, '0')}`), rawSha256: 'x', extractorVersion: 1 } });
+      await db.document.update({ where: { id: d.id }, data: { currentVersionId: v.id } });
+    }
+    for (const q of ['silkworm', 'mulberry', 'silkworm mulberry', 'sericulture -mulberry']) {
+      const indexOnly = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, windows: [] } });
+      const windowed = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, windows: [3, 12] } });
+      expect(windowed, q).toEqual(indexOnly);
+      expect(indexOnly.length, q).toBeGreaterThan(0);
+      // the candidates are the newest matches: no hit is older than the fourth-newest match
+      const all = await search(db, q, { sources: ['bulk'], limit: 200, tuning: { candidates: 1000, windows: [] } });
+      const fourth = all.map((h) => h.versionId).sort((a, b) => b - a)[Math.min(3, all.length - 1)];
+      for (const h of windowed) expect(h.versionId, q).toBeGreaterThanOrEqual(fourth);
+      for (const h of all) expect(h.title, q).not.toMatch(/^Old note/);
+    }
+  });
+
   it('returns nothing for a query of stop words only', async () => {
     expect(await search(db, 'the of and')).toEqual([]);
   });
