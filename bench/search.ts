@@ -143,48 +143,48 @@ async function main() {
     const t0 = performance.now();
     let indexSeconds = 0;
     if (!reuse) {
-    await applyMigrations({ databaseUrl: url });
-    await client.query(`INSERT INTO "Source" ("id", "name", "region", "lang", "baseUrl", "config")
-      SELECT 'src-' || i, 'Bench source ' || i, (ARRAY['shanghai','zhejiang','fujian','guangxi'])[1 + i % 4], CASE WHEN i % 2 = 0 THEN 'en' ELSE 'zh' END,
-        'https://src-' || i || '.example.org/', '{}'::jsonb FROM generate_series(1, 8) i`);
-    await client.query('CREATE UNLOGGED TABLE bench_pool (id int PRIMARY KEY, zh boolean, text text)');
-    await client.query('INSERT INTO bench_pool SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, zh boolean, text text)', [JSON.stringify(pool)]);
-    await client.query('CREATE UNLOGGED TABLE bench_titles (id int PRIMARY KEY, text text)');
-    await client.query('INSERT INTO bench_titles SELECT ord - 1, t FROM unnest($1::text[]) WITH ORDINALITY u(t, ord)', [titles]);
-    // Bulk load as a researcher's restore would: the GIN index is dropped for the load and built
-    // once afterwards (the same index; CREATE INDEX is far faster than 1,000,000 incremental
-    // inserts into it), and two connections fill disjoint id ranges, one per core — the
-    // generated tsvector (regex bigrams over ~6 KB per row) is the CPU cost of the load.
-    await client.query('DROP INDEX "DocumentVersion_search_idx"');
-    const BATCH = 10_000;
-    const batches: [number, number][] = [];
-    for (let from = 1; from <= ROWS; from += BATCH) batches.push([from, Math.min(ROWS, from + BATCH - 1)]);
-    let done = 0;
-    const loader = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        for (let b = batches.shift(); b; b = batches.shift()) {
-          await loadBatch(c, b[0], b[1]);
-          done += b[1] - b[0] + 1;
-          process.stderr.write(`\rgenerated ${done.toLocaleString('en')} / ${ROWS.toLocaleString('en')} rows (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      await applyMigrations({ databaseUrl: url });
+      await client.query(`INSERT INTO "Source" ("id", "name", "region", "lang", "baseUrl", "config")
+        SELECT 'src-' || i, 'Bench source ' || i, (ARRAY['shanghai','zhejiang','fujian','guangxi'])[1 + i % 4], CASE WHEN i % 2 = 0 THEN 'en' ELSE 'zh' END,
+          'https://src-' || i || '.example.org/', '{}'::jsonb FROM generate_series(1, 8) i`);
+      await client.query('CREATE UNLOGGED TABLE bench_pool (id int PRIMARY KEY, zh boolean, text text)');
+      await client.query('INSERT INTO bench_pool SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, zh boolean, text text)', [JSON.stringify(pool)]);
+      await client.query('CREATE UNLOGGED TABLE bench_titles (id int PRIMARY KEY, text text)');
+      await client.query('INSERT INTO bench_titles SELECT ord - 1, t FROM unnest($1::text[]) WITH ORDINALITY u(t, ord)', [titles]);
+      // Bulk load as a researcher's restore would: the GIN index is dropped for the load and built
+      // once afterwards (the same index; CREATE INDEX is far faster than 1,000,000 incremental
+      // inserts into it), and two connections fill disjoint id ranges, one per core — the
+      // generated tsvector (regex bigrams over ~6 KB per row) is the CPU cost of the load.
+      await client.query('DROP INDEX "DocumentVersion_search_idx"');
+      const BATCH = 10_000;
+      const batches: [number, number][] = [];
+      for (let from = 1; from <= ROWS; from += BATCH) batches.push([from, Math.min(ROWS, from + BATCH - 1)]);
+      let done = 0;
+      const loader = async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          for (let b = batches.shift(); b; b = batches.shift()) {
+            await loadBatch(c, b[0], b[1]);
+            done += b[1] - b[0] + 1;
+            process.stderr.write(`\rgenerated ${done.toLocaleString('en')} / ${ROWS.toLocaleString('en')} rows (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+          }
+        } finally {
+          await c.end();
         }
-      } finally {
-        await c.end();
-      }
-    };
-    await Promise.all([loader(), loader()]);
-    process.stderr.write('\nbuilding the GIN index …');
-    const ti = performance.now();
-    await client.query(`SET maintenance_work_mem = '1GB'`);
-    await client.query('CREATE INDEX "DocumentVersion_search_idx" ON "DocumentVersion" USING GIN ("search")');
-    indexSeconds = (performance.now() - ti) / 1000;
-    process.stderr.write(` ${indexSeconds.toFixed(0)} s`);
-    process.stderr.write('\n');
-    await client.query(`SELECT setval(pg_get_serial_sequence('"DocumentVersion"', 'id'), $1)`, [ROWS]);
-    await client.query(`SELECT setval(pg_get_serial_sequence('"Document"', 'id'), $1)`, [ROWS]);
-    await client.query('DROP TABLE bench_pool, bench_titles');
-    await client.query('VACUUM ANALYZE');
+      };
+      await Promise.all([loader(), loader()]);
+      process.stderr.write('\nbuilding the GIN index …');
+      const ti = performance.now();
+      await client.query(`SET maintenance_work_mem = '1GB'`);
+      await client.query('CREATE INDEX "DocumentVersion_search_idx" ON "DocumentVersion" USING GIN ("search")');
+      indexSeconds = (performance.now() - ti) / 1000;
+      process.stderr.write(` ${indexSeconds.toFixed(0)} s`);
+      process.stderr.write('\n');
+      await client.query(`SELECT setval(pg_get_serial_sequence('"DocumentVersion"', 'id'), $1)`, [ROWS]);
+      await client.query(`SELECT setval(pg_get_serial_sequence('"Document"', 'id'), $1)`, [ROWS]);
+      await client.query('DROP TABLE bench_pool, bench_titles');
+      await client.query('VACUUM ANALYZE');
     }
     const loadSeconds = (performance.now() - t0) / 1000;
     const size = (await client.query(`SELECT pg_size_pretty(pg_total_relation_size('"DocumentVersion"')) AS t, pg_size_pretty(pg_relation_size('"DocumentVersion_search_idx"')) AS i,
@@ -216,7 +216,7 @@ async function main() {
       }
       const all = per.flatMap((r) => r.search);
       const counts = per.flatMap((r) => r.count);
-      console.log(`search bench: ${ROWS.toLocaleString('en')} current versions, avg body ${size.avg} B; DocumentVersion ${size.t} (GIN index ${size.i}), database ${size.db}; generated in ${loadSeconds.toFixed(0)} s (GIN index built in ${indexSeconds.toFixed(0)} s of it)`);
+      console.log(`search bench: ${ROWS.toLocaleString('en')} current versions, avg body ${size.avg} B; DocumentVersion ${size.t} (GIN index ${size.i}), database ${size.db}; ${reuse ? 'reused from a --keep run' : `generated in ${loadSeconds.toFixed(0)} s (GIN index built in ${indexSeconds.toFixed(0)} s of it)`}`);
       console.log('');
       const w = Math.max(...per.map((r) => r.label.length));
       console.log(`${'query'.padEnd(w)}  ${'matches'.padStart(8)}  ${'hits'.padStart(4)}  ${'search p50'.padStart(10)}  ${'count(*) p50'.padStart(12)}`);
