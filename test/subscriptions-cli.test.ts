@@ -115,7 +115,8 @@ describe('silkwatch subscribe', () => {
       [[...base, '--cadence', 'hourly'], '--cadence: "hourly": expected one of immediate, daily, weekly'],
       [['subscribe', '--email', 'x@example.org'], "required option '--cadence <cadence>' not specified"],
     ];
-    const results = await Promise.all(cases.map(([args]) => cli(...args)));
+    // 16 processes at once: on a loaded 2-core machine each may wait long for a core.
+    const results = await Promise.all(cases.map(([args]) => runCli(args, env(), { timeoutMs: 180_000 })));
     results.forEach((r, i) => {
       expect(r.code, cases[i][0].join(' ')).toBe(2);
       expect(r.stderr, cases[i][0].join(' ')).toContain(cases[i][1]);
