@@ -141,7 +141,7 @@ const env = () => ({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1
 let n = 0;
 async function exportFile(format: 'jsonl' | 'csv', args: string[] = []): Promise<Buffer> {
   const file = join(dir, `out-${n++}.${format}`);
-  const r = await runCli(['export', '--format', format, '--out', file, ...args], env());
+  const r = await runCli(['export', '--format', format, '--out', file, ...args], env(), { timeoutMs: 120_000 });
   expect(r.stderr, args.join(' ')).toBe('');
   expect(r.code).toBe(0);
   return readFileSync(file);
@@ -281,7 +281,7 @@ describe('silkwatch export', () => {
       ['export', '--format', 'csv', '--since', '2024-13-01'],
       ['export', '--format', 'csv', '--versions', 'some'],
     ];
-    const results = await Promise.all(bad.map((args) => runCli(args, env())));
+    const results = await Promise.all(bad.map((args) => runCli(args, env(), { timeoutMs: 120_000 })));
     for (const r of results) expect(r.code).toBe(2);
   });
 
