@@ -33,8 +33,8 @@ export interface SearchFilters {
 
 export interface SearchOptions extends SearchFilters {
   limit?: number;
-  /** For tests: other candidate counts and recent windows than RANK_CANDIDATES / RECENT_WINDOWS. */
-  tuning?: { candidates: number; windows: number[] };
+  /** For tests: other sizes than RANK_CANDIDATES / RECENT_PROBE / RECENT_MAX (probe 0: the index alone). */
+  tuning?: { candidates: number; probe: number; max: number };
 }
 
 export interface SearchHit {
@@ -121,23 +121,25 @@ interface Row {
 /** Matches ranked per query at most (newest first); see search(). */
 export const RANK_CANDIDATES = 2000;
 /**
- * The newest versions scanned directly before the index is asked (see candidateIds): a query
- * whose newest RANK_CANDIDATES matches all lie among them never touches the rest of the table.
+ * The newest versions scanned directly before the index is asked (see candidateIds): a probe of
+ * RECENT_PROBE, then one window sized from the density the probe saw, up to RECENT_MAX.
  */
-export const RECENT_WINDOWS = [5_000, 40_000];
+export const RECENT_PROBE = 5_000;
+export const RECENT_MAX = 60_000;
 
 /**
  * The ids of the newest RANK_CANDIDATES current versions that match, newest first.
  *
  * A common term (in a quarter of the corpus, or half) matches hundreds of thousands of versions at
- * a million: a bitmap scan of the GIN index then visits every one of them, only to keep the
+ * a million: the GIN index (or a sequential scan) then visits every one of them, only to keep the
  * newest 2,000. So the newest versions are scanned first, newest first, through the primary key,
  * testing each one's tsvector: when a window holds RANK_CANDIDATES matches they are exactly the
- * newest RANK_CANDIDATES of the whole table (every match outside is older), and the query is
- * answered from a few thousand rows. A rarer term falls through to the GIN index, whose cost then
- * grows with its (fewer) matches.
+ * newest RANK_CANDIDATES of the whole table (every match outside is older). A probe of the newest
+ * RECENT_PROBE versions measures how dense the matches are; if a window of at most RECENT_MAX
+ * should hold enough, that window is scanned; otherwise (rare terms, narrow filters) the index
+ * answers, its cost then growing with the (fewer) matches.
  */
-async function candidateIds(db: Db, q: Prisma.Sql, where: Prisma.Sql[], tuning = { candidates: RANK_CANDIDATES, windows: RECENT_WINDOWS }): Promise<number[]> {
+async function candidateIds(db: Db, q: Prisma.Sql, where: Prisma.Sql[], tuning = { candidates: RANK_CANDIDATES, probe: RECENT_PROBE, max: RECENT_MAX }): Promise<number[]> {
   const run = (window: number | null) => db.$queryRaw<{ id: number }[]>`
     WITH q AS (SELECT ${q} AS q)
     SELECT v."id"
@@ -147,14 +149,22 @@ async function candidateIds(db: Db, q: Prisma.Sql, where: Prisma.Sql[], tuning =
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY v."id" DESC
      LIMIT ${tuning.candidates}`;
-  for (const window of tuning.windows) {
-    const rows = await run(window);
-    if (rows.length >= tuning.candidates) return rows.map((r) => Number(r.id));
-    // The window was the whole table: nothing older to find.
-    const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "DocumentVersion" LIMIT ${window + 1}) t`;
-    if (Number(n) <= window) return rows.map((r) => Number(r.id));
+  const ids = (rows: { id: number }[]) => rows.map((r) => Number(r.id));
+  /** Whether the table holds no more than n versions (then a window of n was all of it). */
+  const atMost = async (n: number) => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "DocumentVersion" LIMIT ${n + 1}) t`)[0].n) <= n;
+  if (tuning.probe > 0) {
+    const probe = await run(tuning.probe);
+    if (probe.length >= tuning.candidates || (await atMost(tuning.probe))) return ids(probe);
+    if (probe.length > 0) {
+      // Enough matches expected in a window this size (a quarter more, for the density's noise).
+      const window = Math.ceil(((tuning.candidates * tuning.probe) / probe.length) * 1.25);
+      if (window <= tuning.max) {
+        const rows = await run(window);
+        if (rows.length >= tuning.candidates || (await atMost(window))) return ids(rows);
+      }
+    }
   }
-  return (await run(null)).map((r) => Number(r.id));
+  return ids(await run(null));
 }
 
 export async function search(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {

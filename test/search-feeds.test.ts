@@ -178,12 +178,12 @@ describe('search', () => {
       await db.document.update({ where: { id: d.id }, data: { currentVersionId: v.id } });
     }
     for (const q of ['silkworm', 'mulberry', 'silkworm mulberry', 'sericulture -mulberry']) {
-      const indexOnly = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, windows: [] } });
-      const windowed = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, windows: [3, 12] } });
+      const indexOnly = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, probe: 0, max: 0 } });
+      const windowed = await search(db, q, { sources: ['bulk'], tuning: { candidates: 4, probe: 3, max: 12 } });
       expect(windowed, q).toEqual(indexOnly);
       expect(indexOnly.length, q).toBeGreaterThan(0);
       // the candidates are the newest matches: no hit is older than the fourth-newest match
-      const all = await search(db, q, { sources: ['bulk'], limit: 200, tuning: { candidates: 1000, windows: [] } });
+      const all = await search(db, q, { sources: ['bulk'], limit: 200, tuning: { candidates: 1000, probe: 0, max: 0 } });
       const fourth = all.map((h) => h.versionId).sort((a, b) => b - a)[Math.min(3, all.length - 1)];
       for (const h of windowed) expect(h.versionId, q).toBeGreaterThanOrEqual(fourth);
       for (const h of all) expect(h.title, q).not.toMatch(/^Old note/);
