@@ -15,6 +15,7 @@ import {
   type PolicyEntry,
 } from './knowledge.js';
 import { CJK_BASE, cut } from './matcher.js';
+import { sigmoid } from './logistic.js';
 import { listItems } from './structure.js';
 import { TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
@@ -139,7 +140,7 @@ class Evidence {
 export function relevanceScore(values: Record<FeatureName, number>): number {
   let z = RELEVANCE_BIAS;
   for (const f of FEATURES) z += RELEVANCE_WEIGHTS[f] * values[f];
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }
 
 // ---- topics ----------------------------------------------------------------------------------
@@ -219,7 +220,7 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
 
 const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 
-function topicEvidence(doc: Doc, t: TopicTally): string[] {
+function topicEvidence(doc: Doc, t: { hits: Hit[] }): string[] {
   const ev = new Evidence(doc.full);
   for (const h of t.hits.slice().sort((a, b) => b.p.weight - a.p.weight || a.s - b.s)) {
     ev.add(h.s, h.e);
@@ -266,6 +267,8 @@ export interface TopicCandidate {
   index: number;
   id: string;
   sum: number;
+  /** The kept term occurrences (the evidence is taken from them). */
+  hits: Hit[];
   x: Record<TopicFeature, number>;
 }
 
@@ -310,7 +313,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.inTitle = t.hits.some((h) => h.s < doc.titleEnd) ? 1 : 0;
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
-    return { index: t.index, id, sum: t.sum, x };
+    return { index: t.index, id, sum: t.sum, hits: t.hits, x };
   });
 }
 
@@ -318,21 +321,24 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
 export function topicProbability(c: Pick<TopicCandidate, 'id' | 'x'>): number {
   let z = TOPIC_BIAS + (TOPIC_PRIORS[c.id] ?? 0);
   for (const f of TOPIC_FEATURES) z += TOPIC_WEIGHTS[f] * c.x[f];
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }
 
 /**
- * Topics: every candidate the topic model gives at least TOPIC_SELECT, most probable first, at
- * most TOPIC_MAX; a relevant text gets at least its leading topic. The score is that probability.
+ * The selection rule: every candidate with a probability of at least `threshold`, most probable
+ * first, at most TOPIC_MAX; at least the leading topic. The fitter (fit-topics.ts) applies the same
+ * rule to the probabilities of a model it is fitting.
  */
+export function chooseTopics(candidates: TopicCandidate[], probability: (c: TopicCandidate) => number = topicProbability, threshold = TOPIC_SELECT): { c: TopicCandidate; p: number }[] {
+  const scored = candidates.map((c) => ({ c, p: probability(c) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
+  const chosen = scored.filter((s) => s.p >= threshold).slice(0, TOPIC_MAX);
+  if (!chosen.length && scored.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
+  return chosen;
+}
+
+/** Topics of a relevant text, each scored by the topic model's probability, with evidence. */
 function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
-  const candidates = topicCandidates(k, doc, title, text);
-  if (!candidates.length) return [];
-  const scored = candidates.map((c) => ({ c, p: topicProbability(c) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
-  const chosen = scored.filter((s) => s.p >= TOPIC_SELECT).slice(0, TOPIC_MAX);
-  if (!chosen.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
-  const tallies = new Map(topicTallies(k, doc).map((t) => [t.index, t]));
-  return chosen.map(({ c, p }) => ({ id: c.id, score: round(p), evidence: topicEvidence(doc, tallies.get(c.index)!) }));
+  return chooseTopics(topicCandidates(k, doc, title, text)).map(({ c, p }) => ({ id: c.id, score: round(p), evidence: topicEvidence(doc, c) }));
 }
 
 /** The topic model's candidates of a document (for fitting and explaining the model). */
