@@ -11,8 +11,9 @@
 // held-out article) for a few L2 strengths, then the weights of the chosen one.
 //
 //   npx tsx classifier/fit-topics.ts [--l2 0.3] [--prior-l2 16] [--misses] [--write] [--check]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { TOPIC_MAX, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { prf, readLabelled } from '../test/eval/labelled.js';
+import { chooseTopics, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
 import { fitLogistic, predict } from './logistic.js';
 import { loadSeedKnowledge } from './seed-knowledge.js';
 import { TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS } from './weights.js';
@@ -22,25 +23,8 @@ const opt = (name: string, fallback: number) => (args.includes(name) ? Number(ar
 const L2 = opt('--l2', 0.3);
 const PRIOR_L2 = opt('--prior-l2', 16);
 
-interface Article {
-  id: string;
-  split: string;
-  title: string;
-  text: string;
-  relevant: boolean;
-  topics: string[];
-}
-const read = (file: URL) =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as Article)
-    : [];
-const articles = [
-  ...read(new URL('../test/eval/articles.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
-  ...read(new URL('../test/eval/batch2.jsonl', import.meta.url)).filter((a) => a.split === 'dev'),
-].filter((a) => a.relevant);
+// Only the dev halves: the test split and batch2's holdout are never read for fitting.
+const articles = readLabelled().filter((a) => a.split === 'dev' && a.relevant);
 
 const k = loadSeedKnowledge();
 const TOPICS = k.topicIds;
@@ -54,21 +38,16 @@ const fit = (ds: typeof docs, l2: number, priorL2: number) =>
     signs: [...TOPIC_FEATURES.map(() => 1 as const), ...TOPICS.map(() => 0 as const)],
   });
 
-/** The topics classify.ts would list for a document under beta. */
-function select(beta: number[], candidates: TopicCandidate[], threshold = TOPIC_SELECT): string[] {
-  const scored = candidates.map((c) => ({ c, p: predict(beta, vector(c)) })).sort((a, b) => b.p - a.p || b.c.sum - a.c.sum);
-  const chosen = scored.filter((s) => s.p >= threshold).slice(0, TOPIC_MAX);
-  if (!chosen.length && scored.length) chosen.push(scored.find((s) => s.c.x.leader === 1)!);
-  return chosen.map((s) => s.c.id);
-}
+/** The topics classify.ts would list for a document under beta (its selection rule). */
+const select = (beta: number[], candidates: TopicCandidate[], threshold = TOPIC_SELECT) =>
+  chooseTopics(candidates, (c) => predict(beta, vector(c)), threshold).map((s) => s.c.id);
 function microF1(pairs: { got: string[]; want: string[] }[]) {
   let tp = 0, fp = 0, fn = 0;
   for (const { got, want } of pairs) {
     for (const t of got) (want.includes(t) ? tp++ : fp++);
     for (const t of want) if (!got.includes(t)) fn++;
   }
-  const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1);
-  return { p, r, f1: (2 * p * r) / (p + r || 1) };
+  return prf(tp, fp, fn);
 }
 
 console.log(`// ${docs.length} relevant dev articles, ${rowsOf(docs).length} (article, topic) rows`);

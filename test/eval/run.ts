@@ -9,24 +9,9 @@
 // Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
 //
 //   npx tsx test/eval/run.ts [--split dev|test|holdout|all] [--threshold 0.5] [--topics]
-import { existsSync, readFileSync } from 'node:fs';
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
-
-interface Article {
-  id: string;
-  split: 'dev' | 'test' | 'holdout';
-  lang: 'en' | 'zh';
-  url: string;
-  source: string;
-  title: string;
-  published: string | null;
-  text: string;
-  relevant: boolean;
-  topics: string[];
-  negativeClass: string | null;
-  note: string;
-}
+import { prf, readLabelled, type Article } from './labelled.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -38,17 +23,7 @@ const splits: Split[] = opt('--split', 'all') === 'all' ? ['dev', 'test', 'holdo
 const threshold = Number(opt('--threshold', process.env.CLASSIFY_THRESHOLD ?? '0.5'));
 const perTopic = args.includes('--topics');
 
-// The main set (dev/test) and the second batch (dev/holdout, GUIDE.md §7) when it is there.
-const read = (name: string) => {
-  const file = new URL(`./${name}`, import.meta.url);
-  return existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as Article)
-    : [];
-};
-const articles = [...read('articles.jsonl'), ...read('batch2.jsonl')];
+const articles = readLabelled();
 
 const knowledge = loadSeedKnowledge();
 const t0 = performance.now();
@@ -60,11 +35,6 @@ for (const a of articles) {
 const ms = performance.now() - t0;
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
-function prf(tp: number, fp: number, fn: number) {
-  const p = tp + fp ? tp / (tp + fp) : 1;
-  const r = tp + fn ? tp / (tp + fn) : 1;
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 function relevance(items: Article[]) {
   let tp = 0;

@@ -1,0 +1,41 @@
+// The labelled evaluation sets (GUIDE.md): the main set articles.jsonl (dev/test) and the second
+// batch batch2.jsonl (dev/holdout, §7) when it is there, for the eval (run.ts) and the topic
+// model's fitter (classifier/fit-topics.ts); and the precision/recall/F1 they both count with.
+import { existsSync, readFileSync } from 'node:fs';
+
+export interface Article {
+  id: string;
+  split: 'dev' | 'test' | 'holdout';
+  lang: 'en' | 'zh';
+  url: string;
+  source: string;
+  title: string;
+  published: string | null;
+  text: string;
+  relevant: boolean;
+  topics: string[];
+  negativeClass: string | null;
+  note: string;
+}
+
+export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl'] as const;
+
+/** Every labelled article of both files, in file order (a missing file counts as empty). */
+export function readLabelled(): Article[] {
+  return LABELLED_FILES.flatMap((name) => {
+    const file = new URL(`./${name}`, import.meta.url);
+    return existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as Article)
+      : [];
+  });
+}
+
+/** Precision, recall and F1 from counts (an empty side counts as perfect, as the eval prints it). */
+export function prf(tp: number, fp: number, fn: number) {
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
