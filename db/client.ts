@@ -28,6 +28,20 @@ async function tryConnect(url: string): Promise<pg.Client> {
   return client;
 }
 
+/** A connection to the `postgres` database of the server in `url`, and the database `url` names. */
+async function adminClient(url: string): Promise<{ client: pg.Client; name: string }> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  try {
+    return { client: await tryConnect(admin.toString()), name };
+  } catch (err) {
+    throw unavailable(url, err);
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 /**
  * Connects once to check PostgreSQL answers, and creates the database named in the URL when it
  * does not exist yet (a first `silkwatch run` on a fresh server just works).
@@ -40,18 +54,9 @@ export async function ensureDatabase(url: string): Promise<{ created: boolean }>
   } catch (err) {
     if ((err as { code?: string }).code !== '3D000') throw unavailable(url, err);
   }
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  let client: pg.Client;
+  const { client, name } = await adminClient(url);
   try {
-    client = await tryConnect(admin.toString());
-  } catch (err) {
-    throw unavailable(url, err);
-  }
-  try {
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
   } catch (err) {
     // Another process may have created it in between (42P04 duplicate_database).
     if ((err as { code?: string }).code !== '42P04') throw err;
@@ -68,18 +73,10 @@ export function createDb(url: string, poolSize = 10): Db {
 
 /** Drops the database named in the URL (its connections terminated first); for the demo, benches and tests. */
 export async function dropDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  let client: pg.Client;
-  try {
-    client = await tryConnect(admin.toString());
-  } catch (err) {
-    throw unavailable(url, err);
-  }
+  const { client, name } = await adminClient(url);
   try {
     await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}"`);
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
   } finally {
     await client.end();
   }
