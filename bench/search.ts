@@ -1,13 +1,14 @@
 /**
  * Search latency (corpus/search.ts) on a generated corpus.
  *
- * Creates a fresh database `silkwatch_bench_search` (dropped at the end), applies the migrations,
+ * Creates a fresh database `silkwatch_bench_search` (`…_<rows>` for other sizes; dropped at the
+ * end unless --keep), applies the migrations,
  * and generates N documents with one current version each (~6 KB: ten paragraphs drawn from a
  * pool of 2,000 English and Chinese paragraphs whose words/phrases follow a Zipf distribution,
  * so some terms are common and most are rare), one classification per version (1-2 topics),
  * 8 sources in 4 regions — all with INSERT … SELECT over generate_series, so the generated
  * tsvector column and its GIN index are built by PostgreSQL exactly as for crawled rows.
- * Then 20 queries (English words, Chinese phrases, mixed, with and without filters), each run
+ * Then 22 queries (English words and quoted phrases, Chinese phrases, mixed, with and without filters), each run
  * once to warm up and then 5 times through search() (ranking + snippets, what the CLI runs);
  * p50/p95 are printed beside two baselines in the same run: a primary-key lookup of a version,
  * and `SELECT count(*) … WHERE search @@ query` (the bare GIN index, no ranking).
@@ -23,9 +24,9 @@ import { createDb, dropDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { arg, benchDatabaseUrl, freshBenchDatabase } from './support.js';
 
-const NAME = 'silkwatch_bench_search';
-
 const ROWS = process.argv.includes('--million') ? 1_000_000 : arg('rows', 100_000);
+// One database per size, so that a 100,000-row run never drops a kept 1,000,000-row corpus.
+const NAME = ROWS === 100_000 ? 'silkwatch_bench_search' : `silkwatch_bench_search_${ROWS}`;
 
 // --- the paragraph pool ----------------------------------------------------------------------
 let seed = 42;
@@ -84,6 +85,8 @@ const QUERIES: { q: string; opts?: SearchOptions }[] = [
   { q: 'semiconductor' },
   { q: 'lease guarantee' },
   { q: '"free zone"' },
+  { q: '"railway express freight"' },
+  { q: '"trade cooperation" -"free zone"' },
   { q: 'trade cooperation' },
   { q: 'crossborder ecommerce', opts: { lang: ['en'] } },
   { q: 'solar wind', opts: { since: '2024-01-01', until: '2024-06-30' } },

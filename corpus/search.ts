@@ -1,11 +1,14 @@
 // Full-text search over the current version of every document, English and Chinese.
 //
-// The index (migration *_search_index): DocumentVersion."search" is a generated tsvector of
-// silkwatch_search_text(title) (weight A) and silkwatch_search_text(body) (weight B), parsed with
-// the 'english' configuration, under a GIN index. silkwatch_search_text() keeps Latin text and
+// The index (migrations *_search_index, *_search_word_pairs): DocumentVersion."search" is a
+// generated tsvector of silkwatch_search_text(title) (weight A) and silkwatch_search_text(body)
+// (weight B), parsed with the 'english' configuration, plus one lexeme 'a b' per pair of adjacent
+// Latin lexemes, under a GIN index. silkwatch_search_text() keeps Latin text and
 // rewrites every run of CJK characters as its overlapping bigrams, since PostgreSQL has no Chinese
 // parser. The query goes through the same function and websearch_to_tsquery('english', …):
 //   - English words are stemmed and ANDed; "quoted phrases", `or` and `-word` work as on the web;
+//     a phrase's word pairs are ANDed too, so the index finds "free zone" without rechecking every
+//     row that holds both words;
 //   - a Chinese run becomes its bigrams ANDed ("中欧班列" → 中欧 & 欧班 & 班列), so any substring of
 //     two or more characters is found inside longer sentences; a quoted one must be contiguous;
 //   - a lone CJK character is matched as a prefix of the bigrams (中 → 中:*).
@@ -70,6 +73,11 @@ export interface ParsedQuery {
   text: string;
   /** Lone CJK characters, matched as bigram prefixes. */
   singles: string[];
+  /**
+   * The quoted phrases whose word pairs may narrow the index's candidates: none when the query has
+   * an `or` (a pair of one alternative must not be required), and none that is negated (-"…").
+   */
+  phrases: string[];
   /** The terms a JS snippet looks for: CJK runs and Latin words, longest first. */
   terms: string[];
   hasCjk: boolean;
@@ -93,12 +101,22 @@ export function parseQuery(query: string): ParsedQuery {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1 && !/^(or|and|not)$/i.test(w));
   const terms = [...new Set([...cjk, ...latin])].sort((a, b) => b.length - a.length);
-  return { text, singles, terms, hasCjk: cjk.length > 0 };
+  const phrases: string[] = [];
+  if (!/(^|[^\p{L}\p{N}])or([^\p{L}\p{N}]|$)/iu.test(text)) {
+    // websearch_to_tsquery reads an unclosed quote as a phrase to the end of the query.
+    for (const m of text.matchAll(/(-?)"([^"]*)("|$)/g)) if (!m[1] && m[2].trim()) phrases.push(m[2]);
+  }
+  return { text, singles, terms, phrases, hasCjk: cjk.length > 0 };
 }
 
 function tsquery(p: ParsedQuery): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (p.text) parts.push(Prisma.sql`websearch_to_tsquery('english', silkwatch_search_text(${p.text}))`);
+  if (p.text) {
+    const words = Prisma.sql`websearch_to_tsquery('english', silkwatch_search_text(${p.text}))`;
+    // The phrases' word pairs (migration *_search_word_pairs) let the index find the rows that
+    // hold a phrase of common words; the phrase itself still decides (and ranks).
+    parts.push(p.phrases.length ? Prisma.sql`coalesce(${words} && silkwatch_phrase_pairs(${p.phrases}::text[]), ${words})` : words);
+  }
   for (const c of p.singles) parts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
   return parts.length ? Prisma.join(parts, ' && ') : Prisma.sql`''::tsquery`;
 }

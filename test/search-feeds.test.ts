@@ -190,6 +190,43 @@ describe('search', () => {
     }
   });
 
+  it('narrows quoted phrases by their word pairs without changing what matches', async () => {
+    await db.source.create({ data: { id: 'phr', name: 'Phrases', region: 'phr', lang: 'en', baseUrl: 'https://phr.example.org/', config: {} } });
+    const texts: [string, string][] = [
+      ['Pilot zone notice', 'The pilot free trade zone opened new customs lanes.'],
+      ['Free zones and hubs', 'Free zones and trade hubs were listed.'],
+      ['Tariff note', 'A zone that is free of tariffs, and trade elsewhere.'],
+      ['Hyphenated', 'The free-trade zone of the port.'],
+      ['Rules for the free', 'Zone rules follow in the body.'],
+      ['Corridor', 'The Belt and Road corridor; a belt big road; free trade.'],
+    ];
+    const key: number[] = [];
+    for (const [i, [title, body]] of texts.entries()) {
+      const d = await db.document.create({ data: { canonicalUrl: `https://phr.example.org/${i}.html`, sourceId: 'phr' } });
+      const v = await db.documentVersion.create({ data: { documentId: d.id, ordinal: 1, contentHash: `phr-${i}`, title, body, lang: 'en', published: new Date('2024-02-01'), rawSha256: 'x', extractorVersion: 1 } });
+      await db.document.update({ where: { id: d.id }, data: { currentVersionId: v.id } });
+      key.push(d.id);
+    }
+    // the search document holds the pairs of adjacent words (title, then body), not of words a stop word apart
+    const vector = async (hash: string) => (await db.$queryRaw<{ search: string }[]>`SELECT "search"::text AS "search" FROM "DocumentVersion" WHERE "contentHash" = ${hash}`)[0].search;
+    expect(await vector('phr-0')).toContain("'free trade'");
+    expect(await vector('phr-0')).toContain("'trade zone'");
+    expect(await vector('phr-1')).toContain("'free zone'");
+    expect(await vector('phr-1')).not.toContain("'zone trade'"); // "zones and trade": a stop word apart
+    const [{ pairs }] = await db.$queryRaw<{ pairs: string | null }[]>`SELECT silkwatch_phrase_pairs(ARRAY['free trade zone', 'belt and road', '中欧班列'])::text AS "pairs"`;
+    expect(pairs).toBe("'free trade' & 'trade zone'");
+
+    const bare = async (q: string) =>
+      (await db.$queryRaw<{ id: number }[]>`SELECT d."id" FROM "Document" d JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"
+        WHERE d."sourceId" = 'phr' AND v."search" @@ websearch_to_tsquery('english', silkwatch_search_text(${q})) ORDER BY d."id"`).map((r) => Number(r.id));
+    const found = async (q: string) => (await search(db, q, { sources: ['phr'], limit: 200 })).map((h) => h.documentId).sort((a, b) => a - b);
+    expect(await found('"free zone"')).toEqual([key[1], key[4]]);
+    expect(await found('"free trade zone"')).toEqual([key[0], key[3]]);
+    for (const q of ['"free zone"', '"free trade zone"', '"zone free"', '"trade zone" -"pilot free"', '"free zone" or "belt road"', '"belt and road"', '"free trade zone', 'pilot "trade zone"', 'tariffs "free trade"']) {
+      expect(await found(q), q).toEqual(await bare(q));
+    }
+  });
+
   it('returns nothing for a query of stop words only', async () => {
     expect(await search(db, 'the of and')).toEqual([]);
   });
