@@ -7,8 +7,8 @@
 // rewrites every run of CJK characters as its overlapping bigrams, since PostgreSQL has no Chinese
 // parser. The query goes through the same function and websearch_to_tsquery('english', …):
 //   - English words are stemmed and ANDed; "quoted phrases", `or` and `-word` work as on the web;
-//     a phrase's word pairs are ANDed too, so the index finds "free zone" without rechecking every
-//     row that holds both words;
+//     a phrase is matched through its word pairs (a two-word phrase is its pair), so the index
+//     finds "free zone" without reading every row that holds both words, and ranked as a phrase;
 //   - a Chinese run becomes its bigrams ANDed ("中欧班列" → 中欧 & 欧班 & 班列), so any substring of
 //     two or more characters is found inside longer sentences; a quoted one must be contiguous;
 //   - a lone CJK character is matched as a prefix of the bigrams (中 → 中:*).
@@ -109,16 +109,25 @@ export function parseQuery(query: string): ParsedQuery {
   return { text, singles, terms, phrases, hasCjk: cjk.length > 0 };
 }
 
-function tsquery(p: ParsedQuery): Prisma.Sql {
+/**
+ * The query as ranked (`rank`) and as matched (`match`): the same rows match both, but `match` has
+ * its quoted phrases narrowed by word pairs (migration *_search_word_pairs), so that the index
+ * finds the rows holding a phrase of common words instead of every row holding its words.
+ */
+function tsquery(p: ParsedQuery): { rank: Prisma.Sql; match: Prisma.Sql } {
   const parts: Prisma.Sql[] = [];
+  const matchParts: Prisma.Sql[] = [];
   if (p.text) {
     const words = Prisma.sql`websearch_to_tsquery('english', silkwatch_search_text(${p.text}))`;
-    // The phrases' word pairs (migration *_search_word_pairs) let the index find the rows that
-    // hold a phrase of common words; the phrase itself still decides (and ranks).
-    parts.push(p.phrases.length ? Prisma.sql`coalesce(${words} && silkwatch_phrase_pairs(${p.phrases}::text[]), ${words})` : words);
+    parts.push(words);
+    matchParts.push(p.phrases.length ? Prisma.sql`silkwatch_phrase_query(${words}, ${p.phrases}::text[])` : words);
   }
-  for (const c of p.singles) parts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
-  return parts.length ? Prisma.join(parts, ' && ') : Prisma.sql`''::tsquery`;
+  for (const c of p.singles) {
+    parts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
+    matchParts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
+  }
+  const join = (xs: Prisma.Sql[]) => (xs.length ? Prisma.join(xs, ' && ') : Prisma.sql`''::tsquery`);
+  return { rank: join(parts), match: join(matchParts) };
 }
 
 interface Row {
@@ -189,7 +198,7 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   const parsed = parseQuery(query);
   if (!parsed.text && !parsed.singles.length) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 20, 200));
-  const q = tsquery(parsed);
+  const { rank: q, match } = tsquery(parsed);
   const where: Prisma.Sql[] = [Prisma.sql`v."search" @@ q.q`];
   if (opts.sources?.length) where.push(Prisma.sql`d."sourceId" = ANY(${opts.sources}::text[])`);
   if (opts.regions?.length) where.push(Prisma.sql`s."region" = ANY(${opts.regions}::text[])`);
@@ -201,7 +210,7 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
       jsonb_array_elements(CASE WHEN jsonb_typeof(lc."topics") = 'array' THEN lc."topics" ELSE '[]'::jsonb END) t
       WHERE t->>'id' = ANY(${opts.topics}::text[]))`);
   }
-  const ids = await candidateIds(db, q, where, opts.tuning);
+  const ids = await candidateIds(db, match, where, opts.tuning);
   if (!ids.length) return [];
   // ts_headline parses the whole body again: only for the page of hits, after ranking.
   const headline = parsed.hasCjk

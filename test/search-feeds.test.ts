@@ -213,13 +213,23 @@ describe('search', () => {
     expect(await vector('phr-0')).toContain("'trade zone'");
     expect(await vector('phr-1')).toContain("'free zone'");
     expect(await vector('phr-1')).not.toContain("'zone trade'"); // "zones and trade": a stop word apart
-    const [{ pairs }] = await db.$queryRaw<{ pairs: string | null }[]>`SELECT silkwatch_phrase_pairs(ARRAY['free trade zone', 'belt and road', '中欧班列'])::text AS "pairs"`;
-    expect(pairs).toBe("'free trade' & 'trade zone'");
+    // a two-word phrase becomes its pair; a longer one keeps its positions and gains its pairs
+    const rewrite = async (q: string, phrases: string[]) =>
+      (await db.$queryRaw<{ q: string }[]>`SELECT silkwatch_phrase_query(websearch_to_tsquery('english', silkwatch_search_text(${q})), ${phrases}::text[])::text AS "q"`)[0].q;
+    expect(await rewrite('tariffs "free zone"', ['free zone'])).toBe("'tariff' & 'free zone'");
+    expect(await rewrite('"free trade zone"', ['free trade zone'])).toBe("'free' <-> 'trade' <-> 'zone' & 'free trade' & 'trade zone'");
+    expect(await rewrite('"belt and road" "中欧班列"', ['belt and road', '中欧班列'])).toBe(await rewrite('"belt and road" "中欧班列"', []));
 
     const bare = async (q: string) =>
       (await db.$queryRaw<{ id: number }[]>`SELECT d."id" FROM "Document" d JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"
         WHERE d."sourceId" = 'phr' AND v."search" @@ websearch_to_tsquery('english', silkwatch_search_text(${q})) ORDER BY d."id"`).map((r) => Number(r.id));
-    const found = async (q: string) => (await search(db, q, { sources: ['phr'], limit: 200 })).map((h) => h.documentId).sort((a, b) => a - b);
+    const ids = (hits: { documentId: number }[]) => hits.map((h) => h.documentId).sort((a, b) => a - b);
+    const found = async (q: string) => {
+      const windowed = ids(await search(db, q, { sources: ['phr'], limit: 200 }));
+      const indexed = ids(await search(db, q, { sources: ['phr'], limit: 200, tuning: { candidates: 1000, probe: 0, max: 0 } }));
+      expect(indexed, q).toEqual(windowed);
+      return windowed;
+    };
     expect(await found('"free zone"')).toEqual([key[1], key[4]]);
     expect(await found('"free trade zone"')).toEqual([key[0], key[3]]);
     for (const q of ['"free zone"', '"free trade zone"', '"zone free"', '"trade zone" -"pilot free"', '"free zone" or "belt road"', '"belt and road"', '"free trade zone', 'pilot "trade zone"', 'tariffs "free trade"']) {

@@ -33,13 +33,41 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
                  setweight(to_tsvector('english'::regconfig, silkwatch_search_text(coalesce(body, ''))), 'B') AS d) w
 $fn$;
 
--- The pairs of a query's quoted phrases, each phrase on its own (no pair across two phrases),
--- ANDed; NULL when there are none (single words, stop words between the words, Chinese).
-CREATE OR REPLACE FUNCTION silkwatch_phrase_pairs(phrases text[]) RETURNS tsquery
+-- A lexeme as a tsquery operand: quoted, its quotes and backslashes escaped.
+CREATE OR REPLACE FUNCTION silkwatch_tsquery_operand(l text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
-  SELECT string_agg(DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '\''') || '''', ' & ')::tsquery
-    FROM unnest(phrases) ph,
-         unnest(tsvector_to_array(silkwatch_search_pairs(to_tsvector('english'::regconfig, silkwatch_search_text(ph))))) l
+  SELECT '''' || replace(replace(l, '\', '\\'), '''', '\''') || ''''
+$fn$;
+
+-- A query narrowed by its quoted phrases' pairs, each phrase on its own (no pair across two
+-- phrases). A phrase of two adjacent words ('a' <-> 'b') is replaced by its pair 'a b', which it is
+-- exactly equivalent to: the index then answers it without rechecking any row. A longer phrase
+-- keeps its words and positions and has its pairs ANDed (rows holding all the pairs, rechecked).
+-- Phrases without pairs (one word, stop words between the words, Chinese) leave the query as it is.
+-- The caller passes only phrases that must all match (none under `or`, none negated).
+CREATE OR REPLACE FUNCTION silkwatch_phrase_query(q tsquery, phrases text[]) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+DECLARE
+  phrase text;
+  pairs text[];
+  words tsquery;
+  rewritten tsquery;
+BEGIN
+  FOREACH phrase IN ARRAY phrases LOOP
+    pairs := tsvector_to_array(silkwatch_search_pairs(to_tsvector('english'::regconfig, silkwatch_search_text(phrase))));
+    CONTINUE WHEN cardinality(pairs) = 0;
+    words := phraseto_tsquery('english'::regconfig, silkwatch_search_text(phrase));
+    IF cardinality(pairs) = 1 AND numnode(words) = 3 THEN
+      rewritten := ts_rewrite(q, words, silkwatch_tsquery_operand(pairs[1])::tsquery);
+      IF rewritten::text <> q::text THEN
+        q := rewritten;
+        CONTINUE;
+      END IF;
+    END IF;
+    q := q && (SELECT string_agg(silkwatch_tsquery_operand(p), ' & ')::tsquery FROM unnest(pairs) p);
+  END LOOP;
+  RETURN q;
+END
 $fn$;
 
 -- AlterTable: the same column, now with the pairs (dropping it drops its index).
