@@ -13,9 +13,9 @@
 //     two or more characters is found inside longer sentences; a quoted one must be contiguous;
 //   - a lone CJK character is matched as a prefix of the bigrams (中 → 中:*).
 // Filters: topics (of the version's latest classification), sources, regions (of the source),
-// languages, since/until (publish date, inclusive). Only each document's current version is
-// searched. Ranking: ts_rank_cd (cover density, title weighted above body, normalised by log of
-// the length), ties broken by the newer publish date.
+// languages, since/until (publish date, inclusive; a b-tree index on "published"). Only each
+// document's current version is searched. Ranking: ts_rank_cd (cover density, title weighted above
+// body, normalised by log of the length), ties broken by the newer publish date.
 //
 // Snippets: ts_headline over the body when the query has no CJK; when it does, ts_headline
 // cannot help (the body is not stored bigrammed), so the snippet is cut in JS around the first
@@ -206,9 +206,13 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   if (opts.since) where.push(Prisma.sql`v."published" >= ${opts.since}::date`);
   if (opts.until) where.push(Prisma.sql`v."published" <= ${opts.until}::date`);
   if (opts.topics?.length) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM (SELECT c."topics" FROM "Classification" c WHERE c."versionId" = v."id" ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 1) lc,
-      jsonb_array_elements(CASE WHEN jsonb_typeof(lc."topics") = 'array' THEN lc."topics" ELSE '[]'::jsonb END) t
-      WHERE t->>'id' = ANY(${opts.topics}::text[]))`);
+    // The versions whose latest classification lists one of the topics: the classifications that
+    // do come from the GIN index on "topics" (migration *_search_filters), a set the planner can
+    // hash once instead of unpacking every candidate's topics.
+    const any = Prisma.join(opts.topics.map((t) => Prisma.sql`c."topics" @> ${JSON.stringify([{ id: t }])}::jsonb`), ' OR ');
+    where.push(Prisma.sql`v."id" IN (SELECT c."versionId" FROM "Classification" c
+      WHERE (${any})
+        AND NOT EXISTS (SELECT 1 FROM "Classification" n WHERE n."versionId" = c."versionId" AND (n."createdAt", n."id") > (c."createdAt", c."id")))`);
   }
   const ids = await candidateIds(db, match, where, opts.tuning);
   if (!ids.length) return [];

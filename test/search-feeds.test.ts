@@ -162,6 +162,25 @@ describe('search', () => {
     expect((await search(db, '推进', { topics: ['trade'] })).length).toBe(0);
   });
 
+  it('filters topics on the latest classification only', async () => {
+    const d = await db.document.create({ data: { canonicalUrl: 'https://sh-en.example.org/news/reclassified.html', sourceId: 'sh-en' } });
+    const v = await db.documentVersion.create({ data: { documentId: d.id, ordinal: 1, contentHash: 'reclassified', title: 'Quarantine pavilion opens', body: 'The quarantine pavilion serves inspection staff.', lang: 'en', published: new Date('2024-03-01'), rawSha256: 'x', extractorVersion: 1 } });
+    await db.document.update({ where: { id: d.id }, data: { currentVersionId: v.id } });
+    const found = async (topics: string[]) => (await search(db, 'quarantine pavilion', { topics })).map((h) => h.documentId);
+    await db.classification.create({ data: { versionId: v.id, classifierVersion: 'old', relevant: true, score: 0.9, topics: [{ id: 'trade', score: 0.8, evidence: [] }], createdAt: new Date('2024-03-02') } });
+    expect(await found(['trade'])).toEqual([d.id]);
+    expect(await found(['green', 'trade'])).toEqual([d.id]);
+    // a newer classifier moved it to green: trade no longer matches, green does
+    await db.classification.create({ data: { versionId: v.id, classifierVersion: 'new', relevant: true, score: 0.9, topics: [{ id: 'green', score: 0.7, evidence: [] }], createdAt: new Date('2024-03-05') } });
+    expect(await found(['trade'])).toEqual([]);
+    expect(await found(['green'])).toEqual([d.id]);
+    expect(await found(['finance', 'green'])).toEqual([d.id]);
+    expect((await search(db, 'quarantine pavilion'))[0].topics).toEqual(['green']);
+    // topics that are not a list (an old row's shape) match no topic
+    await db.classification.create({ data: { versionId: v.id, classifierVersion: 'odd', relevant: true, score: 0.9, topics: { id: 'green' }, createdAt: new Date('2024-03-06') } });
+    expect(await found(['green'])).toEqual([]);
+  });
+
   it('searches only the current version of each document', async () => {
     expect(await search(db, 'zeppelin')).toEqual([]);
     expect((await search(db, 'customs clearance')).map((h) => h.documentId)).toEqual([ids.amended.doc]);
