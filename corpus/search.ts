@@ -159,39 +159,55 @@ export const RECENT_MAX = 60_000;
  *
  * A common term (in a quarter of the corpus, or half) matches hundreds of thousands of versions at
  * a million: the GIN index (or a sequential scan) then visits every one of them, only to keep the
- * newest 2,000. So the newest versions are scanned first, newest first, through the primary key,
- * testing each one's tsvector: when a window holds RANK_CANDIDATES matches they are exactly the
- * newest RANK_CANDIDATES of the whole table (every match outside is older). A probe of the newest
- * RECENT_PROBE versions measures how dense the matches are; if a window of at most RECENT_MAX
- * should hold enough, that window is scanned; otherwise (rare terms, narrow filters) the index
- * answers, its cost then growing with the (fewer) matches.
+ * newest 2,000. So the newest versions are tested first: a window of the newest current versions
+ * that pass the filters (sources, regions, languages, dates, topics: all answered from b-tree and
+ * GIN indexes without reading a tsvector), each then tested against the query. When a window holds
+ * RANK_CANDIDATES matches they are exactly the newest RANK_CANDIDATES of the whole table (every
+ * match outside it is older); when it holds every filtered version, its matches are all there are.
+ * A probe of RECENT_PROBE versions measures how dense the matches are among the filtered ones; if
+ * a window of at most RECENT_MAX should hold enough, that window is tested; otherwise (rare terms)
+ * the index answers, its cost then growing with the (fewer) matches.
  */
-async function candidateIds(db: Db, q: Prisma.Sql, where: Prisma.Sql[], tuning = { candidates: RANK_CANDIDATES, probe: RECENT_PROBE, max: RECENT_MAX }): Promise<number[]> {
-  const run = (window: number | null) => db.$queryRaw<{ id: number }[]>`
-    WITH q AS (SELECT ${q} AS q)
-    SELECT v."id"
-      FROM q, ${window === null ? Prisma.sql`"DocumentVersion"` : Prisma.sql`(SELECT * FROM "DocumentVersion" ORDER BY "id" DESC LIMIT ${window})`} v
-      JOIN "Document" d ON d."currentVersionId" = v."id"
-      JOIN "Source" s ON s."id" = d."sourceId"
-     WHERE ${Prisma.join(where, ' AND ')}
-     ORDER BY v."id" DESC
-     LIMIT ${tuning.candidates}`;
-  const ids = (rows: { id: number }[]) => rows.map((r) => Number(r.id));
-  /** Whether the table holds no more than n versions (then a window of n was all of it). */
-  const atMost = async (n: number) => Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 FROM "DocumentVersion" LIMIT ${n + 1}) t`)[0].n) <= n;
+async function candidateIds(db: Db, q: Prisma.Sql, filters: Prisma.Sql[], tuning = { candidates: RANK_CANDIDATES, probe: RECENT_PROBE, max: RECENT_MAX }): Promise<number[]> {
+  const where = filters.length ? Prisma.join(filters, ' AND ') : Prisma.sql`true`;
+  const ids = (xs: unknown[]) => xs.map((x) => Number(x));
+  /** The window of the n newest filtered versions: its matches, and whether it held them all. */
+  const window = async (n: number) => {
+    const [r] = await db.$queryRaw<{ size: bigint; ids: number[] }[]>`
+      WITH q AS (SELECT ${q} AS q),
+      f AS MATERIALIZED (
+        SELECT v."id" FROM "DocumentVersion" v
+          JOIN "Document" d ON d."currentVersionId" = v."id"
+          JOIN "Source" s ON s."id" = d."sourceId"
+         WHERE ${where}
+         ORDER BY v."id" DESC
+         LIMIT ${n})
+      SELECT (SELECT count(*) FROM f) AS "size",
+             ARRAY(SELECT f."id" FROM q, f JOIN "DocumentVersion" v ON v."id" = f."id" WHERE v."search" @@ q.q ORDER BY f."id" DESC LIMIT ${tuning.candidates}) AS "ids"`;
+    return { ids: ids(r.ids), all: Number(r.size) < n };
+  };
   if (tuning.probe > 0) {
-    const probe = await run(tuning.probe);
-    if (probe.length >= tuning.candidates || (await atMost(tuning.probe))) return ids(probe);
-    if (probe.length > 0) {
+    const probe = await window(tuning.probe);
+    if (probe.ids.length >= tuning.candidates || probe.all) return probe.ids;
+    if (probe.ids.length > 0) {
       // Enough matches expected in a window this size (a quarter more, for the density's noise).
-      const window = Math.ceil(((tuning.candidates * tuning.probe) / probe.length) * 1.25);
-      if (window <= tuning.max) {
-        const rows = await run(window);
-        if (rows.length >= tuning.candidates || (await atMost(window))) return ids(rows);
+      const size = Math.ceil(((tuning.candidates * tuning.probe) / probe.ids.length) * 1.25);
+      if (size <= tuning.max) {
+        const w = await window(size);
+        if (w.ids.length >= tuning.candidates || w.all) return w.ids;
       }
     }
   }
-  return ids(await run(null));
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH q AS (SELECT ${q} AS q)
+    SELECT v."id"
+      FROM q, "DocumentVersion" v
+      JOIN "Document" d ON d."currentVersionId" = v."id"
+      JOIN "Source" s ON s."id" = d."sourceId"
+     WHERE v."search" @@ q.q AND ${where}
+     ORDER BY v."id" DESC
+     LIMIT ${tuning.candidates}`;
+  return ids(rows.map((r) => r.id));
 }
 
 export async function search(db: Db, query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
@@ -199,7 +215,7 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   if (!parsed.text && !parsed.singles.length) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 20, 200));
   const { rank: q, match } = tsquery(parsed);
-  const where: Prisma.Sql[] = [Prisma.sql`v."search" @@ q.q`];
+  const where: Prisma.Sql[] = [];
   if (opts.sources?.length) where.push(Prisma.sql`d."sourceId" = ANY(${opts.sources}::text[])`);
   if (opts.regions?.length) where.push(Prisma.sql`s."region" = ANY(${opts.regions}::text[])`);
   if (opts.lang?.length) where.push(Prisma.sql`v."lang" = ANY(${opts.lang}::text[])`);

@@ -206,6 +206,11 @@ describe('search', () => {
       const fourth = all.map((h) => h.versionId).sort((a, b) => b - a)[Math.min(3, all.length - 1)];
       for (const h of windowed) expect(h.versionId, q).toBeGreaterThanOrEqual(fourth);
       for (const h of all) expect(h.title, q).not.toMatch(/^Old note/);
+      // windows are taken among the versions that pass the filters: a date range as well
+      const since = { sources: ['bulk'], since: '2024-01-12', until: '2024-01-27' };
+      const sinceIndex = await search(db, q, { ...since, tuning: { candidates: 4, probe: 0, max: 0 } });
+      expect(await search(db, q, { ...since, tuning: { candidates: 4, probe: 3, max: 12 } }), q).toEqual(sinceIndex);
+      for (const h of sinceIndex) expect(h.published! >= '2024-01-12' && h.published! <= '2024-01-27', q).toBe(true);
     }
   });
 
