@@ -183,7 +183,11 @@ async function candidateIds(db: Db, q: Prisma.Sql, filters: Prisma.Sql[], tuning
          ORDER BY v."id" DESC
          LIMIT ${n})
       SELECT (SELECT count(*) FROM f) AS "size",
-             ARRAY(SELECT f."id" FROM q, f JOIN "DocumentVersion" v ON v."id" = f."id" WHERE v."search" @@ q.q ORDER BY f."id" DESC LIMIT ${tuning.candidates}) AS "ids"`;
+             ARRAY(SELECT f."id" FROM q, f
+                    -- one primary-key lookup per window row (as a join, the planner may read every
+                    -- row's tsvector instead, not knowing that matching one costs more than a lookup)
+                    WHERE (SELECT v."search" FROM "DocumentVersion" v WHERE v."id" = f."id") @@ q.q
+                    ORDER BY f."id" DESC LIMIT ${tuning.candidates}) AS "ids"`;
     return { ids: ids(r.ids), all: Number(r.size) < n };
   };
   if (tuning.probe > 0) {
