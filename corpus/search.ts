@@ -7,8 +7,8 @@
 // rewrites every run of CJK characters as its overlapping bigrams, since PostgreSQL has no Chinese
 // parser. The query goes through the same function and websearch_to_tsquery('english', …):
 //   - English words are stemmed and ANDed; "quoted phrases", `or` and `-word` work as on the web;
-//     a phrase is matched through its word pairs (a two-word phrase is its pair), so the index
-//     finds "free zone" without reading every row that holds both words, and ranked as a phrase;
+//     a phrase's word pairs are ANDed, so the index finds "free zone" without reading every row
+//     that holds both words (ranking drops the pairs: ts_filter keeps the lexemes with positions);
 //   - a Chinese run becomes its bigrams ANDed ("中欧班列" → 中欧 & 欧班 & 班列), so any substring of
 //     two or more characters is found inside longer sentences; a quoted one must be contiguous;
 //   - a lone CJK character is matched as a prefix of the bigrams (中 → 中:*).
@@ -102,16 +102,18 @@ export function parseQuery(query: string): ParsedQuery {
     .filter((w) => w.length > 1 && !/^(or|and|not)$/i.test(w));
   const terms = [...new Set([...cjk, ...latin])].sort((a, b) => b.length - a.length);
   const phrases: string[] = [];
-  if (!/(^|[^\p{L}\p{N}])or([^\p{L}\p{N}]|$)/iu.test(text)) {
-    // websearch_to_tsquery reads an unclosed quote as a phrase to the end of the query.
-    for (const m of text.matchAll(/(-?)"([^"]*)("|$)/g)) if (!m[1] && m[2].trim()) phrases.push(m[2]);
+  // websearch_to_tsquery sees `or` wherever it stands apart from Latin letters (CJK runs are
+  // spaced out before it reads them), and reads `-"…"` and `- "…"` as negated.
+  if (!/(^|[^a-z])or([^a-z]|$)/i.test(text)) {
+    // An unclosed quote is a phrase to the end of the query, as websearch_to_tsquery reads it.
+    for (const m of text.matchAll(/(-\s*)?"([^"]*)("|$)/g)) if (!m[1] && m[2].trim()) phrases.push(m[2]);
   }
   return { text, singles, terms, phrases, hasCjk: cjk.length > 0 };
 }
 
 /**
  * The query as ranked (`rank`) and as matched (`match`): the same rows match both, but `match` has
- * its quoted phrases narrowed by word pairs (migration *_search_word_pairs), so that the index
+ * the word pairs of its quoted phrases ANDed (migration *_search_word_pairs), so that the index
  * finds the rows holding a phrase of common words instead of every row holding its words.
  */
 function tsquery(p: ParsedQuery): { rank: Prisma.Sql; match: Prisma.Sql } {
@@ -245,7 +247,7 @@ export async function search(db: Db, query: string, opts: SearchOptions = {}): P
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (SELECT ${q} AS q),
     hits AS (
-      SELECT v."id" AS "versionId", v."published", ts_rank_cd(v."search", q.q, 1)::float8 AS "rank"
+      SELECT v."id" AS "versionId", v."published", ts_rank_cd(ts_filter(v."search", '{a,b,c,d}'), q.q, 1)::float8 AS "rank"
       FROM q, "DocumentVersion" v
       WHERE v."id" = ANY(${ids}::int[])
       ORDER BY "rank" DESC, v."published" DESC NULLS LAST, v."id" DESC
