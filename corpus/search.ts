@@ -117,19 +117,14 @@ export function parseQuery(query: string): ParsedQuery {
  * finds the rows holding a phrase of common words instead of every row holding its words.
  */
 function tsquery(p: ParsedQuery): { rank: Prisma.Sql; match: Prisma.Sql } {
-  const parts: Prisma.Sql[] = [];
-  const matchParts: Prisma.Sql[] = [];
-  if (p.text) {
-    const words = Prisma.sql`websearch_to_tsquery('english', silkwatch_search_text(${p.text}))`;
-    parts.push(words);
-    matchParts.push(p.phrases.length ? Prisma.sql`silkwatch_phrase_query(${words}, ${p.phrases}::text[])` : words);
-  }
-  for (const c of p.singles) {
-    parts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
-    matchParts.push(Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
-  }
-  const join = (xs: Prisma.Sql[]) => (xs.length ? Prisma.join(xs, ' && ') : Prisma.sql`''::tsquery`);
-  return { rank: join(parts), match: join(matchParts) };
+  const words = p.text ? Prisma.sql`websearch_to_tsquery('english', silkwatch_search_text(${p.text}))` : null;
+  const narrowed = words && p.phrases.length ? Prisma.sql`silkwatch_phrase_query(${words}, ${p.phrases}::text[])` : words;
+  const singles = p.singles.map((c) => Prisma.sql`to_tsquery('english', ${`${c}:*`})`);
+  const join = (first: Prisma.Sql | null) => {
+    const xs = first ? [first, ...singles] : singles;
+    return xs.length ? Prisma.join(xs, ' && ') : Prisma.sql`''::tsquery`;
+  };
+  return { rank: join(words), match: join(narrowed) };
 }
 
 interface Row {
@@ -156,6 +151,11 @@ export const RANK_CANDIDATES = 2000;
 export const RECENT_PROBE = 5_000;
 export const RECENT_MAX = 60_000;
 
+/** Each document's current version (v), with its document (d) and source (s): what filters name. */
+const CURRENT = Prisma.sql`"DocumentVersion" v
+  JOIN "Document" d ON d."currentVersionId" = v."id"
+  JOIN "Source" s ON s."id" = d."sourceId"`;
+
 /**
  * The ids of the newest RANK_CANDIDATES current versions that match, newest first.
  *
@@ -178,9 +178,7 @@ async function candidateIds(db: Db, q: Prisma.Sql, filters: Prisma.Sql[], tuning
     const [r] = await db.$queryRaw<{ size: bigint; ids: number[] }[]>`
       WITH q AS (SELECT ${q} AS q),
       f AS MATERIALIZED (
-        SELECT v."id" FROM "DocumentVersion" v
-          JOIN "Document" d ON d."currentVersionId" = v."id"
-          JOIN "Source" s ON s."id" = d."sourceId"
+        SELECT v."id" FROM ${CURRENT}
          WHERE ${where}
          ORDER BY v."id" DESC
          LIMIT ${n})
@@ -207,9 +205,7 @@ async function candidateIds(db: Db, q: Prisma.Sql, filters: Prisma.Sql[], tuning
   const rows = await db.$queryRaw<{ id: number }[]>`
     WITH q AS (SELECT ${q} AS q)
     SELECT v."id"
-      FROM q, "DocumentVersion" v
-      JOIN "Document" d ON d."currentVersionId" = v."id"
-      JOIN "Source" s ON s."id" = d."sourceId"
+      FROM q, ${CURRENT}
      WHERE v."search" @@ q.q AND ${where}
      ORDER BY v."id" DESC
      LIMIT ${tuning.candidates}`;
