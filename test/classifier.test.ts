@@ -2,7 +2,9 @@
 // characters, verbatim evidence, measure links (announces, updates, cross-language), the listed
 // items of a policy, and the `silkwatch classify --json` command.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,12 +228,27 @@ describe('topics', () => {
     expect(r.status).toBe(0);
   });
 
-  it('the labelled sets pass their validator (test/eval/check.mjs): articles.jsonl and batch2.jsonl', () => {
-    for (const file of [[], ['test/eval/batch2.jsonl']]) {
+  it('the labelled sets pass their validator (test/eval/check.mjs): articles.jsonl, batch2.jsonl and batch3.jsonl', () => {
+    for (const file of [[], ['test/eval/batch2.jsonl'], ['test/eval/batch3.jsonl']]) {
       const r = node('test/eval/check.mjs', ...file);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/OK: \d+ articles valid/);
       expect(r.status).toBe(0);
+    }
+  });
+
+  it('the validator rejects a later batch that repeats an article of an earlier file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silkwatch-check-'));
+    try {
+      const repeated = readFileSync(join(ROOT, 'test/eval/batch2.jsonl'), 'utf8').split('\n')[0];
+      const file = join(dir, 'batch4.jsonl');
+      writeFileSync(file, `${repeated}\n`);
+      const r = node('test/eval/check.mjs', file);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('duplicate url (also line en-201 of batch2.jsonl)');
+      expect(r.stderr).toMatch(/en-201\/en-201 of batch2.jsonl: near-duplicate texts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

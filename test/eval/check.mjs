@@ -6,9 +6,9 @@
 //   node test/eval/check.mjs --markdown print the counts as Markdown tables (used for README.md)
 import fs from 'node:fs';
 
-// The main set (dev/test, GUIDE.md §6) by default; `check.mjs batch2.jsonl` checks the second batch
-// (dev/holdout, GUIDE.md §7): the same rules, the split names of its own, no set-size minimums,
-// and no id, url or near-duplicate text shared with the main set.
+// The main set (dev/test, GUIDE.md §6) by default; `check.mjs batch2.jsonl` (or batch3.jsonl) checks a
+// later batch (dev/holdout, GUIDE.md §7–§8): the same rules, the split names of its own, no set-size
+// minimums, and no id, url or near-duplicate text shared with the main set or an earlier batch.
 const MAIN = new URL('./articles.jsonl', import.meta.url);
 const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
@@ -80,10 +80,18 @@ function expectedSplits(arts) {
 // ---- per-item checks -----------------------------------------------------------------------------
 const ids = new Map();
 const urls = new Map();
-const mainItems = SECOND ? fs.readFileSync(MAIN, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [];
+// The files labelled before this one: the main set, then the batches in their order.
+const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl'];
+const at = ORDER.findIndex((f) => FILE.href === new URL(`./${f}`, import.meta.url).href);
+const before = !SECOND ? [] : at === -1 ? ORDER : ORDER.slice(0, at);
+const mainItems = before.flatMap((name) => {
+  const url = new URL(`./${name}`, import.meta.url);
+  if (!fs.existsSync(url)) return [];
+  return fs.readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => ({ ...JSON.parse(l), file: name }));
+});
 for (const a of mainItems) {
-  ids.set(a.id, `${a.id} of articles.jsonl`);
-  urls.set(a.url, `${a.id} of articles.jsonl`);
+  ids.set(a.id, `${a.id} of ${a.file}`);
+  urls.set(a.url, `${a.id} of ${a.file}`);
 }
 let seedUrls = new Set();
 if (fs.existsSync(SEEDS)) {
@@ -184,7 +192,7 @@ for (const m of mainItems) {
   const M = shingleOf(m);
   valid.forEach((a, i) => {
     const jac = jaccard(shingles[i], M);
-    if (jac > NEAR_DUP_JACCARD) err(`${a.id}/${m.id} of articles.jsonl`, `near-duplicate texts (Jaccard ${jac.toFixed(2)})`);
+    if (jac > NEAR_DUP_JACCARD) err(`${a.id}/${m.id} of ${m.file}`, `near-duplicate texts (Jaccard ${jac.toFixed(2)})`);
   });
 }
 for (let i = 0; i < valid.length; i++) {

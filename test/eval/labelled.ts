@@ -1,5 +1,5 @@
-// The labelled evaluation sets (GUIDE.md): the main set articles.jsonl (dev/test) and the second
-// batch batch2.jsonl (dev/holdout, §7) when it is there, for the eval (run.ts) and the topic
+// The labelled evaluation sets (GUIDE.md): the main set articles.jsonl (dev/test) and the later
+// batches batch2.jsonl and batch3.jsonl (dev/holdout, §7–§8) when they are there, for the eval (run.ts) and the topic
 // model's fitter (classifier/fit-topics.ts); and the precision/recall/F1 they both count with.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -16,11 +16,13 @@ export interface Article {
   topics: string[];
   negativeClass: string | null;
   note: string;
+  /** The file the article was read from (not a field of the file). */
+  file: string;
 }
 
-export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl'] as const;
+export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl'] as const;
 
-/** Every labelled article of both files, in file order (a missing file counts as empty). */
+/** Every labelled article of the files, in file order (a missing file counts as empty). */
 export function readLabelled(): Article[] {
   return LABELLED_FILES.flatMap((name) => {
     const file = new URL(`./${name}`, import.meta.url);
@@ -28,7 +30,7 @@ export function readLabelled(): Article[] {
       ? readFileSync(file, 'utf8')
           .split('\n')
           .filter((l) => l.trim())
-          .map((l) => JSON.parse(l) as Article)
+          .map((l) => ({ ...(JSON.parse(l) as Omit<Article, 'file'>), file: name }))
       : [];
   });
 }

@@ -1,7 +1,7 @@
 // `npm run eval`: classifies every labelled article of test/eval/articles.jsonl with the lexical
 // classifier against the seed knowledge and prints, for the dev and the test split (and the dev
-// and holdout halves of test/eval/batch2.jsonl, GUIDE.md §7, when present), English and
-// Chinese separately and together:
+// and holdout halves of test/eval/batch2.jsonl and batch3.jsonl, GUIDE.md §7–§8, when present;
+// a split drawn from several files also per file), English and Chinese separately and together:
 //   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
 //   - topic micro-F1 over the articles LABELLED relevant (the classifier's topics as it outputs
 //     them, so an article it wrongly judges irrelevant counts with no topics), and per topic;
@@ -91,6 +91,15 @@ for (const split of splits) {
     const r = relevance(items);
     const t = topics(items);
     rows.push([split, lang, String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
+  }
+  // A split drawn from several files (the holdout halves of batch2 and batch3) also per file.
+  const files = [...new Set(articles.filter((a) => a.split === split).map((a) => a.file))];
+  if (files.length < 2) continue;
+  for (const file of files) {
+    const items = articles.filter((a) => a.split === split && a.file === file);
+    const r = relevance(items);
+    const t = topics(items);
+    rows.push([`  ${file.replace('.jsonl', '')}`, 'all', String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
   }
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
