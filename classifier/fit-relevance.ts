@@ -1,10 +1,11 @@
-// Fits the relevance model's weights (classifier/weights.ts) on the DEV split of the labelled set
-// (test/eval/articles.jsonl, split == "dev" only — the test split is never read here) plus the
+// Fits the relevance model's weights (classifier/weights.ts) on the DEV halves of the labelled sets
+// (test/eval/articles.jsonl, batch2.jsonl and batch3.jsonl, split == "dev" only — the test split and
+// the holdout halves are never used here) plus the
 // five seed documents as positives: L2-regularised logistic regression by gradient descent over
 // the features of features.ts. Prints the weights to paste into weights.ts and the training fit.
 //
 //   npx tsx classifier/fit-relevance.ts [--l2 1]
-import { readFileSync } from 'node:fs';
+import { readLabelled } from '../test/eval/labelled.js';
 import { relevanceFeatures } from './classify.js';
 import { FEATURES, type FeatureName } from './features.js';
 import { fitLogistic, predict } from './logistic.js';
@@ -15,9 +16,7 @@ const lambda = Number(args[args.indexOf('--l2') + 1] ?? '') || 1;
 
 const k = loadSeedKnowledge();
 const rows: { id: string; x: number[]; y: number }[] = [];
-for (const line of readFileSync(new URL('../test/eval/articles.jsonl', import.meta.url), 'utf8').split('\n')) {
-  if (!line.trim()) continue;
-  const a = JSON.parse(line) as { id: string; split: string; title: string; text: string; relevant: boolean };
+for (const a of readLabelled()) {
   if (a.split !== 'dev') continue;
   const f = relevanceFeatures({ title: a.title, text: a.text }, k);
   rows.push({ id: a.id, x: FEATURES.map((n) => f[n]), y: a.relevant ? 1 : 0 });
@@ -79,7 +78,7 @@ for (const l2 of [1, 3, 10, 30]) {
 const beta = fit(rows, lambda);
 const b = beta[0];
 const w = beta.slice(1);
-console.log(`// fitted on ${rows.length} documents (dev split + 5 seed documents), L2 ${lambda}`);
+console.log(`// fitted on ${rows.length} documents (dev halves + 5 seed documents), L2 ${lambda}`);
 console.log(`export const RELEVANCE_BIAS = ${b.toFixed(3)};`);
 console.log('export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {');
 FEATURES.forEach((n: FeatureName, i) => console.log(`  ${n}: ${w[i].toFixed(3)},`));
