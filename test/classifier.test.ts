@@ -237,6 +237,26 @@ describe('topics', () => {
     }
   });
 
+  it('the second labeller\'s topics (GUIDE.md §9) are 1–3 known topic ids for relevant test/holdout articles', () => {
+    const labelled = new Map<string, { split: string; relevant: boolean }>();
+    for (const f of ['articles.jsonl', 'batch2.jsonl'])
+      for (const l of readFileSync(join(ROOT, 'test/eval', f), 'utf8').split('\n').filter((x) => x.trim())) {
+        const a = JSON.parse(l);
+        labelled.set(a.id, a);
+      }
+    const ids = loadSeedKnowledge().topicIds;
+    const lines = readFileSync(join(ROOT, 'test/eval/second-topics.jsonl'), 'utf8').split('\n').filter((x) => x.trim());
+    expect(lines.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);
+    for (const l of lines) {
+      const x = JSON.parse(l) as { id: string; topics: string[] };
+      const a = labelled.get(x.id);
+      expect(a && a.relevant && a.split !== 'dev', x.id).toBe(true);
+      expect(x.topics.length).toBeGreaterThanOrEqual(1);
+      expect(x.topics.length).toBeLessThanOrEqual(3);
+      for (const t of x.topics) expect(ids).toContain(t);
+    }
+  });
+
   it('the validator rejects a later batch that repeats an article of an earlier file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silkwatch-check-'));
     try {

@@ -9,6 +9,7 @@
 // Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
 //
 //   npx tsx test/eval/run.ts [--split dev|test|holdout|all] [--threshold 0.5] [--topics]
+import { existsSync, readFileSync } from 'node:fs';
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
 import { prf, readLabelled, type Article } from './labelled.js';
@@ -104,6 +105,39 @@ for (const split of splits) {
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
+
+// How far people agree (GUIDE.md §9): a second labeller gave topics, blind to the labels and to the
+// classifier, to the relevant test and holdout articles of articles.jsonl and batch2.jsonl
+// (second-topics.jsonl). Scored like the classifier, against the labels, on the same articles.
+const secondFile = new URL('./second-topics.jsonl', import.meta.url);
+if (existsSync(secondFile)) {
+  const second = new Map(
+    readFileSync(secondFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; topics: string[] })
+      .map((x) => [x.id, x.topics]),
+  );
+  const agreement = (got: (a: Article) => string[], items: Article[]) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const a of items) {
+      const g = got(a);
+      for (const t of g) (a.topics.includes(t) ? tp++ : fp++);
+      for (const t of a.topics) if (!g.includes(t)) fn++;
+    }
+    return prf(tp, fp, fn).f1;
+  };
+  console.log('\nTopic micro-F1 against the labels on the articles a second labeller also labelled (topics only, blind):');
+  for (const split of splits) {
+    const items = articles.filter((a) => a.split === split && second.has(a.id) && judged.has(a.id));
+    if (!items.length) continue;
+    const human = agreement((a) => second.get(a.id)!, items);
+    const machine = agreement((a) => judged.get(a.id)!.topics.map((t) => t.id), items);
+    console.log(`  ${split.padEnd(7)} ${String(items.length).padStart(3)} articles: second labeller ${pct(human)}, classifier ${pct(machine)}`);
+  }
+}
 
 for (const split of splits) {
   const items = articles.filter((a) => a.split === split);
