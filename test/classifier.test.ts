@@ -228,8 +228,8 @@ describe('topics', () => {
     expect(r.status).toBe(0);
   });
 
-  it('the labelled sets pass their validator (test/eval/check.mjs): articles.jsonl, batch2.jsonl and batch3.jsonl', () => {
-    for (const file of [[], ['test/eval/batch2.jsonl'], ['test/eval/batch3.jsonl']]) {
+  it('the labelled sets pass their validator (test/eval/check.mjs): articles.jsonl and batches 2–4', () => {
+    for (const file of [[], ['test/eval/batch2.jsonl'], ['test/eval/batch3.jsonl'], ['test/eval/batch4.jsonl']]) {
       const r = node('test/eval/check.mjs', ...file);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/OK: \d+ articles valid/);
@@ -261,7 +261,7 @@ describe('topics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silkwatch-check-'));
     try {
       const repeated = readFileSync(join(ROOT, 'test/eval/batch2.jsonl'), 'utf8').split('\n')[0];
-      const file = join(dir, 'batch4.jsonl');
+      const file = join(dir, 'batch9.jsonl');
       writeFileSync(file, `${repeated}\n`);
       const r = node('test/eval/check.mjs', file);
       expect(r.status).toBe(1);

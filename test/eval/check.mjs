@@ -13,7 +13,9 @@ const MAIN = new URL('./articles.jsonl', import.meta.url);
 const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
 const SECOND = FILE.href !== MAIN.href;
-const SPLITS = SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
+// batch4 (GUIDE.md §10) is training data only: every article is dev.
+const ALL_DEV = FILE.href.endsWith('/batch4.jsonl');
+const SPLITS = ALL_DEV ? ['dev'] : SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
 const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);
 
 const TOPICS = [
@@ -72,7 +74,7 @@ function expectedSplits(arts) {
       return [`${label}|${fnv1a(String(a.id))}|${a.id}`, String(a.id)];
     });
     keyed.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    keyed.forEach(([, id], i) => out.set(id, SPLITS[i % 2]));
+    keyed.forEach(([, id], i) => out.set(id, SPLITS[i % SPLITS.length]));
   }
   return out;
 }
@@ -81,7 +83,7 @@ function expectedSplits(arts) {
 const ids = new Map();
 const urls = new Map();
 // The files labelled before this one: the main set, then the batches in their order.
-const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl'];
+const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl'];
 const at = ORDER.findIndex((f) => FILE.href === new URL(`./${f}`, import.meta.url).href);
 const before = !SECOND ? [] : at === -1 ? ORDER : ORDER.slice(0, at);
 const mainItems = before.flatMap((name) => {
@@ -221,7 +223,7 @@ for (const k of SECOND ? [] : NEG_CLASSES) {
   const c = count((a) => a.relevant === false && a.negativeClass === k);
   if (c < MIN.perNegClass) err('set', `negative class ${k} has only ${c} articles, need ≥ ${MIN.perNegClass}`);
 }
-for (const lang of ['en', 'zh']) {
+for (const lang of SPLITS.length === 2 ? ['en', 'zh'] : []) {
   for (const r of [true, false]) {
     const d = count((a) => a.lang === lang && a.relevant === r && a.split === SPLITS[0]);
     const t = count((a) => a.lang === lang && a.relevant === r && a.split === SPLITS[1]);
