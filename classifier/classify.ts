@@ -63,10 +63,12 @@ export const PARAGRAPH_TOPIC_MIN = 1;
 export const PARAGRAPH_TOPIC_SHARE = 0.7;
 export const TOPIC_MAX = 3;
 /** The topic model's probability from which a topic is listed. */
-export const TOPIC_SELECT = 0.5;
+export const TOPIC_SELECT = 0.45;
 /** A "clear term": one of at least this weight ("a usual word of the field" in the taxonomy's
  *  scale), not only bare words that add up. */
 export const TOPIC_CLEAR_TERM = 0.5;
+/** A sentence is led by the topic with the most term weight in it, from this weight up. */
+export const SENTENCE_TOPIC_MIN = 0.5;
 /** A section (listed item or long paragraph of a long document) is led by a topic from this mass up. */
 export const SECTION_TOPIC_MIN = 1.2;
 /** A topic term in the headline counts this many times (the guide: "a paragraph or the headline"). */
@@ -299,6 +301,24 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     const top = topicTallies(k, doc, s, e)[0];
     if (top && top.sum >= SECTION_TOPIC_MIN) sections.add(top.index);
   }
+  // Sentences each topic leads: the topic with the most term weight in the sentence (ties: the
+  // topic stronger in the whole text), from SENTENCE_TOPIC_MIN up.
+  const bySentence = new Map<number, Map<number, number>>();
+  for (const t of tallies) {
+    for (const h of t.hits) {
+      const sent = doc.u.sent[h.i];
+      let m = bySentence.get(sent);
+      if (!m) bySentence.set(sent, (m = new Map()));
+      m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);
+    }
+  }
+  const sentencesLed = new Map<number, number>();
+  for (const m of bySentence.values()) {
+    let best = -1;
+    let bestW = 0;
+    for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
+    if (bestW >= SENTENCE_TOPIC_MIN) sentencesLed.set(best, (sentencesLed.get(best) ?? 0) + 1);
+  }
   const leader = k.topicIds[tallies[0].index];
   const companions = new Set(TOPIC_COMPANIONS.filter(([a]) => a === leader).map(([, b]) => b));
   return tallies.map((t, rank) => {
@@ -313,6 +333,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.inTitle = t.hits.some((h) => h.s < doc.titleEnd) ? 1 : 0;
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
+    x.sentencesLed = Math.log1p(sentencesLed.get(t.index) ?? 0);
     return { index: t.index, id, sum: t.sum, hits: t.hits, x };
   });
 }

@@ -1,7 +1,7 @@
 // Fits the topic model (classifier/weights.ts: TOPIC_BIAS, TOPIC_WEIGHTS, TOPIC_PRIORS) on the
 // DEV data only: the articles of test/eval/articles.jsonl with split == "dev" that are labelled
-// relevant, plus the dev halves of test/eval/batch2.jsonl and batch3.jsonl (GUIDE.md §7–§8). The
-// test split and the batches' holdout halves are never used here.
+// relevant, plus the dev halves of test/eval/batch2.jsonl and batch3.jsonl and all of batch4.jsonl
+// (GUIDE.md §7–§10). The test split and the batches' holdout halves are never used here.
 //
 // One row per (article, topic the article has terms of): the features of topicCandidates, y = the
 // topic is among the article's labels. L2-regularised logistic regression (logistic.ts); feature
@@ -9,7 +9,7 @@
 // features under a stronger L2, so a topic moves from the common bias only where the data insist.
 // Prints, for a few L2 strengths and selection thresholds, leave-one-article-out topic micro-F1 (the
 // selection rule of classify.ts applied to the held-out article) and leave-one-FILE-out micro-F1
-// (fit on the dev halves of two files, score the third): each file was labelled by other people,
+// (fit on the dev data of all files but one, score that one): each file was labelled by other people,
 // so the second is the estimate for a set labelled by someone else, and it chooses the strengths
 // and the threshold. Then the weights of the chosen ones.
 //
@@ -23,7 +23,7 @@ import { TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS } from './weigh
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const L2 = opt('--l2', 0.3);
+const L2 = opt('--l2', 1);
 const PRIOR_L2 = opt('--prior-l2', 16);
 
 // Only the dev halves: the test split and batch2's holdout are never read for fitting.
