@@ -183,6 +183,19 @@ function alignmentHits(doc: Doc): Hit[] {
   return out;
 }
 
+/** The unit starting at or last before a character offset (a strategy-alignment hit has no units). */
+function unitAt(doc: Doc, offset: number): number {
+  const { start, n } = doc.u;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The topic term occurrences of a document, with the strategy-alignment sentences (cached). */
 const topicHitCache = new WeakMap<Doc, Hit[]>();
 function topicHits(doc: Doc): Hit[] {
@@ -306,7 +319,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   const bySentence = new Map<number, Map<number, number>>();
   for (const t of tallies) {
     for (const h of t.hits) {
-      const sent = doc.u.sent[h.i];
+      const sent = doc.u.sent[h.i >= 0 ? h.i : unitAt(doc, h.s)];
       let m = bySentence.get(sent);
       if (!m) bySentence.set(sent, (m = new Map()));
       m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);

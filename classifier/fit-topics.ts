@@ -26,7 +26,7 @@ const opt = (name: string, fallback: number) => (args.includes(name) ? Number(ar
 const L2 = opt('--l2', 1);
 const PRIOR_L2 = opt('--prior-l2', 16);
 
-// Only the dev halves: the test split and batch2's holdout are never read for fitting.
+// Only dev data: the test split and the batches' holdout halves are never read for fitting.
 const articles = readLabelled().filter((a) => a.split === 'dev' && a.relevant);
 
 const k = loadSeedKnowledge();

@@ -214,6 +214,19 @@ describe('topics', () => {
     }
   });
 
+  it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
+    const led = (input: { title: string; text: string }, id: string) => topicFeatures(input, knowledge).find((c) => c.id === id)?.x.sentencesLed;
+    const docked = "The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.";
+    const input = (sentences: string[]) => ({ title: 'A project in Kazakhstan', text: sentences.join(' ') });
+    // two docking sentences lead two sentences for cooperation-mechanisms, not one
+    expect(led(input([docked, docked.replace('project', 'corridor')]), 'cooperation-mechanisms')).toBeCloseTo(Math.log1p(2), 6);
+    expect(led(input([docked]), 'cooperation-mechanisms')).toBeCloseTo(Math.log1p(1), 6);
+    // a sentence whose wind-power terms outweigh the docking leads for green, not cooperation-mechanisms
+    const both = "The solar, photovoltaic and wind power project cuts carbon emissions and integrates the Belt and Road Initiative with Kazakhstan's Bright Road policy.";
+    expect(led(input([both]), 'green')).toBeCloseTo(Math.log1p(1), 6);
+    expect(led(input([both]), 'cooperation-mechanisms')).toBe(0);
+  });
+
   it('gives a topic a higher probability the more of it a text has, all else equal', () => {
     const base = topicFeatures(kz('The project is linked to the Belt and Road Initiative.'), knowledge)[0];
     const more = { ...base, x: { ...base.x, mass: base.x.mass + 1 } };
@@ -247,8 +260,10 @@ describe('topics', () => {
     const ids = loadSeedKnowledge().topicIds;
     const lines = readFileSync(join(ROOT, 'test/eval/second-topics.jsonl'), 'utf8').split('\n').filter((x) => x.trim());
     expect(lines.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);
+    expect(new Set(lines.map((l) => JSON.parse(l).id)).size).toBe(lines.length);
     for (const l of lines) {
       const x = JSON.parse(l) as { id: string; topics: string[] };
+      expect(new Set(x.topics).size, x.id).toBe(x.topics.length);
       const a = labelled.get(x.id);
       expect(a && a.relevant && a.split !== 'dev', x.id).toBe(true);
       expect(x.topics.length).toBeGreaterThanOrEqual(1);

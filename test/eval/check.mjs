@@ -14,7 +14,7 @@ const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
 const SECOND = FILE.href !== MAIN.href;
 // batch4 (GUIDE.md §10) is training data only: every article is dev.
-const ALL_DEV = FILE.href.endsWith('/batch4.jsonl');
+const ALL_DEV = FILE.href === new URL('./batch4.jsonl', import.meta.url).href;
 const SPLITS = ALL_DEV ? ['dev'] : SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
 const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);
 

@@ -130,10 +130,12 @@ if (existsSync(secondFile)) {
     }
     return prf(tp, fp, fn).f1;
   };
-  console.log('\nTopic micro-F1 against the labels on the articles a second labeller also labelled (topics only, blind):');
+  let heading = false;
   for (const split of splits) {
     const items = articles.filter((a) => a.split === split && second.has(a.id) && judged.has(a.id));
     if (!items.length) continue;
+    if (!heading) console.log('\nTopic micro-F1 against the labels on the articles a second labeller also labelled (topics only, blind):');
+    heading = true;
     const human = agreement((a) => second.get(a.id)!, items);
     const machine = agreement((a) => judged.get(a.id)!.topics.map((t) => t.id), items);
     console.log(`  ${split.padEnd(7)} ${String(items.length).padStart(3)} articles: second labeller ${pct(human)}, classifier ${pct(machine)}`);
