@@ -63,7 +63,7 @@ export const PARAGRAPH_TOPIC_MIN = 1;
 export const PARAGRAPH_TOPIC_SHARE = 0.7;
 export const TOPIC_MAX = 3;
 /** The topic model's probability from which a topic is listed. */
-export const TOPIC_SELECT = 0.45;
+export const TOPIC_SELECT = 0.4;
 /** A "clear term": one of at least this weight ("a usual word of the field" in the taxonomy's
  *  scale), not only bare words that add up. */
 export const TOPIC_CLEAR_TERM = 0.5;

@@ -23,7 +23,7 @@ import { TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS } from './weigh
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const L2 = opt('--l2', 1);
+const L2 = opt('--l2', 3);
 const PRIOR_L2 = opt('--prior-l2', 16);
 
 // Only dev data: the test split and the batches' holdout halves are never read for fitting.

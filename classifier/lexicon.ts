@@ -400,6 +400,13 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['contracted projects', 0.7], ['production capacity', 0.8], ['manufacturing', 0.3], ['jobs', 0.4], ['invest', 0.3],
     ['境外经贸合作区', 1], ['经贸合作区', 0.9], ['海外园区', 0.9], ['工业园', 0.7], ['产业园', 0.7], ['园区', 0.4], ['对外投资', 0.8], ['直接投资', 0.7],
     ['投资', 0.3], ['产能合作', 1], ['走出去', 0.6], ['工程承包', 0.8], ['产业链', 0.6], ['就业', 0.4],
+    // the guide's "enterprises going global", "overseas investment", "industrial parks and zones"
+    ['Chinese enterprises', 0.5], ['Chinese companies', 0.5], ['Chinese firms', 0.5], ['Chinese firm', 0.4], ['Chinese company', 0.4],
+    ['state-owned enterprises', 0.4], ['enterprises', 0.2], ['companies', 0.2], ['joint venture', 0.6], ['stake', 0.4], ['acquisition', 0.4],
+    ['investors', 0.4], ['outbound investment', 0.8], ['outward investment', 0.8], ['industrial zone', 0.7], ['economic zone', 0.5],
+    ['consortium', 0.4], ['factory', 0.4],
+    ['企业', 0.2], ['中国企业', 0.5], ['中资企业', 0.6], ['合资', 0.5], ['并购', 0.5], ['投资项目', 0.5], ['工程合同', 0.6], ['承包工程', 0.7],
+    ['境外投资', 0.7], ['海外投资', 0.7], ['工业园区', 0.8], ['出海', 0.5], ['投资开发', 0.6], ['工厂', 0.4],
   ],
   'people-to-people': [
     ['scholarship', 0.8], ['students', 0.5], ['university', 0.4], ['vocational', 0.6], ['youth', 0.4], ['media', 0.3], ['film', 0.4],
