@@ -153,6 +153,19 @@ interface TopicTally {
   hits: Hit[];
 }
 
+/** The unit starting at or last before a character offset. */
+function unitAt(doc: Doc, offset: number): number {
+  const { start, n } = doc.u;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Strategy alignment ("the guide's cooperation-mechanisms: strategy alignment"): a sentence that
  * names the BRI and docks it with a partner's own strategy, policy, plan or vision — "integrating
@@ -178,22 +191,11 @@ function alignmentHits(doc: Doc): Hit[] {
     for (const b of hitsOf(doc, Role.Anchor)) if (b.s >= s && b.e <= e) sentence = sentence.slice(0, b.s - s) + '#'.repeat(b.e - b.s) + sentence.slice(b.e - s);
     const m = ALIGN_EN.exec(sentence) ?? (ALIGN_ZH_PLAN.test(sentence) ? ALIGN_ZH.exec(sentence) : null);
     if (!m) continue;
-    out.push({ phrase: -1, i: -1, j: -1, s: s + m.index, e: s + m.index + Math.min(m[0].length, 12), p: { role: Role.Topic, arg: ti, weight: 1 } });
+    const hs = s + m.index;
+    const he = s + m.index + Math.min(m[0].length, 12);
+    out.push({ phrase: -1, i: unitAt(doc, hs), j: unitAt(doc, he - 1) + 1, s: hs, e: he, p: { role: Role.Topic, arg: ti, weight: 1 } });
   }
   return out;
-}
-
-/** The unit starting at or last before a character offset (a strategy-alignment hit has no units). */
-function unitAt(doc: Doc, offset: number): number {
-  const { start, n } = doc.u;
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (start[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The topic term occurrences of a document, with the strategy-alignment sentences (cached). */
@@ -319,7 +321,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   const bySentence = new Map<number, Map<number, number>>();
   for (const t of tallies) {
     for (const h of t.hits) {
-      const sent = doc.u.sent[h.i >= 0 ? h.i : unitAt(doc, h.s)];
+      const sent = doc.u.sent[h.i];
       let m = bySentence.get(sent);
       if (!m) bySentence.set(sent, (m = new Map()));
       m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);

@@ -1,7 +1,6 @@
-// Fits the relevance model's weights (classifier/weights.ts) on the DEV halves of the labelled sets
-// (test/eval/articles.jsonl, batch2.jsonl and batch3.jsonl, split == "dev" only — the test split and
-// the holdout halves are never used here) plus the
-// five seed documents as positives: L2-regularised logistic regression by gradient descent over
+// Fits the relevance model's weights (classifier/weights.ts) on the DEV data of the labelled sets
+// (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2–4 — the test split and the
+// holdout halves are never used here) plus the five seed documents as positives: L2-regularised logistic regression by gradient descent over
 // the features of features.ts. Prints the weights to paste into weights.ts and the training fit.
 //
 //   npx tsx classifier/fit-relevance.ts [--l2 1]

@@ -15,7 +15,7 @@
 //
 //   npx tsx classifier/fit-topics.ts [--l2 0.3] [--prior-l2 16] [--misses] [--write] [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { prf, readLabelled } from '../test/eval/labelled.js';
+import { microF1, readLabelled } from '../test/eval/labelled.js';
 import { chooseTopics, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
 import { fitLogistic, predict } from './logistic.js';
 import { loadSeedKnowledge } from './seed-knowledge.js';
@@ -44,14 +44,6 @@ const fit = (ds: typeof docs, l2: number, priorL2: number) =>
 /** The topics classify.ts would list for a document under beta (its selection rule). */
 const select = (beta: number[], candidates: TopicCandidate[], threshold = TOPIC_SELECT) =>
   chooseTopics(candidates, (c) => predict(beta, vector(c)), threshold).map((s) => s.c.id);
-function microF1(pairs: { got: string[]; want: string[] }[]) {
-  let tp = 0, fp = 0, fn = 0;
-  for (const { got, want } of pairs) {
-    for (const t of got) (want.includes(t) ? tp++ : fp++);
-    for (const t of want) if (!got.includes(t)) fn++;
-  }
-  return prf(tp, fp, fn);
-}
 
 console.log(`// ${docs.length} relevant dev articles, ${rowsOf(docs).length} (article, topic) rows`);
 // --check: fit the chosen strengths only and compare with weights.ts (exit 1 when they differ):

@@ -13,6 +13,7 @@ import { TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../c
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
+import { readLabelled } from './eval/labelled.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const knowledge = loadSeedKnowledge();
@@ -251,12 +252,7 @@ describe('topics', () => {
   });
 
   it('the second labeller\'s topics (GUIDE.md §9) are 1–3 known topic ids for relevant test/holdout articles', () => {
-    const labelled = new Map<string, { split: string; relevant: boolean }>();
-    for (const f of ['articles.jsonl', 'batch2.jsonl'])
-      for (const l of readFileSync(join(ROOT, 'test/eval', f), 'utf8').split('\n').filter((x) => x.trim())) {
-        const a = JSON.parse(l);
-        labelled.set(a.id, a);
-      }
+    const labelled = new Map(readLabelled().filter((a) => a.file === 'articles.jsonl' || a.file === 'batch2.jsonl').map((a) => [a.id, a]));
     const ids = loadSeedKnowledge().topicIds;
     const lines = readFileSync(join(ROOT, 'test/eval/second-topics.jsonl'), 'utf8').split('\n').filter((x) => x.trim());
     expect(lines.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);

@@ -36,6 +36,18 @@ export function readLabelled(): Article[] {
   });
 }
 
+/** Topic micro precision/recall/F1 of (output, labels) pairs. */
+export function microF1(pairs: { got: string[]; want: string[] }[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { got, want } of pairs) {
+    for (const t of got) (want.includes(t) ? tp++ : fp++);
+    for (const t of want) if (!got.includes(t)) fn++;
+  }
+  return prf(tp, fp, fn);
+}
+
 /** Precision, recall and F1 from counts (an empty side counts as perfect, as the eval prints it). */
 export function prf(tp: number, fp: number, fn: number) {
   const p = tp + fp ? tp / (tp + fp) : 1;

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
-import { prf, readLabelled, type Article } from './labelled.js';
+import { microF1, prf, readLabelled, type Article } from './labelled.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -119,17 +119,7 @@ if (existsSync(secondFile)) {
       .map((l) => JSON.parse(l) as { id: string; topics: string[] })
       .map((x) => [x.id, x.topics]),
   );
-  const agreement = (got: (a: Article) => string[], items: Article[]) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const a of items) {
-      const g = got(a);
-      for (const t of g) (a.topics.includes(t) ? tp++ : fp++);
-      for (const t of a.topics) if (!g.includes(t)) fn++;
-    }
-    return prf(tp, fp, fn).f1;
-  };
+  const agreement = (got: (a: Article) => string[], items: Article[]) => microF1(items.map((a) => ({ got: got(a), want: a.topics }))).f1;
   let heading = false;
   for (const split of splits) {
     const items = articles.filter((a) => a.split === split && second.has(a.id) && judged.has(a.id));
