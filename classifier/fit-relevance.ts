@@ -1,11 +1,11 @@
 // Fits the relevance model's weights (classifier/weights.ts) on the DEV data of the labelled sets
 // (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2–4 — the test split and the
-// holdout halves are never used here) plus the five seed documents as positives: L2-regularised logistic regression by gradient descent over
-// the features of features.ts. Prints leave-one-out and leave-one-file-out figures, the weights to
-// paste into weights.ts and the training fit.
+// holdout halves are never used here) plus the five seed documents as positives: L2-regularised
+// logistic regression by gradient descent over the features of features.ts. Prints leave-one-out
+// and leave-one-file-out figures, the weights to paste into weights.ts and the training fit.
 //
 //   npx tsx classifier/fit-relevance.ts [--l2 1]
-import { prf, readLabelled } from '../test/eval/labelled.js';
+import { readLabelled, relevancePrf } from '../test/eval/labelled.js';
 import { relevanceFeatures } from './classify.js';
 import { FEATURES, type FeatureName } from './features.js';
 import { fitLogistic, predict } from './logistic.js';
@@ -81,10 +81,7 @@ for (const l2 of [1, 3, 10, 30]) {
     const beta = fit(rows.filter((r) => r.file !== f), l2);
     return rows.filter((r) => r.file === f).map((r) => ({ ...r, yes: predict(beta, r.x) >= 0.5 }));
   });
-  const f1 = (lang: string) => {
-    const o = judged.filter((r) => r.lang === lang);
-    return prf(o.filter((r) => r.y && r.yes).length, o.filter((r) => !r.y && r.yes).length, o.filter((r) => r.y && !r.yes).length).f1.toFixed(3);
-  };
+  const f1 = (lang: string) => relevancePrf(judged.filter((r) => r.lang === lang).map((r) => ({ got: r.yes, want: r.y === 1 }))).f1.toFixed(3);
   console.log(`// L2 ${l2}: leave-one-out accuracy ${(right / rows.length).toFixed(3)}, log-loss ${(loss / rows.length).toFixed(3)}; leave-one-file-out F1 EN ${f1('en')} / ZH ${f1('zh')}`);
 }
 const beta = fit(rows, lambda);

@@ -2,8 +2,8 @@
 //   score = 1 / (1 + exp(-(RELEVANCE_BIAS + Σ RELEVANCE_WEIGHTS[f] · feature f))).
 // Fitted by classifier/fit-relevance.ts (`npx tsx classifier/fit-relevance.ts --l2 1`) on the dev
 // halves of test/eval/articles.jsonl, batch2.jsonl and batch3.jsonl and all of batch4.jsonl (440
-// articles) plus the five seed documents: L2-regularised (1; the lowest leave-one-out log-loss of 1, 3, 10, 30) logistic
-// regression, each weight held to the sign that keeps it explainable (anchors for, cues against;
+// articles) plus the five seed documents: L2-regularised (1; the lowest leave-one-out log-loss of
+// 1, 3, 10, 30) logistic regression, each weight held to the sign that keeps it explainable (anchors for, cues against;
 // a weight fitted with the wrong sign is fixed at 0), and `listy` and `titleAnchors` hand-set
 // (see the fitter). Training accuracy 0.960, leave-one-out accuracy 0.946.
 // The test split and the holdout halves were never used.

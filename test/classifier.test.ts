@@ -13,7 +13,7 @@ import { TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../c
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
-import { readLabelled } from './eval/labelled.js';
+import { readLabelled, readSecondTopics } from './eval/labelled.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const knowledge = loadSeedKnowledge();
@@ -254,11 +254,10 @@ describe('topics', () => {
   it('the second labeller\'s topics (GUIDE.md §9) are 1–3 known topic ids for relevant test/holdout articles', () => {
     const labelled = new Map(readLabelled().filter((a) => a.file === 'articles.jsonl' || a.file === 'batch2.jsonl').map((a) => [a.id, a]));
     const ids = loadSeedKnowledge().topicIds;
-    const lines = readFileSync(join(ROOT, 'test/eval/second-topics.jsonl'), 'utf8').split('\n').filter((x) => x.trim());
-    expect(lines.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);
-    expect(new Set(lines.map((l) => JSON.parse(l).id)).size).toBe(lines.length);
-    for (const l of lines) {
-      const x = JSON.parse(l) as { id: string; topics: string[] };
+    const second = readSecondTopics();
+    expect(second.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);
+    expect(new Set(second.map((x) => x.id)).size).toBe(second.length);
+    for (const x of second) {
       expect(new Set(x.topics).size, x.id).toBe(x.topics.length);
       const a = labelled.get(x.id);
       expect(a && a.relevant && a.split !== 'dev', x.id).toBe(true);

@@ -36,6 +36,30 @@ export function readLabelled(): Article[] {
   });
 }
 
+/** The second labeller's topics (GUIDE.md §9, second-topics.jsonl), in file order; [] without the file. */
+export function readSecondTopics(): { id: string; topics: string[] }[] {
+  const file = new URL('./second-topics.jsonl', import.meta.url);
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { id: string; topics: string[] })
+    : [];
+}
+
+/** Relevance precision/recall/F1 and counts of (judged relevant, labelled relevant) pairs. */
+export function relevancePrf(pairs: { got: boolean; want: boolean }[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { got, want } of pairs) {
+    if (got && want) tp++;
+    else if (got) fp++;
+    else if (want) fn++;
+  }
+  return { ...prf(tp, fp, fn), tp, fp, fn };
+}
+
 /** Topic micro precision/recall/F1 of (output, labels) pairs. */
 export function microF1(pairs: { got: string[]; want: string[] }[]) {
   let tp = 0;

@@ -1,8 +1,8 @@
 // `npm run eval`: classifies every labelled article of test/eval/articles.jsonl with the lexical
 // classifier against the seed knowledge and prints, for the dev and the test split (and the dev
 // and holdout halves of test/eval/batch2.jsonl and batch3.jsonl and the all-dev batch4.jsonl,
-// GUIDE.md §7–§10, when present;
-// a split drawn from several files also per file), English and Chinese separately and together:
+// GUIDE.md §7–§10, when present; a split drawn from several files also per file), English and
+// Chinese separately and together:
 //   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
 //   - topic micro-F1 over the articles LABELLED relevant (the classifier's topics as it outputs
 //     them, so an article it wrongly judges irrelevant counts with no topics), and per topic;
@@ -10,10 +10,9 @@
 // Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
 //
 //   npx tsx test/eval/run.ts [--split dev|test|holdout|all] [--threshold 0.5] [--topics]
-import { existsSync, readFileSync } from 'node:fs';
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
-import { microF1, prf, readLabelled, type Article } from './labelled.js';
+import { microF1, prf, readLabelled, readSecondTopics, relevancePrf, type Article } from './labelled.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -38,18 +37,7 @@ const ms = performance.now() - t0;
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
 
-function relevance(items: Article[]) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const a of items) {
-    const got = judged.get(a.id)!.relevant;
-    if (got && a.relevant) tp++;
-    else if (got) fp++;
-    else if (a.relevant) fn++;
-  }
-  return { ...prf(tp, fp, fn), tp, fp, fn, n: items.length };
-}
+const relevance = (items: Article[]) => relevancePrf(items.map((a) => ({ got: judged.get(a.id)!.relevant, want: a.relevant })));
 
 function topics(items: Article[]) {
   let tp = 0;
@@ -87,22 +75,17 @@ console.log(`silkwatch classifier evaluation — ${articles.length} labelled art
 console.log('Topic micro-F1 is computed over the articles LABELLED relevant, with the topics the classifier outputs.\n');
 
 const rows: string[][] = [['split', 'lang', 'n', 'rel P', 'rel R', 'rel F1', 'tp/fp/fn', 'topic P', 'topic R', 'topic micro-F1']];
+const row = (label: string, lang: string, items: Article[]) => {
+  const r = relevance(items);
+  const t = topics(items);
+  rows.push([label, lang, String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
+};
 for (const split of splits) {
-  for (const lang of ['en', 'zh', 'all'] as const) {
-    const items = articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang));
-    const r = relevance(items);
-    const t = topics(items);
-    rows.push([split, lang, String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
-  }
+  for (const lang of ['en', 'zh', 'all'] as const) row(split, lang, articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang)));
   // A split drawn from several files (the holdout halves of batch2 and batch3) also per file.
   const files = [...new Set(articles.filter((a) => a.split === split).map((a) => a.file))];
   if (files.length < 2) continue;
-  for (const file of files) {
-    const items = articles.filter((a) => a.split === split && a.file === file);
-    const r = relevance(items);
-    const t = topics(items);
-    rows.push([`  ${file.replace('.jsonl', '')}`, 'all', String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
-  }
+  for (const file of files) row(`  ${file.replace('.jsonl', '')}`, 'all', articles.filter((a) => a.split === split && a.file === file));
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
@@ -110,15 +93,8 @@ for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).j
 // How far people agree (GUIDE.md §9): a second labeller gave topics, blind to the labels and to the
 // classifier, to the relevant test and holdout articles of articles.jsonl and batch2.jsonl
 // (second-topics.jsonl). Scored like the classifier, against the labels, on the same articles.
-const secondFile = new URL('./second-topics.jsonl', import.meta.url);
-if (existsSync(secondFile)) {
-  const second = new Map(
-    readFileSync(secondFile, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { id: string; topics: string[] })
-      .map((x) => [x.id, x.topics]),
-  );
+const second = new Map(readSecondTopics().map((x) => [x.id, x.topics]));
+if (second.size) {
   const agreement = (got: (a: Article) => string[], items: Article[]) => microF1(items.map((a) => ({ got: got(a), want: a.topics }))).f1;
   let heading = false;
   for (const split of splits) {
