@@ -16,6 +16,7 @@ import {
 } from './knowledge.js';
 import { CJK_BASE, cut } from './matcher.js';
 import { sigmoid } from './logistic.js';
+import { sentenceSpan } from './sentences.js';
 import { listItems } from './structure.js';
 import { TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
@@ -89,27 +90,8 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
 
 // ---- evidence --------------------------------------------------------------------------------
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
-
-function isBoundary(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  // ! ? \n 。 ！ ？ ；
-  if (c === 33 || c === 63 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;
-  return c === 46 && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)));
-}
-
-/** The span of the sentence around [s, e), trimmed, at most ~300 characters either side
- *  (the rules of topic-terms.ts' sentenceAround). */
-export function sentenceSpan(text: string, s: number, e: number): [number, number] {
-  let start = s;
-  while (start > 0 && s - start < 300 && !isBoundary(text, start - 1)) start--;
-  let end = e;
-  while (end < text.length && end - e < 300 && !isBoundary(text, end)) end++;
-  if (end < text.length && isBoundary(text, end) && text[end] !== '\n') end++;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
+/** An evidence sentence without its closing punctuation (to tell repeats apart). */
+const evidenceKey = (x: string) => x.replace(/[\s.。!！?？;；"”’」』]+$/u, '');
 
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text. */
 class Evidence {
@@ -122,18 +104,26 @@ class Evidence {
   get full_(): boolean {
     return this.items.length >= this.max;
   }
-  /** Adds the sentence around [s, e) unless it overlaps one already taken. */
+  /** Adds the sentence around [s, e) unless it overlaps or repeats one already taken. */
   add(s: number, e: number): void {
     if (this.items.length >= this.max) return;
     const span = sentenceSpan(this.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
+    const t = this.full.slice(span[0], span[1]);
+    if (this.has(t)) return;
     this.spans.push(span);
-    this.items.push(this.full.slice(span[0], span[1]));
+    this.items.push(t);
   }
   /** Adds a string known to be verbatim (e.g. the title). */
   addText(t: string): void {
-    if (this.items.length < this.max && t && !this.items.includes(t)) this.items.push(t);
+    if (this.items.length < this.max && t && !this.has(t)) this.items.push(t);
+  }
+  /** Whether an item already says t (a headline repeated as the first sentence, with its 。). */
+  private has(t: string): boolean {
+    const k = evidenceKey(t);
+    for (const x of this.items) if (evidenceKey(x) === k) return true;
+    return false;
   }
 }
 

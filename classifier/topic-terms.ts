@@ -13,6 +13,7 @@
 //   belt" hides "green", but "Silk Road Economic Belt" is not hidden by the cue "belt".
 // - score = 1 - exp(-sum / 1.5) over the weights of all kept occurrences.
 import type { TopicId, TopicsFile } from '../seeds/schema.js';
+import { sentenceSpan } from './sentences.js';
 
 export interface TopicMatch {
   id: TopicId;
@@ -101,24 +102,6 @@ function hidden(s: number, e: number, cues: Span[]): boolean {
     return true;
   }
   return false;
-}
-
-function isBoundary(text: string, i: number): boolean {
-  const c = text[i];
-  if ('!?。！？；\n'.includes(c)) return true;
-  return c === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1]));
-}
-
-/** The span of the sentence around [s, e), trimmed, at most ~300 characters either side. */
-function sentenceSpan(text: string, s: number, e: number): Span {
-  let start = s;
-  while (start > 0 && s - start < 300 && !isBoundary(text, start - 1)) start--;
-  let end = e;
-  while (end < text.length && end - e < 300 && !isBoundary(text, end)) end++;
-  if (end < text.length && isBoundary(text, end) && text[end] !== '\n') end++;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return [start, end];
 }
 
 /** The verbatim sentence around [s, e). */

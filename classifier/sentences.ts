@@ -1,0 +1,90 @@
+// The sentence around a span of text, for evidence: verbatim, trimmed, whole where it can be.
+// English full stops after abbreviations and initials ("U.S. dollars", "on Dec. 3", "Mr. Li") do not
+// end a sentence; closing quotes and brackets after a sentence's end ("。」", ".\"") stay with it; a
+// sentence longer than the window is cut at a clause break or a space, never inside a word.
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+
+/** Closing quotes and brackets: " ' ) ] ” ’ 」 』 ） 】 》 〕 */
+const isCloser = (c: number) =>
+  c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x3011 || c === 0x300b || c === 0x3015;
+/** Clause breaks a long sentence is cut after: , ; : ， 、 ； ： */
+const isClause = (c: number) => c === 44 || c === 59 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a;
+
+/** Words whose full stop is an abbreviation's, not a sentence's end (lower case). */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gov gen sen rep st no nos vs approx dept corp jr sr jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether the full stop at i belongs to an abbreviation or an initial, or the text runs on after it
+ *  in lower case or with a number ("U.S. dollars", "Dec. 3"). */
+function abbreviationDot(text: string, i: number): boolean {
+  let w = i;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  if (i - w === 1 && (text.charCodeAt(w) <= 90 || text.charCodeAt(w - 1) === 46)) return true; // U.S. / e.g.
+  if (i - w >= 2 && i - w <= 5 && ABBREVIATIONS.has(text.slice(w, i).toLowerCase())) return true;
+  let n = i + 1;
+  while (n < text.length && text.charCodeAt(n) !== 10 && isSpace(text.charCodeAt(n))) n++;
+  return n < text.length && (isLower(text.charCodeAt(n)) || isDigit(text.charCodeAt(n)));
+}
+
+/** Whether a sentence ends at the character i (it is the sentence's last, before any closers). */
+export function isBoundary(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // ! ? \n 。 ！ ？ ；
+  if (c === 33 || c === 63 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;
+  if (c !== 46) return false;
+  let n = i + 1;
+  while (n < text.length && isCloser(text.charCodeAt(n))) n++;
+  return (n >= text.length || isSpace(text.charCodeAt(n))) && !abbreviationDot(text, i);
+}
+
+/** How far the sentence may reach either side of the span, in characters. */
+const WINDOW = 300;
+/** A sentence cut at the window is cut at a clause break or space within this many characters. */
+const BACK_OFF = 120;
+
+/** The span of the sentence around [s, e), trimmed; at most WINDOW characters either side. */
+export function sentenceSpan(text: string, s: number, e: number): [number, number] {
+  let start = s;
+  while (start > 0 && s - start < WINDOW && !isBoundary(text, start - 1)) start--;
+  if (start > 0 && !isBoundary(text, start - 1)) {
+    // Cut by the window: start after a clause break or a space, not inside a word.
+    for (let k = start; k < Math.min(s, start + BACK_OFF); k++) {
+      const c = text.charCodeAt(k);
+      if (isClause(c) || isSpace(c)) {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  let end = e;
+  while (end < text.length && end - e < WINDOW && !isBoundary(text, end)) end++;
+  if (end < text.length && isBoundary(text, end)) {
+    if (text.charCodeAt(end) !== 10) end++;
+    while (end < text.length && isCloser(text.charCodeAt(end))) end++;
+  } else if (end < text.length) {
+    for (let k = end; k > Math.max(e, end - BACK_OFF); k--) {
+      const c = text.charCodeAt(k - 1);
+      if (isClause(c) || isSpace(c)) {
+        end = isSpace(c) ? k - 1 : k;
+        break;
+      }
+    }
+  }
+  // A sentence starts after the closers of the one before it.
+  while (start < end && (isSpace(text.charCodeAt(start)) || (start > 0 && isCloser(text.charCodeAt(start)) && closesSentence(text, start)))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+/** Whether the closer at i follows a sentence's end (possibly after other closers). */
+function closesSentence(text: string, i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && isCloser(text.charCodeAt(p))) p--;
+  return p >= 0 && isBoundary(text, p);
+}
