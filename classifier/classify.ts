@@ -227,9 +227,14 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
 
 const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 
-function topicEvidence(doc: Doc, t: { hits: Hit[] }): string[] {
+/**
+ * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences the topic
+ * leads), only those when there are any, so a second topic is not shown by a headline about the first.
+ */
+function topicEvidence(doc: Doc, t: { hits: Hit[]; led?: Set<number> }): string[] {
   const ev = new Evidence(doc.full);
-  for (const h of t.hits.slice().sort((a, b) => b.p.weight - a.p.weight || a.s - b.s)) {
+  const own = t.led ? t.hits.filter((h) => t.led!.has(doc.u.sent[h.i])) : [];
+  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => b.p.weight - a.p.weight || a.s - b.s)) {
     ev.add(h.s, h.e);
     if (ev.full_) break;
   }
@@ -276,6 +281,8 @@ export interface TopicCandidate {
   sum: number;
   /** The kept term occurrences (the evidence is taken from them). */
   hits: Hit[];
+  /** The sentences (Units' sentence numbers) where this topic has the most term weight. */
+  led: Set<number>;
   x: Record<TopicFeature, number>;
 }
 
@@ -318,10 +325,12 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     }
   }
   const sentencesLed = new Map<number, number>();
-  for (const m of bySentence.values()) {
+  const led = new Map<number, Set<number>>(tallies.map((t) => [t.index, new Set()]));
+  for (const [sent, m] of bySentence) {
     let best = -1;
     let bestW = 0;
     for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
+    if (best >= 0) led.get(best)!.add(sent);
     if (bestW >= SENTENCE_TOPIC_MIN) sentencesLed.set(best, (sentencesLed.get(best) ?? 0) + 1);
   }
   const leader = k.topicIds[tallies[0].index];
@@ -339,7 +348,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
     x.sentencesLed = Math.log1p(sentencesLed.get(t.index) ?? 0);
-    return { index: t.index, id, sum: t.sum, hits: t.hits, x };
+    return { index: t.index, id, sum: t.sum, hits: t.hits, led: led.get(t.index)!, x };
   });
 }
 
