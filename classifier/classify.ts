@@ -228,12 +228,13 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
 const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 
 /**
- * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences the topic
- * leads), only those when there are any, so a second topic is not shown by a headline about the first.
+ * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
+ * has the most term weight of the topics listed), only those when there are any, so a second topic
+ * is not shown by a headline about the first.
  */
-function topicEvidence(doc: Doc, t: { hits: Hit[]; led?: Set<number> }): string[] {
+function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc.full);
-  const own = t.led ? t.hits.filter((h) => t.led!.has(doc.u.sent[h.i])) : [];
+  const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
   for (const h of (own.length ? own : t.hits).slice().sort((a, b) => b.p.weight - a.p.weight || a.s - b.s)) {
     ev.add(h.s, h.e);
     if (ev.full_) break;
@@ -281,8 +282,6 @@ export interface TopicCandidate {
   sum: number;
   /** The kept term occurrences (the evidence is taken from them). */
   hits: Hit[];
-  /** The sentences (Units' sentence numbers) where this topic has the most term weight. */
-  led: Set<number>;
   x: Record<TopicFeature, number>;
 }
 
@@ -325,12 +324,10 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     }
   }
   const sentencesLed = new Map<number, number>();
-  const led = new Map<number, Set<number>>(tallies.map((t) => [t.index, new Set()]));
-  for (const [sent, m] of bySentence) {
+  for (const m of bySentence.values()) {
     let best = -1;
     let bestW = 0;
     for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
-    if (best >= 0) led.get(best)!.add(sent);
     if (bestW >= SENTENCE_TOPIC_MIN) sentencesLed.set(best, (sentencesLed.get(best) ?? 0) + 1);
   }
   const leader = k.topicIds[tallies[0].index];
@@ -348,7 +345,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
     x.sentencesLed = Math.log1p(sentencesLed.get(t.index) ?? 0);
-    return { index: t.index, id, sum: t.sum, hits: t.hits, led: led.get(t.index)!, x };
+    return { index: t.index, id, sum: t.sum, hits: t.hits, x };
   });
 }
 
@@ -373,7 +370,28 @@ export function chooseTopics(candidates: TopicCandidate[], probability: (c: Topi
 
 /** Topics of a relevant text, each scored by the topic model's probability, with evidence. */
 function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
-  return chooseTopics(topicCandidates(k, doc, title, text)).map(({ c, p }) => ({ id: c.id, score: round(p), evidence: topicEvidence(doc, c) }));
+  const chosen = chooseTopics(topicCandidates(k, doc, title, text));
+  // Each sentence goes to the listed topic with the most term weight in it (ties: the more probable).
+  const lead = new Map<number, { index: number; w: number }>();
+  const weightIn = new Map<string, number>();
+  for (const { c } of chosen) {
+    for (const h of c.hits) {
+      const key = `${c.index}:${doc.u.sent[h.i]}`;
+      weightIn.set(key, (weightIn.get(key) ?? 0) + h.p.weight);
+    }
+  }
+  for (const { c } of chosen) {
+    for (const h of c.hits) {
+      const sent = doc.u.sent[h.i];
+      const w = weightIn.get(`${c.index}:${sent}`)!;
+      const now = lead.get(sent);
+      if (!now || w > now.w) lead.set(sent, { index: c.index, w });
+    }
+  }
+  return chosen.map(({ c, p }) => {
+    const led = new Set([...lead].filter(([, v]) => v.index === c.index).map(([sent]) => sent));
+    return { id: c.id, score: round(p), evidence: topicEvidence(doc, c, led) };
+  });
 }
 
 /** The topic model's candidates of a document (for fitting and explaining the model). */
@@ -705,7 +723,7 @@ function addSectionTopics(k: Knowledge, doc: Doc, topics: Judgement['topics'], m
     have.add(id);
     const t = tallies.get(id);
     const evidence = link.evidence.length ? link.evidence.slice(0, 1) : [];
-    if (t) for (const x of topicEvidence(doc, t)) if (evidence.length < 3 && !evidence.includes(x)) evidence.push(x);
+    if (t) for (const x of topicEvidence(doc, t)) if (evidence.length < 3 && !evidence.some((y) => evidenceKey(y) === evidenceKey(x))) evidence.push(x);
     topics.push({ id, score: round(Math.max(0.5, t ? topicScore(t.sum) : 0)), evidence });
   }
   topics.sort((a, b) => b.score - a.score);

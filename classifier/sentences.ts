@@ -1,9 +1,11 @@
 // The sentence around a span of text, for evidence: verbatim, trimmed, whole where it can be.
 // English full stops after abbreviations and initials ("U.S. dollars", "on Dec. 3", "Mr. Li") do not
-// end a sentence; closing quotes and brackets after a sentence's end ("。」", ".\"") stay with it; a
-// sentence longer than the window is cut at a clause break or a space, never inside a word.
+// end a sentence; closing quotes and brackets after a sentence's end ("。」", ".\"") stay with it, and
+// a quote opening a paragraph stays with the paragraph; a sentence longer than the window is cut at
+// a clause break or a space, never inside a word.
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 
 /** Closing quotes and brackets: " ' ) ] ” ’ 」 』 ） 】 》 〕 */
 const isCloser = (c: number) =>
@@ -11,25 +13,28 @@ const isCloser = (c: number) =>
 /** Clause breaks a long sentence is cut after: , ; : ， 、 ； ： */
 const isClause = (c: number) => c === 44 || c === 59 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a;
 
-/** Words whose full stop is an abbreviation's, not a sentence's end (lower case). */
+/** Words whose full stop is an abbreviation's, not a sentence's end: written capitalised ("No. 5",
+ *  "Dec. 14"; "was no." ends a sentence), and a few in lower case. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gov gen sen rep st no nos vs approx dept corp jr sr jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'Mr Mrs Ms Dr Prof Gov Gen Sen Rep St No Nos Dept Corp Jr Sr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs approx'.split(' '),
 );
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Whether the full stop at i belongs to an abbreviation or an initial, or the text runs on after it
- *  in lower case or with a number ("U.S. dollars", "Dec. 3"). */
+/** Whether the full stop at i belongs to an abbreviation or an initial ("Mr. Li", "U.S. President",
+ *  "e.g. Gwadar"), or the text runs on after it in lower case ("U.S. dollars"). */
 function abbreviationDot(text: string, i: number): boolean {
   let w = i;
   while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  // "21st." is an ordinal at a sentence's end, not "St."
+  if (w > 0 && isDigit(text.charCodeAt(w - 1))) return false;
   if (i - w === 1 && (text.charCodeAt(w) <= 90 || text.charCodeAt(w - 1) === 46)) return true; // U.S. / e.g.
-  if (i - w >= 2 && i - w <= 5 && ABBREVIATIONS.has(text.slice(w, i).toLowerCase())) return true;
+  if (i - w >= 2 && i - w <= 6 && ABBREVIATIONS.has(text.slice(w, i))) return true;
   let n = i + 1;
   while (n < text.length && text.charCodeAt(n) !== 10 && isSpace(text.charCodeAt(n))) n++;
-  return n < text.length && (isLower(text.charCodeAt(n)) || isDigit(text.charCodeAt(n)));
+  return n < text.length && isLower(text.charCodeAt(n));
 }
 
 /** Whether a sentence ends at the character i (it is the sentence's last, before any closers). */
@@ -52,7 +57,7 @@ const BACK_OFF = 120;
 export function sentenceSpan(text: string, s: number, e: number): [number, number] {
   let start = s;
   while (start > 0 && s - start < WINDOW && !isBoundary(text, start - 1)) start--;
-  if (start > 0 && !isBoundary(text, start - 1)) {
+  if (start > 0 && !isBoundary(text, start - 1) && !isSpace(text.charCodeAt(start - 1))) {
     // Cut by the window: start after a clause break or a space, not inside a word.
     for (let k = start; k < Math.min(s, start + BACK_OFF); k++) {
       const c = text.charCodeAt(k);
@@ -67,7 +72,7 @@ export function sentenceSpan(text: string, s: number, e: number): [number, numbe
   if (end < text.length && isBoundary(text, end)) {
     if (text.charCodeAt(end) !== 10) end++;
     while (end < text.length && isCloser(text.charCodeAt(end))) end++;
-  } else if (end < text.length) {
+  } else if (end < text.length && !isSpace(text.charCodeAt(end))) {
     for (let k = end; k > Math.max(e, end - BACK_OFF); k--) {
       const c = text.charCodeAt(k - 1);
       if (isClause(c) || isSpace(c)) {
@@ -82,9 +87,10 @@ export function sentenceSpan(text: string, s: number, e: number): [number, numbe
   return [start, end];
 }
 
-/** Whether the closer at i follows a sentence's end (possibly after other closers). */
+/** Whether the closer at i follows a sentence's end on the same line (possibly after other
+ *  closers): a quote opening a paragraph is the paragraph's own. */
 function closesSentence(text: string, i: number): boolean {
   let p = i - 1;
   while (p >= 0 && isCloser(text.charCodeAt(p))) p--;
-  return p >= 0 && isBoundary(text, p);
+  return p >= 0 && text.charCodeAt(p) !== 10 && isBoundary(text, p);
 }

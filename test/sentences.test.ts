@@ -3,8 +3,10 @@
 // a topic's evidence is the sentences it leads.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../classifier/index.js';
+import { topicMasses } from '../classifier/classify.js';
 import { sentenceSpan } from '../classifier/sentences.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
+import { readLabelled } from './eval/labelled.js';
 
 /** The sentence around the first occurrence of `word` in `text`. */
 const around = (text: string, word: string) => {
@@ -24,6 +26,12 @@ describe('sentenceSpan', () => {
     expect(around('The plan was drafted by the NDRC on Dec. 14.', 'plan')).toBe('The plan was drafted by the NDRC on Dec. 14.');
   });
 
+  it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
+    expect(around('It opened on the 21st. The port grew.', 'port')).toBe('The port grew.');
+    expect(around('The answer was no. The port grew.', 'port')).toBe('The port grew.');
+    expect(around('Trade grew 5 percent. 2023 was a record year.', 'record')).toBe('2023 was a record year.');
+  });
+
   it('keeps the closing quotes and brackets with the sentence they close, and starts the next one after them', () => {
     const zh = '他指出：「中方將與各方深化合作。」2023年，中方再次表示：「將舉辦論壇。」';
     expect(around(zh, '深化合作')).toBe('他指出：「中方將與各方深化合作。」');
@@ -32,6 +40,8 @@ describe('sentenceSpan', () => {
     expect(around(en, 'memorandum')).toBe('He said, "We will sign the memorandum."');
     expect(around(en, 'talks')).toBe('The talks ended (as planned.)');
     expect(around(en, 'Officials')).toBe('Officials left.');
+    // A quote opening a paragraph belongs to it.
+    expect(around('Officials met.\n\n"We will cooperate," he said.', 'cooperate')).toBe('"We will cooperate," he said.');
   });
 
   it('cuts a sentence longer than the window after a clause break or a space, never inside a word', () => {
@@ -64,6 +74,22 @@ describe('evidence', () => {
     }
     expect([j.evidence, ...j.topics.map((t) => t.evidence)].flat().some((e) => e.startsWith(title))).toBe(true);
   });
+  it('docks a strategy only within the sentence that names the BRI', () => {
+    const k = loadSeedKnowledge();
+    const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
+    expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
+    const docked = 'In 2023 Kazakhstan linked its Bright Road policy with the Belt and Road Initiative.';
+    expect(topicMasses({ title: 'Projects', text: docked }, k).map((t) => t.id)).toContain('cooperation-mechanisms');
+  });
+
+  it('keeps the headline in the evidence of the only listed topic, even where an unlisted topic outweighs it there', () => {
+    const k = loadSeedKnowledge();
+    const a = readLabelled().find((x) => x.id === 'en-056')!;
+    const j = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+    expect(j.topics.map((t) => t.id)).toEqual(['industry-investment']);
+    expect(j.topics[0].evidence).toContain(a.title);
+  });
+
   it('shows a second topic by the sentences it leads, not by a headline about the first', () => {
     // Xinhua, 18 Aug 2023 (as mirrored at https://news.shi-fen.com/china/202308/50-1517549.html): Luban Workshops — vocational
     // education first; one paragraph on serving capacity cooperation and Chinese enterprises abroad.
