@@ -91,7 +91,12 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
 // ---- evidence --------------------------------------------------------------------------------
 
 /** An evidence sentence without its closing punctuation (to tell repeats apart). */
-const evidenceKey = (x: string) => x.replace(/[\s.。!！?？;；"”’」』]+$/u, '');
+const TRAILING = new Set([...' \t\n\r\u00a0\u3000.。!！?？;；"”’」』'].map((c) => c.charCodeAt(0)));
+function evidenceKey(x: string): string {
+  let end = x.length;
+  while (end > 0 && TRAILING.has(x.charCodeAt(end - 1))) end--;
+  return end === x.length ? x : x.slice(0, end);
+}
 
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text. */
 class Evidence {
@@ -107,6 +112,7 @@ class Evidence {
   /** Adds the sentence around [s, e) unless it overlaps or repeats one already taken. */
   add(s: number, e: number): void {
     if (this.items.length >= this.max) return;
+    for (const [a, b] of this.spans) if (a <= s && e <= b) return; // its sentence is taken
     const span = sentenceSpan(this.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
@@ -121,6 +127,7 @@ class Evidence {
   }
   /** Whether an item already says t (a headline repeated as the first sentence, with its 。). */
   private has(t: string): boolean {
+    if (!this.items.length) return false;
     const k = evidenceKey(t);
     for (const x of this.items) if (evidenceKey(x) === k) return true;
     return false;
@@ -172,8 +179,10 @@ function alignmentHits(doc: Doc): Hit[] {
   if (ti < 0) return [];
   const out: Hit[] = [];
   const seen = new Set<number>();
+  let last: [number, number] = [-1, -1];
   for (const a of hitsOf(doc, Role.Anchor)) {
-    const [s, e] = sentenceSpan(doc.full, a.s, a.e);
+    if (a.s >= last[0] && a.e <= last[1]) continue; // in the sentence just read
+    const [s, e] = (last = sentenceSpan(doc.full, a.s, a.e));
     if (seen.has(s)) continue;
     seen.add(s);
     // The BRI's own names are masked: "linked to the Belt and Road Initiative" docks nothing.
@@ -196,7 +205,14 @@ function topicHits(doc: Doc): Hit[] {
   return hits;
 }
 
-function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTally[] {
+/**
+ * The topic term occurrences of a document per topic, in text order (longest first at a position),
+ * without those a negative cue hides (cached: the tallies of every paragraph and section read them).
+ */
+const visibleCache = new WeakMap<Doc, Hit[][]>();
+function visibleTopicHits(k: Knowledge, doc: Doc): Hit[][] {
+  let lists = visibleCache.get(doc);
+  if (lists) return lists;
   const global = hitsOf(doc, Role.NegativeGlobal);
   const perTopic = hitsOf(doc, Role.NegativeTopic);
   const hidden = (h: Hit, ti: number) => {
@@ -204,18 +220,21 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
     for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
     return false;
   };
-  const lists: Hit[][] = k.topicIds.map(() => []);
-  for (const h of topicHits(doc)) if (h.s >= from && h.s < to) lists[h.p.arg].push(h);
+  lists = k.topicIds.map(() => []);
+  for (const h of topicHits(doc)) if (!hidden(h, h.p.arg)) lists[h.p.arg].push(h);
+  for (const hs of lists) hs.sort((a, b) => a.s - b.s || b.e - a.e || b.p.weight - a.p.weight);
+  visibleCache.set(doc, lists);
+  return lists;
+}
+
+function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTally[] {
   const out: TopicTally[] = [];
-  lists.forEach((hs, index) => {
-    if (!hs.length) return;
-    hs.sort((a, b) => a.s - b.s || b.e - a.e || b.p.weight - a.p.weight);
+  visibleTopicHits(k, doc).forEach((hs, index) => {
     let end = -1;
     let sum = 0;
     const kept: Hit[] = [];
     for (const h of hs) {
-      if (h.s < end) continue;
-      if (hidden(h, index)) continue;
+      if (h.s < from || h.s >= to || h.s < end) continue;
       kept.push(h);
       sum += h.p.weight * (h.s < doc.titleEnd ? TITLE_BOOST : 1);
       end = h.e;
@@ -372,24 +391,14 @@ export function chooseTopics(candidates: TopicCandidate[], probability: (c: Topi
 function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
   const chosen = chooseTopics(topicCandidates(k, doc, title, text));
   // Each sentence goes to the listed topic with the most term weight in it (ties: the more probable).
-  const lead = new Map<number, { index: number; w: number }>();
-  const weightIn = new Map<string, number>();
-  for (const { c } of chosen) {
-    for (const h of c.hits) {
-      const key = `${c.index}:${doc.u.sent[h.i]}`;
-      weightIn.set(key, (weightIn.get(key) ?? 0) + h.p.weight);
-    }
-  }
-  for (const { c } of chosen) {
-    for (const h of c.hits) {
-      const sent = doc.u.sent[h.i];
-      const w = weightIn.get(`${c.index}:${sent}`)!;
-      const now = lead.get(sent);
-      if (!now || w > now.w) lead.set(sent, { index: c.index, w });
-    }
-  }
-  return chosen.map(({ c, p }) => {
-    const led = new Set([...lead].filter(([, v]) => v.index === c.index).map(([sent]) => sent));
+  const weights = chosen.map(({ c }) => {
+    const m = new Map<number, number>();
+    for (const h of c.hits) m.set(doc.u.sent[h.i], (m.get(doc.u.sent[h.i]) ?? 0) + h.p.weight);
+    return m;
+  });
+  return chosen.map(({ c, p }, n) => {
+    const led = new Set<number>();
+    for (const [sent, w] of weights[n]) if (weights.every((o, q) => q === n || (o.get(sent) ?? 0) < w || ((o.get(sent) ?? 0) === w && q > n))) led.add(sent);
     return { id: c.id, score: round(p), evidence: topicEvidence(doc, c, led) };
   });
 }
