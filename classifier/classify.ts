@@ -98,6 +98,14 @@ function evidenceKey(x: string): string {
   return end === x.length ? x : x.slice(0, end);
 }
 
+/** Whether a list of evidence already says t (a headline repeated as the first sentence, with its 。). */
+function repeats(items: string[], t: string): boolean {
+  if (!items.length) return false;
+  const k = evidenceKey(t);
+  for (const x of items) if (evidenceKey(x) === k) return true;
+  return false;
+}
+
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text. */
 class Evidence {
   private readonly spans: [number, number][] = [];
@@ -117,20 +125,13 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = this.full.slice(span[0], span[1]);
-    if (this.has(t)) return;
+    if (repeats(this.items, t)) return;
     this.spans.push(span);
     this.items.push(t);
   }
   /** Adds a string known to be verbatim (e.g. the title). */
   addText(t: string): void {
-    if (this.items.length < this.max && t && !this.has(t)) this.items.push(t);
-  }
-  /** Whether an item already says t (a headline repeated as the first sentence, with its 。). */
-  private has(t: string): boolean {
-    if (!this.items.length) return false;
-    const k = evidenceKey(t);
-    for (const x of this.items) if (evidenceKey(x) === k) return true;
-    return false;
+    if (this.items.length < this.max && t && !repeats(this.items, t)) this.items.push(t);
   }
 }
 
@@ -294,6 +295,30 @@ function paragraphSpans(doc: Doc): [number, number][] {
   return out;
 }
 
+/**
+ * For each sentence (the Units' numbering) with terms of the given topics, the topic with the most
+ * term weight there and that weight; a tie goes to the topic given first.
+ */
+function sentenceLeaders(doc: Doc, topics: { index: number; hits: Hit[] }[]): Map<number, { index: number; w: number }> {
+  const bySentence = new Map<number, Map<number, number>>();
+  for (const t of topics) {
+    for (const h of t.hits) {
+      const sent = doc.u.sent[h.i];
+      let m = bySentence.get(sent);
+      if (!m) bySentence.set(sent, (m = new Map()));
+      m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);
+    }
+  }
+  const out = new Map<number, { index: number; w: number }>();
+  for (const [sent, m] of bySentence) {
+    let best = -1;
+    let bestW = 0;
+    for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
+    if (best >= 0) out.set(sent, { index: best, w: bestW });
+  }
+  return out;
+}
+
 /** One topic a document has terms of, with the features of the topic model (weights.ts). */
 export interface TopicCandidate {
   index: number;
@@ -331,24 +356,9 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     const top = topicTallies(k, doc, s, e)[0];
     if (top && top.sum >= SECTION_TOPIC_MIN) sections.add(top.index);
   }
-  // Sentences each topic leads: the topic with the most term weight in the sentence (ties: the
-  // topic stronger in the whole text), from SENTENCE_TOPIC_MIN up.
-  const bySentence = new Map<number, Map<number, number>>();
-  for (const t of tallies) {
-    for (const h of t.hits) {
-      const sent = doc.u.sent[h.i];
-      let m = bySentence.get(sent);
-      if (!m) bySentence.set(sent, (m = new Map()));
-      m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);
-    }
-  }
+  // Sentences each topic leads (ties: the topic stronger in the whole text), from SENTENCE_TOPIC_MIN up.
   const sentencesLed = new Map<number, number>();
-  for (const m of bySentence.values()) {
-    let best = -1;
-    let bestW = 0;
-    for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
-    if (bestW >= SENTENCE_TOPIC_MIN) sentencesLed.set(best, (sentencesLed.get(best) ?? 0) + 1);
-  }
+  for (const { index, w } of sentenceLeaders(doc, tallies).values()) if (w >= SENTENCE_TOPIC_MIN) sentencesLed.set(index, (sentencesLed.get(index) ?? 0) + 1);
   const leader = k.topicIds[tallies[0].index];
   const companions = new Set(TOPIC_COMPANIONS.filter(([a]) => a === leader).map(([, b]) => b));
   return tallies.map((t, rank) => {
@@ -391,14 +401,9 @@ export function chooseTopics(candidates: TopicCandidate[], probability: (c: Topi
 function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
   const chosen = chooseTopics(topicCandidates(k, doc, title, text));
   // Each sentence goes to the listed topic with the most term weight in it (ties: the more probable).
-  const weights = chosen.map(({ c }) => {
-    const m = new Map<number, number>();
-    for (const h of c.hits) m.set(doc.u.sent[h.i], (m.get(doc.u.sent[h.i]) ?? 0) + h.p.weight);
-    return m;
-  });
-  return chosen.map(({ c, p }, n) => {
-    const led = new Set<number>();
-    for (const [sent, w] of weights[n]) if (weights.every((o, q) => q === n || (o.get(sent) ?? 0) < w || ((o.get(sent) ?? 0) === w && q > n))) led.add(sent);
+  const leaders = [...sentenceLeaders(doc, chosen.map(({ c }) => c))];
+  return chosen.map(({ c, p }) => {
+    const led = new Set(leaders.flatMap(([sent, l]) => (l.index === c.index ? [sent] : [])));
     return { id: c.id, score: round(p), evidence: topicEvidence(doc, c, led) };
   });
 }
@@ -732,7 +737,7 @@ function addSectionTopics(k: Knowledge, doc: Doc, topics: Judgement['topics'], m
     have.add(id);
     const t = tallies.get(id);
     const evidence = link.evidence.length ? link.evidence.slice(0, 1) : [];
-    if (t) for (const x of topicEvidence(doc, t)) if (evidence.length < 3 && !evidence.some((y) => evidenceKey(y) === evidenceKey(x))) evidence.push(x);
+    if (t) for (const x of topicEvidence(doc, t)) if (evidence.length < 3 && !repeats(evidence, x)) evidence.push(x);
     topics.push({ id, score: round(Math.max(0.5, t ? topicScore(t.sum) : 0)), evidence });
   }
   topics.sort((a, b) => b.score - a.score);

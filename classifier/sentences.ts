@@ -38,7 +38,7 @@ function abbreviationDot(text: string, i: number): boolean {
 }
 
 /** Whether a sentence ends at the character i (it is the sentence's last, before any closers). */
-export function isBoundary(text: string, i: number): boolean {
+function isBoundary(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   // ! ? \n 。 ！ ？ ；
   if (c === 33 || c === 63 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;

@@ -253,7 +253,7 @@ describe('topics', () => {
 
   it('the second labeller\'s topics (GUIDE.md §9) are 1–3 known topic ids for relevant test/holdout articles', () => {
     const labelled = new Map(readLabelled().filter((a) => a.file === 'articles.jsonl' || a.file === 'batch2.jsonl').map((a) => [a.id, a]));
-    const ids = loadSeedKnowledge().topicIds;
+    const ids = knowledge.topicIds;
     const second = readSecondTopics();
     expect(second.length).toBe([...labelled.values()].filter((a) => a.relevant && a.split !== 'dev').length);
     expect(new Set(second.map((x) => x.id)).size).toBe(second.length);

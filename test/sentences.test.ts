@@ -8,6 +8,8 @@ import { sentenceSpan } from '../classifier/sentences.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
 import { readLabelled } from './eval/labelled.js';
 
+const k = loadSeedKnowledge();
+
 /** The sentence around the first occurrence of `word` in `text`. */
 const around = (text: string, word: string) => {
   const s = text.indexOf(word);
@@ -63,7 +65,6 @@ describe('sentenceSpan', () => {
 
 describe('evidence', () => {
   it('does not list a headline twice when the text repeats it as its first sentence', () => {
-    const k = loadSeedKnowledge();
     const title = '中老铁路开通10个月 跨境货物运输突破150万吨';
     const text = `${title}。\n\n中老铁路是共建“一带一路”的标志性工程。10个月来,中老铁路累计运输跨境货物154万吨,国际货物列车开行突破200列,货物品类从100余种增至1200余种。`;
     const j = classify({ title, text }, k, { threshold: 0.5 });
@@ -75,7 +76,6 @@ describe('evidence', () => {
     expect([j.evidence, ...j.topics.map((t) => t.evidence)].flat().some((e) => e.startsWith(title))).toBe(true);
   });
   it('docks a strategy only within the sentence that names the BRI', () => {
-    const k = loadSeedKnowledge();
     const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
     expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
     const docked = 'In 2023 Kazakhstan linked its Bright Road policy with the Belt and Road Initiative.';
@@ -83,7 +83,6 @@ describe('evidence', () => {
   });
 
   it('keeps the headline in the evidence of the only listed topic, even where an unlisted topic outweighs it there', () => {
-    const k = loadSeedKnowledge();
     const a = readLabelled().find((x) => x.id === 'en-056')!;
     const j = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
     expect(j.topics.map((t) => t.id)).toEqual(['industry-investment']);
@@ -93,7 +92,6 @@ describe('evidence', () => {
   it('shows a second topic by the sentences it leads, not by a headline about the first', () => {
     // Xinhua, 18 Aug 2023 (as mirrored at https://news.shi-fen.com/china/202308/50-1517549.html): Luban Workshops — vocational
     // education first; one paragraph on serving capacity cooperation and Chinese enterprises abroad.
-    const k = loadSeedKnowledge();
     const title = "【中国式现代化的京津冀实践】鲁班工坊:推动优质职业教育走出去";
     const text = "新华网天津8月18日电(贾凯淇)“走进区域看发展·中国式现代化的京津冀实践”主题宣传采访团17日来到坐落于天津轻工业职业技术学院的鲁班工坊建设·体验馆,实地了解感受近年来我国职业教育走出去取得的显著成效。\n\n据了解,鲁班工坊是在教育部大力指导与支持下,天津原创并率先推动实施的中外人文交流知名品牌。鲁班工坊建设·体验馆于2018年5月6日在天津轻工职业技术学院正式落成开馆。场馆整体面积560平方米,分为序厅与主厅两部分。序厅包括寓意和形象墙两部分,主厅包括序言、建设缘起和内涵、建设历程、已建成的鲁班工坊展区、建设中的鲁班工坊展区、空中课堂、鲁班工坊研究与推广中心、政策保障和展望等9个部分。\n\n目前,泰国、印尼、巴基斯坦、柬埔寨、葡萄牙、吉布提、肯尼亚、埃及、塞尔维亚等25个国家建成27所鲁班工坊,深度服务国际产能合作和中国企业走出去,覆盖铁路运营、新能源材料、中医中药等多个专业,为合作国和中资企业培养大批国际化本土人才,成为中国教育亮丽的新名片。\n\n在各级政策保障下,天津持续实施提升办学能力、创优赋能等项目建设,不断提升学校办学水平和育人质量。各院校持续加大鲁班工坊建设力度,提升鲁班工坊装备水平,加大校际师生互访。在未来,鲁班工坊还将继续强化合作,联合外方合作院校,携手企业多元推进鲁班工坊可持续发展。";
     const j = classify({ title, text }, k, { threshold: 0.5 });
