@@ -60,16 +60,19 @@ export function relevancePrf(pairs: { got: boolean; want: boolean }[]) {
   return { ...prf(tp, fp, fn), tp, fp, fn };
 }
 
-/** Topic micro precision/recall/F1 of (output, labels) pairs. */
+/** Topic micro precision/recall/F1 of (output, labels) pairs, with the counts per topic. */
 export function microF1(pairs: { got: string[]; want: string[] }[]) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
+  const per = new Map<string, { tp: number; fp: number; fn: number }>();
+  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
+    if (!per.has(t)) per.set(t, { tp: 0, fp: 0, fn: 0 });
+    per.get(t)![k]++;
+  };
   for (const { got, want } of pairs) {
-    for (const t of got) (want.includes(t) ? tp++ : fp++);
-    for (const t of want) if (!got.includes(t)) fn++;
+    for (const t of got) bump(t, want.includes(t) ? 'tp' : 'fp');
+    for (const t of want) if (!got.includes(t)) bump(t, 'fn');
   }
-  return prf(tp, fp, fn);
+  const sum = (k: 'tp' | 'fp' | 'fn') => [...per.values()].reduce((n, c) => n + c[k], 0);
+  return { ...prf(sum('tp'), sum('fp'), sum('fn')), per };
 }
 
 /** Precision, recall and F1 from counts (an empty side counts as perfect, as the eval prints it). */

@@ -39,35 +39,8 @@ const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
 
 const relevance = (items: Article[]) => relevancePrf(items.map((a) => ({ got: judged.get(a.id)!.relevant, want: a.relevant })));
 
-function topics(items: Article[]) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const per = new Map<string, { tp: number; fp: number; fn: number }>();
-  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
-    if (!per.has(t)) per.set(t, { tp: 0, fp: 0, fn: 0 });
-    per.get(t)![k]++;
-  };
-  for (const a of items.filter((x) => x.relevant)) {
-    const got = new Set(judged.get(a.id)!.topics.map((t) => t.id));
-    for (const t of got) {
-      if (a.topics.includes(t)) {
-        tp++;
-        bump(t, 'tp');
-      } else {
-        fp++;
-        bump(t, 'fp');
-      }
-    }
-    for (const t of a.topics) {
-      if (!got.has(t)) {
-        fn++;
-        bump(t, 'fn');
-      }
-    }
-  }
-  return { ...prf(tp, fp, fn), tp, fp, fn, per };
-}
+const topics = (items: Article[]) =>
+  microF1(items.filter((a) => a.relevant).map((a) => ({ got: judged.get(a.id)!.topics.map((t) => t.id), want: a.topics })));
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
 
