@@ -749,7 +749,7 @@ function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const title = input.title ?? '';
   const text = input.text ?? '';
   const full = `${title}\n\n${text}`;
-  const u = cut(full, knowledge.vocab, false);
+  const u = cut(full, knowledge.vocab);
   const doc = analyse(knowledge, full, title.length, u);
   return { title, text, full, doc };
 }
@@ -812,7 +812,7 @@ export function listedSuccessors(input: ClassifyInput, judgement: Judgement, kno
   listItems(input.title, input.text).forEach((item, index) => {
     // Overlap of the item's and the entry's catalog terms (idf-weighted), over the smaller of the
     // two: a short item continuing a long entry still matches.
-    const u = cut(item.text, knowledge.vocab, false);
+    const u = cut(item.text, knowledge.vocab);
     const terms: number[] = [];
     for (const key of termKeys(u, knowledge.stop).keys()) {
       const t = knowledge.terms.get(key);

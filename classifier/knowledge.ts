@@ -23,7 +23,7 @@ import {
   TOPIC_NEGATIVE_EXTRA,
   type AnchorKind,
 } from './lexicon.js';
-import { CJK_BASE, cut, newVocabulary, PhraseSet, wordId, type Units, type Vocabulary } from './matcher.js';
+import { CJK_BASE, cut, learnUnits, newVocabulary, PhraseSet, wordId, type Units, type Vocabulary } from './matcher.js';
 
 export interface CatalogMeasure {
   id: string;
@@ -287,7 +287,7 @@ export function shingleHashes(text: string): Int32Array {
 const TITLE_NOISE = new Set(['unveil', 'release', 'issue', 'launch', 'publish', 'key', 'takeaway', 'grand', 'its', 'role']);
 
 function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, idf: (key: number) => number): Map<number, number> {
-  const u = cut(title, k.vocab, false);
+  const u = cut(title, k.vocab);
   const keys = termKeys(u, k.stop);
   const out = new Map<number, number>();
   for (const key of keys.keys()) {
@@ -386,7 +386,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   const glossary = new PhraseSet<string[]>(vocab);
   for (const [en, zh] of GLOSSARY) glossary.add(en, zh);
   const zhOf = (text: string): string[] => {
-    const occ = glossary.scan(cut(text, vocab, false));
+    const occ = glossary.scan(cut(text, vocab));
     const out: string[] = [];
     for (let k = 0; k < occ.length; k += 3) out.push(...glossary.payloads[occ[k]].flat());
     return out;
@@ -394,10 +394,10 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   // Register every catalog word first, so the stop list covers the final vocabulary.
   const catalogTexts = measures.map((m) => {
     const en = [m.title, m.text, ...m.aliases.en].join('\n');
-    cut(en, vocab, true);
+    learnUnits(en, vocab);
     return en;
   });
-  for (const p of measures) cut(p.policy.title, vocab, true);
+  for (const p of measures) learnUnits(p.policy.title, vocab);
   for (const w of STOPWORDS) wordId(vocab, w);
   const stop = new Uint8Array(vocab.words.length + 1);
   for (const w of STOPWORDS) stop[vocab.ids.get(w)!] = 1;
@@ -408,7 +408,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   const termSets: Map<number, number>[] = measures.map((m, i) => {
     const en = catalogTexts[i];
     const zh = [...m.aliases.zh, ...zhOf(en)].join('\n');
-    return termKeys(cut(`${en}\n${zh}`, vocab, false), stop);
+    return termKeys(cut(`${en}\n${zh}`, vocab), stop);
   });
   const df = new Map<number, number>();
   for (const set of termSets) for (const key of set.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -450,7 +450,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       const titles = [m.policy.title, m.seedTitle && m.parent === null ? m.seedTitle : null].filter((t): t is string => !!t);
       const zhPhrases: PolicyEntry['zhPhrases'] = [];
       {
-        const u = cut(m.policy.title, vocab, false);
+        const u = cut(m.policy.title, vocab);
         const occ = glossary.scan(u);
         const seen = new Set<number>();
         for (let k = 0; k < occ.length; k += 3) {

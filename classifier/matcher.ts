@@ -144,10 +144,6 @@ export interface Units {
   sentences: number;
 }
 
-/**
- * Cuts the text into units. With `create`, unknown English words are added to the vocabulary
- * (used when compiling phrases); otherwise they get id -1.
- */
 /** Character kinds for cut(), indexed by the raw UTF-16 code. */
 const K_GAP = 0;
 const K_WORD = 1; // letter or digit, already in folded form
@@ -169,10 +165,32 @@ for (let c = 0; c < 65536; c++) {
 }
 
 /**
- * Cuts the text into units. With `create`, unknown English words are added to the vocabulary
- * (used when compiling phrases); otherwise they get id -1.
+ * The unit ids of a phrase or catalog text, adding its English words to the vocabulary so cut()
+ * knows them. Phrases are compiled here, not by cut(): thousands of short phrases run through
+ * cut() first left its optimised code for articles about 2× slower (their loop had never met a
+ * newline or a full stop).
  */
-export function cut(text: string, vocab: Vocabulary, create = false): Units {
+export function learnUnits(text: string, vocab: Vocabulary): number[] {
+  const ids: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const kind = KIND[text.charCodeAt(i)];
+    if (kind === K_CJK) ids.push(CJK_BASE + FOLD[text.charCodeAt(i)]);
+    if (kind !== K_WORD && kind !== K_WORD_FOLD) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && (KIND[text.charCodeAt(j)] === K_WORD || KIND[text.charCodeAt(j)] === K_WORD_FOLD)) j++;
+    ids.push(wordId(vocab, foldWord(text.slice(i, j))));
+    i = j;
+  }
+  return ids;
+}
+
+/** Cuts the text into units; an English word the vocabulary does not know gets id -1. */
+export function cut(text: string, vocab: Vocabulary): Units {
   const n = text.length;
   // Scratch arrays shared by all calls (cut is synchronous and never re-entered), sized for the
   // longest text so far; the result gets copies of the used part. (Growing per call from inside
@@ -201,9 +219,7 @@ export function cut(text: string, vocab: Vocabulary, create = false): Units {
           h = Math.imul(h ^ FOLD[r2], FNV_PRIME);
           j++;
         }
-        let wid = lookup(vocab, text, i, j, h | 0);
-        if (wid < 0 && create) wid = wordId(vocab, foldWord(text.slice(i, j)));
-        id[u] = wid;
+        id[u] = lookup(vocab, text, i, j, h | 0);
         end[u] = j;
       }
       start[u] = i;
@@ -278,25 +294,25 @@ export class PhraseSet<P> {
 
   /** Adds a phrase; returns its index, or -1 when it has no units. */
   add(text: string, payload: P): number {
-    const units = cut(text, this.vocab, true);
-    if (units.n === 0) return -1;
-    const key = Array.from(units.id.subarray(0, units.n)).join(',');
+    const units = learnUnits(text, this.vocab);
+    if (units.length === 0) return -1;
+    const key = units.join(',');
     let index = this.keys.get(key);
     if (index === undefined) {
       index = this.payloads.length;
       this.keys.set(key, index);
       this.payloads.push([]);
       this.texts.push(text);
-      this.lengths.push(units.n);
+      this.lengths.push(units.length);
       let at = this.root;
-      for (let k = 0; k < units.n; k++) {
+      for (let k = 0; k < units.length; k++) {
         if (!at.next) at.next = new Map();
-        let child = at.next.get(units.id[k]);
+        let child = at.next.get(units[k]);
         if (!child) {
           child = node();
-          at.next.set(units.id[k], child);
+          at.next.set(units[k], child);
           if (k === 0) {
-            const first = units.id[0];
+            const first = units[0];
             if (first >= CJK_BASE) this.rootCjk[first - CJK_BASE] = child;
             else this.rootWord[first] = child;
           }
