@@ -771,10 +771,11 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const relevant = score >= config.threshold;
 
   const evidence = new Evidence(full);
-  const anchors = f.anchors.slice().sort((a, b) => {
-    const rank = (x: typeof a) => (x.where === 'title' ? 0 : f.listyAnchors.includes(x) || f.contrastAnchors.includes(x) ? 3 : x.where === 'lead' ? 1 : 2);
-    return rank(a) - rank(b) || b.weight - a.weight || a.s - b.s;
-  });
+  const rank = (x: (typeof f.anchors)[number]) => (x.where === 'title' ? 0 : f.listyAnchors.includes(x) || f.contrastAnchors.includes(x) ? 3 : x.where === 'lead' ? 1 : 2);
+  const anchors = f.anchors
+    .map((a) => ({ a, rank: rank(a) }))
+    .sort((x, y) => x.rank - y.rank || y.a.weight - x.a.weight || x.a.s - y.a.s)
+    .map(({ a }) => a);
   if (!relevant) {
     // Say why not: the strongest counter-cue first, then the anchors it outweighed.
     for (const h of f.negativeHits.sort((a, b) => a.s - b.s).slice(0, 1)) evidence.add(h.s, h.e);
