@@ -90,19 +90,34 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
 
 // ---- evidence --------------------------------------------------------------------------------
 
-/** An evidence sentence without its closing punctuation (to tell repeats apart). */
+/** An evidence sentence folded (case, quotes, traditional characters) and without its closing
+ *  punctuation, to tell repeats apart. */
 const TRAILING = new Set([...' \t\n\r\u00a0\u3000.。!！?？;；"”’」』'].map((c) => c.charCodeAt(0)));
 function evidenceKey(x: string): string {
   let end = x.length;
   while (end > 0 && TRAILING.has(x.charCodeAt(end - 1))) end--;
-  return end === x.length ? x : x.slice(0, end);
+  return foldText(end === x.length ? x : x.slice(0, end));
 }
 
-/** Whether a list of evidence already says t (a headline repeated as the first sentence, with its 。). */
+/** How an evidence item t stands to a key already listed: the same words, the start of them (a
+ *  headline made of a sentence's first clause), or what they start with. */
+function overlap(k: string, t: string): 'same' | 'shorter' | 'longer' | null {
+  if (k === t) return 'same';
+  if (k.startsWith(t)) return 'shorter';
+  if (t.startsWith(k)) return 'longer';
+  return null;
+}
+
+/** Whether a list of evidence already says t: the same sentence (a headline repeated as the first
+ *  sentence, with its 。, or the text quoting itself with other quote marks) or a longer one that
+ *  starts with t. */
 function repeats(items: string[], t: string): boolean {
   if (!items.length) return false;
   const k = evidenceKey(t);
-  for (const x of items) if (evidenceKey(x) === k) return true;
+  for (const x of items) {
+    const o = overlap(evidenceKey(x), k);
+    if (o === 'same' || o === 'shorter') return true;
+  }
   return false;
 }
 
@@ -127,7 +142,12 @@ class Evidence {
     const t = this.full.slice(span[0], span[1]);
     if (repeats(this.items, t)) return;
     this.spans.push(span);
-    this.items.push(t);
+    // A sentence that starts with an item already listed (a headline made of its first clause)
+    // takes that item's place: the reader sees the whole sentence once.
+    const k = evidenceKey(t);
+    const shorter = this.items.findIndex((x) => overlap(k, evidenceKey(x)) === 'shorter');
+    if (shorter >= 0) this.items[shorter] = t;
+    else this.items.push(t);
   }
   /** Adds a string known to be verbatim (e.g. the title). */
   addText(t: string): void {

@@ -1,8 +1,10 @@
 // The sentence around a span of text, for evidence: verbatim, trimmed, whole where it can be.
 // English full stops after abbreviations and initials ("U.S. dollars", "on Dec. 3", "Mr. Li") do not
 // end a sentence; closing quotes and brackets after a sentence's end ("。」", ".\"") stay with it, and
-// a quote opening a paragraph stays with the paragraph; a sentence longer than the window is cut at
-// a clause break or a space, never inside a word.
+// a quote opening a paragraph stays with the paragraph; a full stop with no space after it ends a
+// sentence before a capitalised word ("Thursday.The"); a sentence is taken whole up to REACH
+// characters either side of the span, and one longer than that is cut at WINDOW, after a clause
+// break or a space, never inside a word.
 
 const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029 || c === 0xfeff;
@@ -21,6 +23,7 @@ const ABBREVIATIONS = new Set(
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Whether the full stop at i belongs to an abbreviation or an initial ("Mr. Li", "U.S. President",
@@ -45,18 +48,27 @@ function isBoundary(text: string, i: number): boolean {
   if (c !== 46) return false;
   let n = i + 1;
   while (n < text.length && isCloser(text.charCodeAt(n))) n++;
-  return (n >= text.length || isSpace(text.charCodeAt(n))) && !abbreviationDot(text, i);
+  if (n < text.length && !isSpace(text.charCodeAt(n))) {
+    // No space after it: a sentence still ends in "on Thursday.The section …" (a word or number,
+    // then a capitalised word), but not in "U.S.A", "No.3" or "xinhuanet.com".
+    const before = text.charCodeAt(i - 1);
+    if (n !== i + 1 || !(isLower(before) || isDigit(before)) || !isUpper(text.charCodeAt(n)) || !isLower(text.charCodeAt(n + 1))) return false;
+  }
+  return !abbreviationDot(text, i);
 }
 
-/** How far the sentence may reach either side of the span, in characters. */
+/** How far the sentence may reach either side of the span, in characters, when no sentence end
+ *  lies within REACH: a sentence of up to REACH characters either side is taken whole. */
 const WINDOW = 300;
+const REACH = 450;
 /** A sentence cut at the window is cut at a clause break or space within this many characters. */
 const BACK_OFF = 120;
 
-/** The span of the sentence around [s, e), trimmed; at most WINDOW characters either side. */
+/** The span of the sentence around [s, e), trimmed; a sentence longer than REACH either side is cut at WINDOW. */
 export function sentenceSpan(text: string, s: number, e: number): [number, number] {
   let start = s;
-  while (start > 0 && s - start < WINDOW && !isBoundary(text, start - 1)) start--;
+  while (start > 0 && s - start < REACH && !isBoundary(text, start - 1)) start--;
+  if (start > 0 && !isBoundary(text, start - 1)) start = s - WINDOW;
   if (start > 0 && !isBoundary(text, start - 1) && !isSpace(text.charCodeAt(start - 1))) {
     // Cut by the window: start after a clause break or a space, not inside a word.
     for (let k = start; k < Math.min(s, start + BACK_OFF); k++) {
@@ -68,7 +80,8 @@ export function sentenceSpan(text: string, s: number, e: number): [number, numbe
     }
   }
   let end = e;
-  while (end < text.length && end - e < WINDOW && !isBoundary(text, end)) end++;
+  while (end < text.length && end - e < REACH && !isBoundary(text, end)) end++;
+  if (end < text.length && !isBoundary(text, end)) end = e + WINDOW;
   if (end < text.length && isBoundary(text, end)) {
     if (text.charCodeAt(end) !== 10) end++;
     while (end < text.length && isCloser(text.charCodeAt(end))) end++;

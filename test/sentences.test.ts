@@ -46,6 +46,23 @@ describe('sentenceSpan', () => {
     expect(around('Officials met.\n\n"We will cooperate," he said.', 'cooperate')).toBe('"We will cooperate," he said.');
   });
 
+  it('ends a sentence at a full stop with no space before a capitalised word, not inside "U.S.A" or "No.3"', () => {
+    const text = 'The railway has made 20 million trips, the CCTV reported on Thursday.The section within China handled 17 million trips.';
+    expect(around(text, 'CCTV')).toBe('The railway has made 20 million trips, the CCTV reported on Thursday.');
+    expect(around(text, 'section')).toBe('The section within China handled 17 million trips.');
+    const odd = 'Exports to the U.S.A rose under Document No.3 of 2024, xinhuanet.com said.';
+    expect(around(odd, 'Document')).toBe(odd);
+  });
+
+  it('takes a sentence of up to 450 characters either side whole', () => {
+    const lead = 'For example, the China (Zhejiang) Pilot Free Trade Zone has been under construction at an unprecedented speed, ';
+    const body = 'the Ningbo-Zhoushan Port has been consistently promoting its function as a hub port, the digital trade network of Zhejiang has been accelerating its global expansion, and the construction of the Yiwu-Europe China Railway Express has made new breakthroughs.';
+    const text = `Focus on Key Projects\n\nThe ten key projects have been going smoothly. ${lead}${lead}${body} Other news followed.`;
+    const sentence = `${lead}${lead}${body}`;
+    expect(sentence.indexOf('Yiwu')).toBeGreaterThan(300);
+    expect(around(text, 'Yiwu')).toBe(sentence);
+  });
+
   it('cuts a sentence longer than the window after a clause break or a space, never inside a word', () => {
     const clause = 'the freight trains carried electronics, machinery and daily necessities to European cities';
     const long = `Since the route opened ${Array.from({ length: 12 }, () => clause).join(', and ')} every week.`;
@@ -75,6 +92,28 @@ describe('evidence', () => {
     }
     expect([j.evidence, ...j.topics.map((t) => t.evidence)].flat().some((e) => e.startsWith(title))).toBe(true);
   });
+  it('lists a headline made of the first sentence\'s opening once, as the whole sentence', () => {
+    // A page without a headline of its own: the title is the lead's first clause (GUIDE.md §4).
+    const title = 'The China-Laos Railway has made a total of 20.09 million passenger trips as of Wednesday';
+    const text = `${title}, becoming a golden channel for trade and the high-quality development of the Belt and Road Initiative, the CCTV reported.\n\nThe railway has promoted regional connectivity along the route.`;
+    const j = classify({ title, text }, k, { threshold: 0.5 });
+    expect(j.relevant).toBe(true);
+    for (const list of [j.evidence, ...j.topics.map((t) => t.evidence)]) {
+      expect(list, list.join(' | ')).not.toContain(title);
+      expect(list.filter((e) => e.startsWith(title)).length, list.join(' | ')).toBeLessThanOrEqual(1);
+    }
+    expect(j.topics[0].evidence[0]).toBe(text.split('\n')[0]);
+  });
+
+  it('lists a sentence the text repeats with other quote marks once', () => {
+    const a = 'With the theme of "Connectivity and Shared Prosperity," the Digital Silk Road Development Forum was held on Tuesday in Xi\'an.';
+    const b = 'With the theme of “Connectivity and Shared Prosperity,” the Digital Silk Road Development Forum was held on Tuesday in Xi’an.';
+    const text = `${a}\n\n${b}\n\nThe forum discussed Silk Road e-commerce cooperation and digital connectivity under the Belt and Road Initiative.`;
+    const j = classify({ title: 'Digital Silk Road development enables connectivity, prosperity', text }, k, { threshold: 0.5 });
+    expect(j.relevant).toBe(true);
+    for (const list of [j.evidence, ...j.topics.map((t) => t.evidence)]) expect(list.includes(a) && list.includes(b), list.join(' | ')).toBe(false);
+  });
+
   it('docks a strategy only within the sentence that names the BRI', () => {
     const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
     expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
