@@ -77,6 +77,8 @@ export const TITLE_BOOST = 2;
 /** Measure links: `mentions` from this score up; `implements` needs this and an action verb. */
 export const LINK_MIN = 0.45;
 export const IMPLEMENT_MIN = 0.55;
+/** The alias weight of an entry's own name (knowledge.ts gives generic and short aliases 0.4). */
+export const SPECIFIC_ALIAS = 0.75;
 /** Policy title similarity for "the same policy" (updates, same-policy reports). */
 export const POLICY_TITLE_MIN = 0.75;
 /** A copy of a seed document: this share of the seed's shingles in the document, or this share of
@@ -723,14 +725,24 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   // implements / mentions for the rest of the catalog.
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
+  const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
   for (let m = 0; m < M; m++) {
     if (links.has(m)) continue;
     if (aliasW[m] === 0 && sim[m] < 0.35) continue;
+    const p = k.policies[k.measures[m].policy];
+    const local = regionMatch(p);
+    // Another region's entry only where the document names it (an alias of its own, not a
+    // generic one such as "Silk Road e-commerce"): similar wording alone links a national report
+    // to Shanghai's plan on the same subject.
+    if (!local && aliasW[m] < SPECIFIC_ALIAS) continue;
+    // A document cannot mention or implement a policy issued after it was published.
+    if (published && p.date && published < p.date.slice(0, 10)) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';
     const hit = aliasHit[m];
-    if (score >= IMPLEMENT_MIN && hit) {
+    // Implementing is done where the policy applies: in its region or by its issuer.
+    if (score >= IMPLEMENT_MIN && hit && local) {
       const sent = doc.u.sent[hit.i];
       if (listed.some((h) => doc.u.sent[h.i] === sent)) relation = 'implements';
     }

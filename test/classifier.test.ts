@@ -350,6 +350,30 @@ describe('measure links', () => {
     expect(j.relevant).toBe(true);
     expect(j.measures).toEqual([]);
   });
+
+  it('says `implements` only where the measure applies, and ties another region\'s entry only by its own name', () => {
+    // batch3 zh-221: the Ministry of Science and Technology on joint labs along the BRI — a national
+    // report; Shanghai's 2017 sci-tech measures are on the same subject, but it does not carry them out.
+    const a = readLabelled().find((x) => x.id === 'zh-221')!;
+    const national = judge({ title: a.title, text: a.text });
+    expect(national.relevant).toBe(true);
+    expect(national.measures.filter((m) => m.relation === 'implements')).toEqual([]);
+    // Only entries it names by an alias of their own stay (as `mentions`); wording alone ties none.
+    expect(national.measures.map((m) => m.id).sort()).toEqual(['sh-2017-bridgehead-sci-tech', 'sh-2017-bridgehead-sci-tech-2']);
+    // The same report from a Shanghai source carries them out.
+    const local = judge({ title: a.title, text: a.text, source: 'shanghai' });
+    expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
+  });
+
+  it('ties no document to a policy issued after it was published', () => {
+    const input = {
+      title: 'Shanghai hosts International Carbon Neutrality Expo with Belt and Road partners',
+      text: 'The Shanghai International Carbon Neutrality Expo opened on Wednesday, with exhibitors from more than 20 Belt and Road countries showing green and low-carbon solutions.\n\nOrganizers said the expo supports green development cooperation under the Belt and Road Initiative.',
+    };
+    // sh-2024-priorities was issued on 2024-04-08.
+    expect(judge({ ...input, published: '2024-05-01' }).measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation).toBe('implements');
+    expect(judge({ ...input, published: '2023-06-01' }).measures.map((m) => m.id)).not.toContain('sh-2024-priorities-5c');
+  });
 });
 
 describe('listedMeasures', () => {
