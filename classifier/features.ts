@@ -1,6 +1,7 @@
 // The explainable relevance features of one document, computed from the phrase occurrences the
 // matcher found. Each feature is a number a reader can check against the text.
 import { ANCHOR_KINDS, Role, type Knowledge, type Payload } from './knowledge.js';
+import { foldText } from './fold.js';
 import type { Units } from './matcher.js';
 
 export interface Hit {
@@ -70,6 +71,23 @@ const OTHER_EXPANSION = [
 ];
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
+/** Anchors that also name the historical route (GUIDE.md §2 rule 7), folded as phrases are. */
+const HISTORICAL_SENSE = new Set(['海上丝绸之路', '海上丝路', 'maritime silk road']);
+/** A sentence about the past: dynasties, archaeology, relics, museums, the old voyages (folded text). */
+const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|Zheng He|Zhang Qian|centuries ago)\b|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|博物馆|张骞|郑和/i;
+
+/** Whether the anchor h names the historical route: an ambiguous name in a sentence about the past. */
+function historical(doc: Doc, h: Hit): boolean {
+  if (!HISTORICAL_SENSE.has(foldText(doc.k.phrases.texts[h.phrase]).toLowerCase())) return false;
+  const { u } = doc;
+  const sent = u.sent[h.i];
+  let a = h.i;
+  while (a > 0 && u.sent[a - 1] === sent) a--;
+  let b = h.j - 1;
+  while (b + 1 < u.n && u.sent[b + 1] === sent) b++;
+  return PAST.test(foldText(doc.full.slice(u.start[a], u.end[b])));
+}
+
 /** The document's anchors: BRI names, flagships and valid acronyms; the longest wins on overlap. */
 export function anchorsOf(doc: Doc): Anchor[] {
   const raw = hitsOf(doc, Role.Anchor).slice().sort((a, b) => a.s - b.s || b.e - a.e);
@@ -86,6 +104,7 @@ export function anchorsOf(doc: Doc): Anchor[] {
   const leadEnd = leadEndOf(doc);
   for (const h of kept) {
     const kind = ANCHOR_KINDS[h.p.arg];
+    if (kind === 'core' && historical(doc, h)) continue;
     if (kind === 'acronym') {
       let upper = true;
       for (let c = h.s; c < h.e; c++) {

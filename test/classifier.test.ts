@@ -365,6 +365,23 @@ describe('measure links', () => {
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
   });
 
+  it('reads a Maritime Silk Road of dynasties and excavations as the historical route (GUIDE.md §2 rule 7)', () => {
+    // After a blind spot-check article (an archaeology feature on the old routes, judged relevant).
+    const past = {
+      title: '考古还原青藏高原丝路的样貌',
+      text: '如果回顾欧亚大陆丝绸之路发展的历史,不难发现古代东西方沟通交流的途径和主导区域,有自北向南逐渐转移的过程。\n\n途经沙漠—绿洲的陆地丝绸之路开通稍晚,其标志性事件为西汉张骞凿空西域。这一通道在唐代晚期逐渐衰落,代之而兴起的是海上丝绸之路。\n\n海上丝绸之路在宋、元、明时期发展至巅峰,明中后期至清因为海禁而逐渐衰落。',
+    };
+    expect(judge(past).relevant).toBe(false);
+    const traditional = '途經沙漠—綠洲的陸地絲綢之路開通稍晚,其標誌性事件為西漢張騫鑿空西域。這一通道在唐代晚期逐漸衰落,代之而興起的是海上絲綢之路。\n\n海上絲綢之路在宋、元、明時期發展至巔峰,明中後期至清因為海禁而逐漸衰落。';
+    expect(judge({ title: '考古還原青藏高原絲路的樣貌', text: traditional }).relevant).toBe(false);
+    // The same name in a sentence about today's cooperation is still the initiative.
+    const today = {
+      title: '广西加快建设海上丝绸之路信息枢纽',
+      text: '广西正在加快建设面向东盟的海上丝绸之路信息枢纽,推动与东盟国家网络互联、信息互通。\n\n自治区政府表示,将与东盟国家签署更多合作文件,共建海上丝绸之路。',
+    };
+    expect(judge(today).relevant).toBe(true);
+  });
+
   it('ties no document to a policy issued after it was published', () => {
     const input = {
       title: 'Shanghai hosts International Carbon Neutrality Expo with Belt and Road partners',
