@@ -101,27 +101,27 @@ function evidenceKey(x: string): string {
   return foldText(end === x.length ? x : x.slice(0, end));
 }
 
-/** How an evidence item t stands to a key already listed: the same words, the start of them (a
- *  headline made of a sentence's first clause), or what they start with. */
-function overlap(k: string, t: string): 'same' | 'shorter' | 'longer' | null {
-  if (k === t) return 'same';
-  if (k.startsWith(t)) return 'shorter';
-  if (t.startsWith(k)) return 'longer';
-  return null;
+/**
+ * Where t goes in a list of evidence: REPEAT when the list already says it (the same sentence — a
+ * headline repeated as the first sentence, with its 。, or the text quoting itself with other quote
+ * marks — or a longer one that starts with t); the index of an item t starts with (a headline made
+ * of its first clause), which t replaces; else -1 (appended).
+ */
+const REPEAT = -2;
+function placeOf(items: string[], t: string): number {
+  if (!items.length) return -1;
+  const k = evidenceKey(t);
+  let replaces = -1;
+  for (let x = 0; x < items.length; x++) {
+    const listed = evidenceKey(items[x]);
+    if (listed.startsWith(k)) return REPEAT;
+    if (replaces < 0 && k.startsWith(listed)) replaces = x;
+  }
+  return replaces;
 }
 
-/** Whether a list of evidence already says t: the same sentence (a headline repeated as the first
- *  sentence, with its 。, or the text quoting itself with other quote marks) or a longer one that
- *  starts with t. */
-function repeats(items: string[], t: string): boolean {
-  if (!items.length) return false;
-  const k = evidenceKey(t);
-  for (const x of items) {
-    const o = overlap(evidenceKey(x), k);
-    if (o === 'same' || o === 'shorter') return true;
-  }
-  return false;
-}
+/** Whether a list of evidence already says t (see placeOf). */
+const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
 
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text. */
 class Evidence {
@@ -142,13 +142,12 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = this.full.slice(span[0], span[1]);
-    if (repeats(this.items, t)) return;
+    const at = placeOf(this.items, t);
+    if (at === REPEAT) return;
     this.spans.push(span);
-    // A sentence that starts with an item already listed (a headline made of its first clause)
-    // takes that item's place: the reader sees the whole sentence once.
-    const k = evidenceKey(t);
-    const shorter = this.items.findIndex((x) => overlap(k, evidenceKey(x)) === 'shorter');
-    if (shorter >= 0) this.items[shorter] = t;
+    // A sentence that starts with an item already listed takes its place: the reader sees the
+    // whole sentence once.
+    if (at >= 0) this.items[at] = t;
     else this.items.push(t);
   }
   /** Adds a string known to be verbatim (e.g. the title). */

@@ -71,14 +71,13 @@ const OTHER_EXPANSION = [
 ];
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
-/** Anchors that also name the historical route (GUIDE.md §2 rule 7), folded as phrases are. */
-const HISTORICAL_SENSE = new Set(['海上丝绸之路', '海上丝路', 'maritime silk road']);
 /** A sentence about the past: dynasties, archaeology, relics, museums, the old voyages (folded text). */
 const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|Zheng He|Zhang Qian|centuries ago)\b|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|博物馆|张骞|郑和/i;
 
-/** Whether the anchor h names the historical route: an ambiguous name in a sentence about the past. */
+/** Whether the anchor h names the historical route: a name of knowledge.historicalAnchors in a
+ *  sentence about the past. */
 function historical(doc: Doc, h: Hit): boolean {
-  if (!HISTORICAL_SENSE.has(foldText(doc.k.phrases.texts[h.phrase]).toLowerCase())) return false;
+  if (!doc.k.historicalAnchors.has(h.phrase)) return false;
   const { u } = doc;
   const sent = u.sent[h.i];
   let a = h.i;

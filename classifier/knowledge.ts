@@ -7,6 +7,7 @@ import { FOLD, foldText } from './fold.js';
 import {
   ACTION,
   ANCHORS,
+  HISTORICAL_ANCHORS,
   CONTRAST,
   GLOSSARY,
   IMPLEMENT,
@@ -116,6 +117,8 @@ export interface Knowledge {
   phrases: PhraseSet<Payload>;
   /** Per phrase, a bit set of its payloads' roles. */
   phraseRoles: Int32Array;
+  /** Anchor phrases that also name the historical route (lexicon.ts HISTORICAL_ANCHORS). */
+  historicalAnchors: Set<number>;
   topicIds: string[];
   stop: Uint8Array;
   measures: MeasureEntry[];
@@ -325,7 +328,11 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     phrases.payloads[x] = phrases.payloads[x].filter((p) => p.role !== Role.Topic || best.get(p.arg) === p);
   }
   // The lexicon.
-  for (const a of ANCHORS) phrases.add(a.text, { role: Role.Anchor, arg: ANCHOR_KINDS.indexOf(a.kind), weight: a.weight });
+  const historicalAnchors = new Set<number>();
+  for (const a of ANCHORS) {
+    const idx = phrases.add(a.text, { role: Role.Anchor, arg: ANCHOR_KINDS.indexOf(a.kind), weight: a.weight });
+    if (HISTORICAL_ANCHORS.includes(a.text)) historicalAnchors.add(idx);
+  }
   const simple: [string[], Role][] = [
     [OTHER_SENSE, Role.OtherSense],
     [OTHER_PROGRAMMES, Role.OtherProgramme],
@@ -520,6 +527,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     vocab,
     phrases,
     phraseRoles,
+    historicalAnchors,
     topicIds,
     stop,
     measures: entries,

@@ -69,6 +69,10 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
   { text: 'OBOR', weight: 0.9, kind: 'acronym' },
 ];
 
+/** Anchors that also name the historical route (GUIDE.md §2 rule 7): in a sentence about the past
+ *  (features.ts) they are no anchor. */
+export const HISTORICAL_ANCHORS = ['Maritime Silk Road', '海上丝绸之路', '海上丝路'];
+
 /** "Belt", "road" and "Silk Road" in other senses (the anchor wins where they overlap). */
 export const OTHER_SENSE: string[] = [
   'Yangtze River Economic Belt',

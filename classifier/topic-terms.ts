@@ -104,12 +104,6 @@ function hidden(s: number, e: number, cues: Span[]): boolean {
   return false;
 }
 
-/** The verbatim sentence around [s, e). */
-export function sentenceAround(text: string, s: number, e: number): string {
-  const [start, end] = sentenceSpan(text, s, e);
-  return text.slice(start, end);
-}
-
 export function matchTopics(compiled: CompiledTopics, text: string): TopicMatch[] {
   const global = spans(compiled.negative, text);
   const results: (TopicMatch & { sum: number })[] = [];

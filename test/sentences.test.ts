@@ -2,7 +2,7 @@
 // at abbreviations, with their closing quotes, and cut between words when longer than the window;
 // a topic's evidence is the sentences it leads.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../classifier/index.js';
+import { classify, type Judgement } from '../classifier/index.js';
 import { topicMasses } from '../classifier/classify.js';
 import { sentenceSpan } from '../classifier/sentences.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
@@ -80,17 +80,20 @@ describe('sentenceSpan', () => {
   });
 });
 
+/** A judgement's evidence lists: relevance, then each topic's. */
+const evidenceLists = (j: Judgement) => [j.evidence, ...j.topics.map((t) => t.evidence)];
+
 describe('evidence', () => {
   it('does not list a headline twice when the text repeats it as its first sentence', () => {
     const title = '中老铁路开通10个月 跨境货物运输突破150万吨';
     const text = `${title}。\n\n中老铁路是共建“一带一路”的标志性工程。10个月来,中老铁路累计运输跨境货物154万吨,国际货物列车开行突破200列,货物品类从100余种增至1200余种。`;
     const j = classify({ title, text }, k, { threshold: 0.5 });
     expect(j.relevant).toBe(true);
-    for (const list of [j.evidence, ...j.topics.map((t) => t.evidence)]) {
+    for (const list of evidenceLists(j)) {
       const keys = list.map((e) => e.replace(/[。\s]+$/u, ''));
       expect(new Set(keys).size, list.join(' | ')).toBe(list.length);
     }
-    expect([j.evidence, ...j.topics.map((t) => t.evidence)].flat().some((e) => e.startsWith(title))).toBe(true);
+    expect(evidenceLists(j).flat().some((e) => e.startsWith(title))).toBe(true);
   });
   it('lists a headline made of the first sentence\'s opening once, as the whole sentence', () => {
     // A page without a headline of its own: the title is the lead's first clause (GUIDE.md §4).
@@ -98,7 +101,7 @@ describe('evidence', () => {
     const text = `${title}, becoming a golden channel for trade and the high-quality development of the Belt and Road Initiative, the CCTV reported.\n\nThe railway has promoted regional connectivity along the route.`;
     const j = classify({ title, text }, k, { threshold: 0.5 });
     expect(j.relevant).toBe(true);
-    for (const list of [j.evidence, ...j.topics.map((t) => t.evidence)]) {
+    for (const list of evidenceLists(j)) {
       expect(list, list.join(' | ')).not.toContain(title);
       expect(list.filter((e) => e.startsWith(title)).length, list.join(' | ')).toBeLessThanOrEqual(1);
     }
@@ -111,7 +114,7 @@ describe('evidence', () => {
     const text = `${a}\n\n${b}\n\nThe forum discussed Silk Road e-commerce cooperation and digital connectivity under the Belt and Road Initiative.`;
     const j = classify({ title: 'Digital Silk Road development enables connectivity, prosperity', text }, k, { threshold: 0.5 });
     expect(j.relevant).toBe(true);
-    for (const list of [j.evidence, ...j.topics.map((t) => t.evidence)]) expect(list.includes(a) && list.includes(b), list.join(' | ')).toBe(false);
+    for (const list of evidenceLists(j)) expect(list.includes(a) && list.includes(b), list.join(' | ')).toBe(false);
   });
 
   it('docks a strategy only within the sentence that names the BRI', () => {
