@@ -18,6 +18,7 @@ import {
   OTHER_SENSE,
   PARTNERS,
   REGIONS,
+  FIELD_WORDS,
   STOPWORDS,
   STRATEGIES,
   TOPIC_EXTRA,
@@ -381,11 +382,27 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       aliasPolicies.get(idx)!.add(key);
     }
   });
-  // 0.75 for a distinctive name; 0.4 when several policies or the taxonomy use it, or it is one
-  // word (or up to four Chinese characters).
+  // An alias made only of topic terms, BRI anchors and the words of a field (FIELD_WORDS) names
+  // the field, not the entry: "green Belt and Road" is the national policy's wording too.
+  const fieldWords = new PhraseSet<true>(vocab);
+  for (const w of FIELD_WORDS) fieldWords.add(w, true);
+  const namesOnlyAField = (idx: number): boolean => {
+    const ids = learnUnits(phrases.texts[idx], vocab);
+    const u = { n: ids.length, id: Int32Array.from(ids), join: new Uint8Array(ids.length).fill(1) } as Units;
+    const covered = new Uint8Array(ids.length);
+    const occ = phrases.scan(u);
+    for (let k = 0; k < occ.length; k += 3) {
+      if (phrases.payloads[occ[k]].some((x) => x.role === Role.Topic || x.role === Role.Anchor)) covered.fill(1, occ[k + 1], occ[k + 2]);
+    }
+    const occF = fieldWords.scan(u);
+    for (let k = 0; k < occF.length; k += 3) covered.fill(1, occF[k + 1], occF[k + 2]);
+    return ids.every((id, j) => covered[j] || (id < CJK_BASE && STOPWORDS.has(vocab.words[id])));
+  };
+  // 0.75 for a distinctive name; 0.4 when several policies or the taxonomy use it, it names only
+  // a field, or it is one word (or up to four Chinese characters).
   for (const [idx, pols] of aliasPolicies) {
     const short = phrases.lengths[idx] < 2 || (phrases.lengths[idx] <= 4 && /[\u4e00-\u9fff]/.test(phrases.texts[idx]));
-    const weight = pols.size > 1 || generic.has(idx) || short ? 0.4 : 0.75;
+    const weight = pols.size > 1 || generic.has(idx) || short || namesOnlyAField(idx) ? 0.4 : 0.75;
     for (const p of phrases.payloads[idx]) if (p.role === Role.Alias) p.weight = weight;
   }
 
@@ -447,6 +464,17 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   // Policies.
   const policyIndex = new Map<string, number>();
   const policies: PolicyEntry[] = [];
+  // A source document's headline names the policy the document reports: the first one of its
+  // top-level entries whose policy it is (policy.url is the document's own), not the others it
+  // lists (Pudong's and Hongqiao's plans in the report of Shanghai's) nor those a commentary cites.
+  const headlineGiven = new Set<string>();
+  const seedTitleOf = (m: CatalogMeasure): string | null => {
+    if (!m.seedTitle || m.parent !== null || !m.seedUrl) return null;
+    const url = canonicalUrl(m.seedUrl);
+    if (!url || headlineGiven.has(url) || canonicalUrl(m.policy.url) !== url) return null;
+    headlineGiven.add(url);
+    return m.seedTitle;
+  };
   measures.forEach((m, i) => {
     const key = `${m.policy.title}|${m.policy.region}`;
     let p = policyIndex.get(key);
@@ -454,7 +482,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       p = policies.length;
       policyIndex.set(key, p);
       const series = docNumberSeries(m.policy.docNumber);
-      const titles = [m.policy.title, m.seedTitle && m.parent === null ? m.seedTitle : null].filter((t): t is string => !!t);
+      const titles = [m.policy.title, seedTitleOf(m)].filter((t): t is string => !!t);
       const zhPhrases: PolicyEntry['zhPhrases'] = [];
       {
         const u = cut(m.policy.title, vocab);
@@ -482,9 +510,9 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
         measures: [],
         roots: [],
       });
-    } else if (m.seedTitle && m.parent === null) {
-      const has = policies[p].variants.length;
-      if (has < 3) policies[p].variants.push(titleKeys(k0, m.seedTitle, idfOf));
+    } else {
+      const headline = seedTitleOf(m);
+      if (headline) policies[p].variants.push(titleKeys(k0, headline, idfOf));
     }
     policies[p].measures.push(i);
     entries.push({ m, index: i, policy: p, depth: depthOf(i) });

@@ -73,6 +73,18 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
  *  (features.ts) they are no anchor. */
 export const HISTORICAL_ANCHORS = ['Maritime Silk Road', '海上丝绸之路', '海上丝路'];
 
+/** Words of a field rather than of one measure's name. A catalog alias made only of these, topic
+ *  terms and BRI anchors ("green Belt and Road", "free trade port", 科技创新合作, 标志性工程) says
+ *  which field its entry is in, not which entry it is: knowledge.ts weighs it as a generic alias. */
+export const FIELD_WORDS = [
+  'cooperation', 'exchanges', 'development', 'international', 'global', 'regional', 'construction', 'joint',
+  'services', 'projects', 'platform', 'system', 'network', 'mechanism', 'countries', 'enterprises',
+  'free trade zone', 'pilot free trade zone', 'free trade port', 'free trade harbor', 'landmark',
+  'sister city', 'sister cities',
+  '合作', '交流', '发展', '国际', '全球', '区域', '建设', '共建', '服务', '项目', '工程', '平台', '体系', '机制',
+  '网络', '国家', '企业', '自由贸易试验区', '自贸试验区', '自贸区', '自由贸易港', '自贸港', '标志性', '友好城市',
+];
+
 /** "Belt", "road" and "Silk Road" in other senses (the anchor wins where they overlap). */
 export const OTHER_SENSE: string[] = [
   'Yangtze River Economic Belt',

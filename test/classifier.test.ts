@@ -358,11 +358,68 @@ describe('measure links', () => {
     const national = judge({ title: a.title, text: a.text });
     expect(national.relevant).toBe(true);
     expect(national.measures.filter((m) => m.relation === 'implements')).toEqual([]);
-    // Only entries it names by an alias of their own stay (as `mentions`); wording alone ties none.
-    expect(national.measures.map((m) => m.id).sort()).toEqual(['sh-2017-bridgehead-sci-tech', 'sh-2017-bridgehead-sci-tech-2']);
+    // It names no Shanghai entry by an alias of its own (科技创新合作 and 科技园区合作 are the field's
+    // words), and wording alone ties none.
+    expect(national.measures).toEqual([]);
     // The same report from a Shanghai source carries them out.
     const local = judge({ title: a.title, text: a.text, source: 'shanghai' });
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
+  });
+
+  it('takes a source document\'s headline for the policy it reports, not for the other plans it lists', () => {
+    // After a blind spot-check article: the seed report of Shanghai's Silk Road e-commerce plan also
+    // lists Pudong's and Hongqiao's plans; a headline like the seed's tied all three at score 1.
+    const j = judge({
+      title: 'Shanghai rolls out action plan for Silk Road e-commerce cooperation zone',
+      text: 'Shanghai has released its plan for a Silk Road e-commerce cooperation pilot zone, a city official told a press conference on Tuesday.\n\nThe zone will expand international data services, promote paperless trade and deepen e-commerce cooperation with countries participating in the Belt and Road Initiative.',
+      published: '2023-11-14',
+    });
+    expect(j.measures.find((m) => m.id === 'sh-2023-silk-road-ecommerce')?.relation).toBe('mentions');
+    expect(j.measures.map((m) => m.id)).not.toContain('sh-2023-silk-road-ecommerce-pudong');
+    expect(j.measures.map((m) => m.id)).not.toContain('sh-2023-silk-road-ecommerce-hongqiao');
+  });
+
+  it('ties no Shanghai entry to a national document by the words of its field alone', () => {
+    // Aliases such as "green Belt and Road", 自由贸易港 or 标志性工程 are the national policy's
+    // wording too: they name the entry's field, not the entry.
+    const green = judge({
+      title: 'Ministry briefs on building a green Belt and Road',
+      text: 'The Ministry of Ecology and Environment said on Monday that building a green Belt and Road is an inherent requirement of green development.\n\nChina will work with partner countries on the Belt and Road Initiative International Green Development Coalition and on green finance for the Belt and Road.',
+      published: '2024-10-16',
+    });
+    const court = judge({
+      title: '最高法发布意见 为高质量共建“一带一路”提供司法服务',
+      text: '最高人民法院日前发布关于为高质量共建“一带一路”提供司法服务和保障的意见。\n\n意见提出,要服务自由贸易试验区和自由贸易港建设,完善国际商事纠纷多元化解决机制,推动科技创新合作和标志性工程建设。',
+      published: '2025-03-01',
+    });
+    for (const j of [green, court]) {
+      expect(j.relevant).toBe(true);
+      expect(j.measures).toEqual([]);
+    }
+    // In Shanghai's own news the same wording still ties its entry.
+    const local = judge({
+      title: 'Shanghai pushes green Belt and Road cooperation',
+      text: 'Shanghai will promote a green Belt and Road this year, the Shanghai Municipal Development and Reform Commission said, supporting green infrastructure and green energy projects in BRI countries.',
+      published: '2024-10-16',
+    });
+    expect(local.measures.map((m) => m.id)).toContain('sh-2024-priorities-5');
+  });
+
+  it('ties a Chinese report of the Silk Road e-commerce plan to the three aspects it names, in either script', () => {
+    const text =
+      '上海市政府新闻办今天举行新闻发布会,介绍《上海市创建“丝路电商”合作先行区方案》。\n\n方案围绕扩大电子商务领域开放、营造先行先试环境、推进国际和区域交流合作等3方面,共提出19项任务,服务共建“一带一路”。';
+    const simplified = judge({ title: '上海发布创建“丝路电商”合作先行区方案', text, published: '2023-11-14', lang: 'zh' });
+    const traditional = judge({
+      title: '上海發布創建“絲路電商”合作先行區方案',
+      text: '上海市政府新聞辦今天舉行新聞發佈會,介紹《上海市創建“絲路電商”合作先行區方案》。\n\n方案圍繞擴大電子商務領域開放、營造先行先試環境、推進國際和區域交流合作等3方面,共提出19項任務,服務共建“一帶一路”。',
+      published: '2023-11-14',
+      lang: 'zh',
+    });
+    for (const j of [simplified, traditional]) {
+      const ids = j.measures.map((m) => m.id);
+      expect(ids).toEqual(expect.arrayContaining(['sh-2023-silk-road-ecommerce', 'sh-2023-silk-road-ecommerce-1', 'sh-2023-silk-road-ecommerce-2', 'sh-2023-silk-road-ecommerce-3']));
+      expect(ids).not.toContain('sh-2023-silk-road-ecommerce-pudong');
+    }
   });
 
   it('reads a Maritime Silk Road of dynasties and excavations as the historical route (GUIDE.md §2 rule 7)', () => {
