@@ -123,36 +123,46 @@ function placeOf(items: string[], t: string): number {
 /** Whether a list of evidence already says t (see placeOf). */
 const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
 
-/** Up to `max` verbatim, non-overlapping sentences of the analysed text. */
+/** A question ("what plans does the Ministry have …?", "有哪些实际帮助?"): a reporter's, not the
+ *  answer's substance. */
+const QUESTION = /[?？]["”’」』)）]*$/;
+
+/** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions only where
+ *  statements do not fill the list, after them. */
 class Evidence {
   private readonly spans: [number, number][] = [];
-  readonly items: string[] = [];
+  private readonly said: string[] = [];
+  private readonly asked: string[] = [];
   constructor(
     private readonly full: string,
     private readonly max = 3,
   ) {}
+  get items(): string[] {
+    return this.asked.length ? [...this.said, ...this.asked].slice(0, this.max) : this.said;
+  }
   get full_(): boolean {
-    return this.items.length >= this.max;
+    return this.said.length >= this.max;
   }
   /** Adds the sentence around [s, e) unless it overlaps or repeats one already taken. */
   add(s: number, e: number): void {
-    if (this.items.length >= this.max) return;
+    if (this.full_) return;
     for (const [a, b] of this.spans) if (a <= s && e <= b) return; // its sentence is taken
     const span = sentenceSpan(this.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = this.full.slice(span[0], span[1]);
-    const at = placeOf(this.items, t);
+    const list = QUESTION.test(t) ? this.asked : this.said;
+    const at = placeOf(list, t);
     if (at === REPEAT) return;
     this.spans.push(span);
     // A sentence that starts with an item already listed takes its place: the reader sees the
     // whole sentence once.
-    if (at >= 0) this.items[at] = t;
-    else this.items.push(t);
+    if (at >= 0) list[at] = t;
+    else list.push(t);
   }
   /** Adds a string known to be verbatim (e.g. the title). */
   addText(t: string): void {
-    if (this.items.length < this.max && t && !repeats(this.items, t)) this.items.push(t);
+    if (!this.full_ && t && !repeats(this.said, t)) this.said.push(t);
   }
 }
 

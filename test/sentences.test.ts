@@ -117,6 +117,25 @@ describe('evidence', () => {
     for (const list of evidenceLists(j)) expect(list.includes(a) && list.includes(b), list.join(' | ')).toBe(false);
   });
 
+  it('shows a reporter\'s question only where the answers do not fill the list, and after them', () => {
+    // Press-conference transcripts: the question names the topic, the answer says what was done.
+    const question = 'Reporter: What achievements have been made in trade with Belt and Road countries this year?';
+    const text = [
+      question,
+      'Spokesperson: Trade in goods with Belt and Road countries rose 6 percent to 15 trillion yuan in the first ten months.',
+      'Customs cut clearance times for Belt and Road trade and signed mutual recognition arrangements with 14 partner countries.',
+      'Cross-border e-commerce trade with Belt and Road partners kept growing faster than overall foreign trade.',
+    ].join('\n\n');
+    const j = classify({ title: 'MOFCOM press conference on Belt and Road trade', text }, k, { threshold: 0.5 });
+    const trade = j.topics.find((t) => t.id === 'trade')!;
+    expect(trade.evidence).toHaveLength(3);
+    expect(trade.evidence).not.toContain(question);
+    // With one answer only, the question is still shown, after it.
+    const short = classify({ title: 'MOFCOM press conference on Belt and Road trade', text: text.split('\n\n').slice(0, 2).join('\n\n') }, k, { threshold: 0.5 });
+    const ev = short.topics.find((t) => t.id === 'trade')!.evidence;
+    expect(ev.indexOf(question), ev.join(' | ')).toBeGreaterThan(0);
+  });
+
   it('docks a strategy only within the sentence that names the BRI', () => {
     const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
     expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
