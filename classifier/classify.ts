@@ -85,6 +85,9 @@ export const POLICY_TITLE_MIN = 0.75;
  *  the document's shingles from the seed (an excerpt of at least 60 shingles). */
 export const COPY_OF_SEED = 0.7;
 export const COPY_OF_DOC = 0.85;
+/** A policy document's title: a plan, priorities, opinions, measures, a notice … */
+const POLICY_DOCUMENT =
+  /\b(?:plans?|priorities|opinions|guidelines?|measures|notice|programmes?|programs?|outline|regulations|provisions)\b|要点|要點|方案|意见|意見|规划|規劃|计划|計劃|措施|办法|辦法|通知|纲要|綱要|条例|條例/i;
 /** At most this many links besides the announced / updated entries. */
 export const LINK_MAX = 12;
 
@@ -605,6 +608,13 @@ function titleSimilarity(k: Knowledge, doc: Doc, p: PolicyEntry, lang: ClassifyI
   return best;
 }
 
+/** The latest year (2000–2099) a text names, or null. */
+function latestYearIn(text: string): number | null {
+  let latest: number | null = null;
+  for (const m of text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
+  return latest;
+}
+
 function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   const links = new Map<number, Link>();
   const put = (m: number, link: Omit<Link, 'id'>) => {
@@ -654,13 +664,16 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     }
   }
 
-  // Alias and BM25 signals for every entry.
+  // Alias and BM25 signals for every entry; the entries the headline names by their own name.
   const M = k.measures.length;
   const aliasW = new Float64Array(M);
   const aliasHit: (Hit | undefined)[] = new Array(M);
+  const namedInTitle = new Set<number>();
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
-    if (m >= 0 && h.p.weight > aliasW[m]) {
+    if (m < 0) continue;
+    if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.add(m);
+    if (h.p.weight > aliasW[m]) {
       aliasW[m] = h.p.weight;
       aliasHit[m] = h;
     }
@@ -708,24 +721,31 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     link.evidence = ev.items.length ? ev.items : input.title.trim() ? [input.title.trim()] : [];
   }
 
-  // updates / same policy: the document's title names a catalog policy of the same region or issuer.
+  // updates / same policy: the document's title names a catalog policy of the same region or
+  // issuer — by its title, by its document number's series, or, where the title is a policy
+  // document's ("…2023年工作要点", "… action plan"), by the own name of the policy's lead entry
+  // (浙江省高质量推进"一带一路"重要枢纽建设2023年工作要点 continues Zhejiang's BRI hub plan).
   const docYear = yearOf(input.title) ?? yearOf(input.published) ?? null;
   const docSeries = docNumberSeries(input.docNumber);
+  const policyTitle = POLICY_DOCUMENT.test(input.title);
   k.policies.forEach((p) => {
     if (p.measures.every((m) => links.get(m)?.relation === 'announces')) return;
-    const titleSim = titleSimilarity(k, doc, p, input.lang);
+    const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), policyTitle && namedInTitle.has(p.roots[0]) ? POLICY_TITLE_MIN : 0);
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p)) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
     const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : docYear > policyYear);
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
-    // language) mentions them. The title is the first evidence: it names the policy.
+    // language) mentions them. The title names the policy: it is the first evidence for the
+    // policy's lead entry; its other entries (the 2017 plan's finance or platform actions) are
+    // tied only where the document speaks of them.
     const relation = newer ? 'updates' : 'mentions';
     const score = round(0.55 + 0.45 * titleSim);
-    for (const m of p.roots) put(m, { relation, score, evidence: evidenceFor(m, input.title.trim()) });
+    const lead = p.roots[0];
+    put(lead, { relation, score, evidence: evidenceFor(lead, input.title.trim()) });
     for (const m of p.measures) {
-      if (p.roots.includes(m)) continue;
+      if (m === lead) continue;
       const s = linkScore(m);
       if (s >= LINK_MIN) put(m, { relation, score: round(Math.min(score, s)), evidence: evidenceFor(m) });
     }
@@ -735,6 +755,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
+  // An undated document is taken to be no later than the latest year it names: a 2017 report that
+  // looks ahead to 2018 mentions none of the 2024 priorities.
+  const latestYear = published ? null : latestYearIn(doc.full);
   for (let m = 0; m < M; m++) {
     if (links.has(m)) continue;
     if (aliasW[m] === 0 && sim[m] < 0.35) continue;
@@ -746,6 +769,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     if (!local && aliasW[m] < SPECIFIC_ALIAS) continue;
     // A document cannot mention or implement a policy issued after it was published.
     if (published && p.date && published < p.date.slice(0, 10)) continue;
+    if (latestYear !== null && p.year !== null && latestYear + 1 < p.year) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';

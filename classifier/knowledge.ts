@@ -304,6 +304,14 @@ function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, id
   return out;
 }
 
+/** An English alias in each of the names the press gives the currency: "cross-border RMB
+ *  settlement" is also written with "yuan" and "renminbi". */
+function currencyVariants(alias: string): string[] {
+  const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
+  if (!m) return [alias];
+  return [alias, ...['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map((c) => alias.replace(m[0], c))];
+}
+
 export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[]): Knowledge {
   const vocab = newVocabulary();
   const phrases = new PhraseSet<Payload>(vocab);
@@ -374,7 +382,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   };
   const aliasPolicies = new Map<number, Set<string>>();
   measures.forEach((m, i) => {
-    for (const a of [...m.aliases.en, ...m.aliases.zh]) {
+    for (const a of [...m.aliases.en.flatMap(currencyVariants), ...m.aliases.zh]) {
       const idx = phrases.add(a, { role: Role.Alias, arg: i, weight: 0 });
       if (idx < 0) continue;
       const key = `${m.policy.title}|${m.policy.region}`;

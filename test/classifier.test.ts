@@ -422,6 +422,49 @@ describe('measure links', () => {
     }
   });
 
+  it('ties a plan\'s other top-level entries to a report naming the plan only where the report speaks of them', () => {
+    const j = judge({
+      title: '上海发布服务国家“一带一路”建设发挥桥头堡作用行动方案',
+      text: '《上海服务国家“一带一路”建设发挥桥头堡作用行动方案》日前发布。\n\n其中,金融开放合作专项行动共提出10项举措,依托上海国际金融中心建设,把上海建设成为“一带一路”投融资中心。',
+      published: '2017-10-12',
+      lang: 'zh',
+    });
+    const ids = j.measures.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(['sh-2017-bridgehead-action-plan', 'sh-2017-bridgehead-finance']));
+    for (const area of ['sh-2017-bridgehead-sci-tech', 'sh-2017-bridgehead-platforms', 'sh-2017-bridgehead-special-actions']) expect(ids).not.toContain(area);
+  });
+
+  it('reads a newer policy document named for a plan\'s lead entry as its update, and news naming it as no update', () => {
+    const priorities = judge({
+      title: '浙江省高质量推进“一带一路”重要枢纽建设2023年工作要点',
+      text: '为高质量推进“一带一路”重要枢纽建设,制定本工作要点。\n\n一、提升义甬舟开放大通道功能。推进宁波舟山港世界一流强港建设,拓展中欧班列(义乌)线路。\n\n二、推进数字丝绸之路建设。',
+      published: '2023-03-23',
+      lang: 'zh',
+    });
+    expect(priorities.measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('updates');
+    const news = judge({
+      title: '浙江打造“一带一路”重要枢纽 义新欧班列开行量创新高',
+      text: '浙江加快打造“一带一路”重要枢纽。2023年,义新欧班列开行2000列,宁波舟山港“一带一路”航线达125条。',
+      published: '2023-12-20',
+      lang: 'zh',
+    });
+    expect(news.measures.map((m) => m.relation)).not.toContain('updates');
+    expect(news.measures.map((m) => m.id)).toContain('zj-2020-facilitates-bri');
+  });
+
+  it('takes an undated document to be no later than the year after the latest year it names', () => {
+    const input = {
+      title: '上海积极服务“一带一路”建设',
+      text: '上海将积极承办好2018年中国国际进口博览会,提升上海国际会展平台服务功能,扩大与“一带一路”沿线国家的贸易往来。',
+      lang: 'zh' as const,
+    };
+    // Dated 2024, it is tied to the 2024 priorities' CIIE item; undated, naming 2018, it is not.
+    expect(judge({ ...input, published: '2024-11-05' }).measures.map((m) => m.id)).toContain('sh-2024-priorities-3a');
+    const undated = judge(input).measures.map((m) => m.id);
+    expect(undated).not.toContain('sh-2024-priorities-3a');
+    expect(undated).toContain('sh-2017-bridgehead-platforms-2');
+  });
+
   it('reads a Maritime Silk Road of dynasties and excavations as the historical route (GUIDE.md §2 rule 7)', () => {
     // After a blind spot-check article (an archaeology feature on the old routes, judged relevant).
     const past = {
