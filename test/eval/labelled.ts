@@ -21,7 +21,7 @@ export interface Article {
   file: string;
 }
 
-export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl'] as const;
+export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl'] as const;
 
 /** Every labelled article of the files, in file order (a missing file counts as empty). */
 export function readLabelled(): Article[] {
