@@ -608,6 +608,13 @@ function titleSimilarity(k: Knowledge, doc: Doc, p: PolicyEntry, lang: ClassifyI
   return best;
 }
 
+/** Where a catalog entry's text stands in the document, verbatim, or with the no-break spaces the
+ *  catalog keeps from its source page written as the plain spaces an extractor gives; else -1. */
+function indexOfEntry(full: string, text: string): number {
+  const at = full.indexOf(text);
+  return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
+}
+
 /** The latest year (2000–2099) a text names, or null. */
 function latestYearIn(text: string): number | null {
   let latest: number | null = null;
@@ -702,10 +709,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
       ev.add(a, b);
     }
     const text = k.measures[m].m.text;
-    if (!ev.full_ && text.length > 20 && doc.full.includes(text)) {
-      const at = doc.full.indexOf(text);
-      ev.add(at, at + text.length);
-    }
+    const at = text.length > 20 ? indexOfEntry(doc.full, text) : -1;
+    if (!ev.full_ && at >= 0) ev.add(at, at + text.length);
     return ev.items;
   };
 
@@ -713,7 +718,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   for (const [m, link] of links) {
     if (link.relation !== 'announces') continue;
     const text = k.measures[m].m.text;
-    const at = doc.full.indexOf(text);
+    const at = indexOfEntry(doc.full, text);
     const ev = new Evidence(doc.full, 1);
     const hit = aliasHit[m];
     if (at >= 0) ev.add(at, at + Math.min(text.length, 400));

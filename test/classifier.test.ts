@@ -92,6 +92,21 @@ describe('the seed documents', () => {
     });
   }
 
+  it('shows where each announced entry stands in an extracted copy, whose no-break spaces are plain spaces', () => {
+    // The catalog keeps the source page's no-break spaces (sh-2024-priorities-4b: "to\u00A0explore");
+    // an extractor writes them as spaces, and the entry's evidence fell back to the headline.
+    const doc = seedDocuments().find((d) => d.id === 'sh-2024-priorities')!;
+    const text = doc.text.replace(/\u00a0/g, ' ');
+    const j = judge({ title: doc.title, text, url: doc.url, published: doc.published, lang: doc.lang });
+    const spaced = catalog.measures.filter((m) => m.document === doc.id && m.text.includes('\u00a0'));
+    expect(spaced.length).toBeGreaterThan(0);
+    for (const m of spaced) {
+      const link = j.measures.find((l) => l.id === m.id)!;
+      expect(link.relation, m.id).toBe('announces');
+      expect(link.evidence[0], m.id).toContain(m.text.replace(/\u00a0/g, ' ').slice(0, 40));
+    }
+  });
+
   it('announces through the URL after canonicalisation (scheme, www., trailing slash, tracking parameters)', () => {
     const j = judge({
       title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2024',

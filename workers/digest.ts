@@ -88,7 +88,7 @@ function loadDigest(deps: Deps, id: number) {
     where: { id },
     include: {
       subscription: { include: { subscriber: true } },
-      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true, measureLinks: { include: { measure: { select: { title: true, text: true } } } } } } } } }, orderBy: { eventId: 'asc' } },
+      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true, measureLinks: { orderBy: { id: 'asc' }, include: { measure: { select: { title: true, text: true } } } } } } } } }, orderBy: { eventId: 'asc' } },
     },
   });
 }
@@ -142,9 +142,10 @@ function describeChange(cause: string, changes: unknown): string[] | undefined {
   return undefined;
 }
 
-/** The three most telling measure links: those that announce, update or implement; else mentions. */
+/** The three most telling measure links: those that announce, update or implement; else mentions.
+ *  Equal scores keep the classifier's order (links are stored in it): a plan before its items. */
 function topMeasures(links: DigestEvent['version']['measureLinks']): DigestMeasure[] {
-  const byScore = [...links].sort((a, b) => b.score - a.score);
+  const byScore = [...links].sort((a, b) => b.score - a.score || a.id - b.id);
   const strong = byScore.filter((l) => l.relation !== 'mentions');
   return (strong.length ? strong : byScore).slice(0, 3).map((l) => ({
     title: l.measure.title || l.measure.text,
