@@ -85,9 +85,17 @@ export const POLICY_TITLE_MIN = 0.75;
  *  the document's shingles from the seed (an excerpt of at least 60 shingles). */
 export const COPY_OF_SEED = 0.7;
 export const COPY_OF_DOC = 0.85;
-/** A policy document's title: a plan, priorities, opinions, measures, a notice … */
-const POLICY_DOCUMENT =
-  /\b(?:plans?|priorities|opinions|guidelines?|measures|notice|programmes?|programs?|outline|regulations|provisions)\b|要点|要點|方案|意见|意見|规划|規劃|计划|計劃|措施|办法|辦法|通知|纲要|綱要|条例|條例/i;
+/** A policy document's title ends in the kind of document it is ("…2023年工作要点", "… action plan",
+ *  "关于印发…的通知"; a bracket such as "(2023-2025年)" may follow). News that plans, finds a way or
+ *  takes measures does not end so. */
+const POLICY_DOCUMENT_END =
+  /(?:要点|要點|方案|意见|意見|规划|規劃|行动计划|行動計劃|工作计划|工作計劃|纲要|綱要|条例|條例|办法|辦法|通知|\b(?:action plan|work plan|plan|priorities|opinions|guidelines?|measures|notice|programme|outline|regulations|provisions))$/i;
+/** Where the title's closing document word starts, or -1. */
+function policyDocumentWordAt(title: string): number {
+  const t = title.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '').replace(/[\s"“”'‘’」』》.。!！]+$/u, '');
+  const m = POLICY_DOCUMENT_END.exec(t);
+  return m ? m.index : -1;
+}
 /** At most this many links besides the announced / updated entries. */
 export const LINK_MAX = 12;
 
@@ -154,9 +162,10 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = this.full.slice(span[0], span[1]);
-    const list = QUESTION.test(t) ? this.asked : this.said;
+    const asked = QUESTION.test(t);
+    const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
-    if (at === REPEAT) return;
+    if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;
     this.spans.push(span);
     // A sentence that starts with an item already listed takes its place: the reader sees the
     // whole sentence once.
@@ -615,13 +624,6 @@ function indexOfEntry(full: string, text: string): number {
   return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
 }
 
-/** The latest year (2000–2099) a text names, or null. */
-function latestYearIn(text: string): number | null {
-  let latest: number | null = null;
-  for (const m of text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
-  return latest;
-}
-
 function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   const links = new Map<number, Link>();
   const put = (m: number, link: Omit<Link, 'id'>) => {
@@ -675,11 +677,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   const M = k.measures.length;
   const aliasW = new Float64Array(M);
   const aliasHit: (Hit | undefined)[] = new Array(M);
-  const namedInTitle = new Set<number>();
+  const namedInTitle = new Map<number, number>(); // entry → where its name ends in the headline
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
     if (m < 0) continue;
-    if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.add(m);
+    if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
     if (h.p.weight > aliasW[m]) {
       aliasW[m] = h.p.weight;
       aliasHit[m] = h;
@@ -728,14 +730,21 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
 
   // updates / same policy: the document's title names a catalog policy of the same region or
   // issuer — by its title, by its document number's series, or, where the title is a policy
-  // document's ("…2023年工作要点", "… action plan"), by the own name of the policy's lead entry
-  // (浙江省高质量推进"一带一路"重要枢纽建设2023年工作要点 continues Zhejiang's BRI hub plan).
+  // document's and ends so after the name ("…2023年工作要点"), by the own name of the policy's lead
+  // entry (浙江省高质量推进"一带一路"重要枢纽建设2023年工作要点 continues Zhejiang's BRI hub plan).
   const docYear = yearOf(input.title) ?? yearOf(input.published) ?? null;
   const docSeries = docNumberSeries(input.docNumber);
-  const policyTitle = POLICY_DOCUMENT.test(input.title);
+  const documentWordAt = policyDocumentWordAt(doc.full.slice(0, doc.titleEnd));
+  // A headline that asks ("What has the pilot zone plan achieved?") reports on a policy; it is no
+  // new edition of it.
+  const asks = QUESTION.test(input.title.trim());
+  // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
+  // crawled policy (none of them stands for the whole).
+  const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
   k.policies.forEach((p) => {
     if (p.measures.every((m) => links.get(m)?.relation === 'announces')) return;
-    const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), policyTitle && namedInTitle.has(p.roots[0]) ? POLICY_TITLE_MIN : 0);
+    const namesLead = documentWordAt >= 0 && byTitle(p).some((m) => (namedInTitle.get(m) ?? Infinity) <= documentWordAt);
+    const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), namesLead ? POLICY_TITLE_MIN : 0);
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p)) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
@@ -743,14 +752,14 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : docYear > policyYear);
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
-    // policy's lead entry; its other entries (the 2017 plan's finance or platform actions) are
+    // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are
     // tied only where the document speaks of them.
-    const relation = newer ? 'updates' : 'mentions';
+    const relation = newer && !asks ? 'updates' : 'mentions';
     const score = round(0.55 + 0.45 * titleSim);
-    const lead = p.roots[0];
-    put(lead, { relation, score, evidence: evidenceFor(lead, input.title.trim()) });
+    const named = byTitle(p);
+    for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, input.title.trim()) });
     for (const m of p.measures) {
-      if (m === lead) continue;
+      if (named.includes(m)) continue;
       const s = linkScore(m);
       if (s >= LINK_MIN) put(m, { relation, score: round(Math.min(score, s)), evidence: evidenceFor(m) });
     }
@@ -760,9 +769,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
-  // An undated document is taken to be no later than the latest year it names: a 2017 report that
-  // looks ahead to 2018 mentions none of the 2024 priorities.
-  const latestYear = published ? null : latestYearIn(doc.full);
   for (let m = 0; m < M; m++) {
     if (links.has(m)) continue;
     if (aliasW[m] === 0 && sim[m] < 0.35) continue;
@@ -774,7 +780,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     if (!local && aliasW[m] < SPECIFIC_ALIAS) continue;
     // A document cannot mention or implement a policy issued after it was published.
     if (published && p.date && published < p.date.slice(0, 10)) continue;
-    if (latestYear !== null && p.year !== null && latestYear + 1 < p.year) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';

@@ -19,6 +19,7 @@ import {
   PARTNERS,
   REGIONS,
   FIELD_WORDS,
+  NAME_ENDINGS_ZH,
   STOPWORDS,
   STRATEGIES,
   TOPIC_EXTRA,
@@ -304,12 +305,13 @@ function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, id
   return out;
 }
 
-/** An English alias in each of the names the press gives the currency: "cross-border RMB
+/** An English alias in the other names the press gives its currency: "cross-border RMB
  *  settlement" is also written with "yuan" and "renminbi". */
 function currencyVariants(alias: string): string[] {
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
-  if (!m) return [alias];
-  return [alias, ...['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map((c) => alias.replace(m[0], c))];
+  if (!m) return [];
+  const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);
+  return ['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map(at);
 }
 
 export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[]): Knowledge {
@@ -381,20 +383,40 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     return d;
   };
   const aliasPolicies = new Map<number, Set<string>>();
+  // The other spellings of an alias's currency weigh what the alias as written weighs.
+  const spellings: { payload: Payload; of: number }[] = [];
   measures.forEach((m, i) => {
-    for (const a of [...m.aliases.en.flatMap(currencyVariants), ...m.aliases.zh]) {
+    const key = `${m.policy.title}|${m.policy.region}`;
+    const add = (a: string) => {
       const idx = phrases.add(a, { role: Role.Alias, arg: i, weight: 0 });
-      if (idx < 0) continue;
-      const key = `${m.policy.title}|${m.policy.region}`;
-      if (!aliasPolicies.has(idx)) aliasPolicies.set(idx, new Set());
-      aliasPolicies.get(idx)!.add(key);
+      if (idx >= 0) {
+        if (!aliasPolicies.has(idx)) aliasPolicies.set(idx, new Set());
+        aliasPolicies.get(idx)!.add(key);
+      }
+      return idx;
+    };
+    for (const a of m.aliases.zh) add(a);
+    for (const a of m.aliases.en) {
+      const of = add(a);
+      for (const v of currencyVariants(a)) {
+        const idx = phrases.add(v, { role: Role.Alias, arg: i, weight: 0 });
+        if (idx >= 0 && of >= 0) spellings.push({ payload: phrases.payloads[idx].at(-1)!, of });
+      }
     }
   });
   // An alias made only of topic terms, BRI anchors and the words of a field (FIELD_WORDS) names
   // the field, not the entry: "green Belt and Road" is the national policy's wording too.
   const fieldWords = new PhraseSet<true>(vocab);
   for (const w of FIELD_WORDS) fieldWords.add(w, true);
+  // A proper name is no field's wording: an English alias written as a name ("Carbon Neutrality
+  // Expo", "Network of Silk Road Arts Festivals"), a Chinese one ending as an institution's.
+  const isProperName = (text: string): boolean => {
+    if (NAME_ENDINGS_ZH.some((e) => text.endsWith(e))) return true;
+    const words = text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w) && !STOPWORDS.has(w.toLowerCase()));
+    return words.length >= 2 && words.every((w) => /^[A-Z]/.test(w));
+  };
   const namesOnlyAField = (idx: number): boolean => {
+    if (isProperName(phrases.texts[idx])) return false;
     const ids = learnUnits(phrases.texts[idx], vocab);
     const u = { n: ids.length, id: Int32Array.from(ids), join: new Uint8Array(ids.length).fill(1) } as Units;
     const covered = new Uint8Array(ids.length);
@@ -413,6 +435,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     const weight = pols.size > 1 || generic.has(idx) || short || namesOnlyAField(idx) ? 0.4 : 0.75;
     for (const p of phrases.payloads[idx]) if (p.role === Role.Alias) p.weight = weight;
   }
+  for (const { payload, of } of spellings) payload.weight = phrases.payloads[of].find((x) => x.role === Role.Alias && x.arg === payload.arg)!.weight;
 
   // Glossary: English phrase → Chinese renderings, found in an entry's English wording.
   const glossary = new PhraseSet<string[]>(vocab);

@@ -80,10 +80,17 @@ export const FIELD_WORDS = [
   'cooperation', 'exchanges', 'development', 'international', 'global', 'regional', 'construction', 'joint',
   'services', 'projects', 'platform', 'system', 'network', 'mechanism', 'countries', 'enterprises',
   'free trade zone', 'pilot free trade zone', 'free trade port', 'free trade harbor', 'landmark',
-  'sister city', 'sister cities',
+  'sister city', 'sister cities', 'opening up', 'sector', 'cross-border', 'RMB', 'renminbi', 'yuan',
   '合作', '交流', '发展', '国际', '全球', '区域', '建设', '共建', '服务', '项目', '工程', '平台', '体系', '机制',
   '网络', '国家', '企业', '自由贸易试验区', '自贸试验区', '自贸区', '自由贸易港', '自贸港', '标志性', '友好城市',
+  '扩大', '开放', '领域', '营造', '环境', '先行先试',
+  // function characters
+  '和', '与', '及', '的', '等', '之',
 ];
+
+/** Endings of a Chinese institution's or event's name (绿色技术银行, 上海国际碳中和博览会): an alias
+ *  ending so names one body, even when its words are the field's. */
+export const NAME_ENDINGS_ZH = ['银行', '博览会', '交易所', '联盟', '中心', '创新园', '研究院', '基地'];
 
 /** "Belt", "road" and "Silk Road" in other senses (the anchor wins where they overlap). */
 export const OTHER_SENSE: string[] = [

@@ -136,6 +136,12 @@ describe('evidence', () => {
     expect(ev.indexOf(question), ev.join(' | ')).toBeGreaterThan(0);
   });
 
+  it('lists a headline that asks a question once', () => {
+    const title = "What has Shanghai's Silk Road e-commerce pilot zone plan achieved?";
+    const j = classify({ title, text: "Shanghai's Silk Road e-commerce pilot zone has signed deals with partner countries of the Belt and Road Initiative." }, k, { threshold: 0.5 });
+    for (const list of [...evidenceLists(j), ...j.measures.map((m) => m.evidence)]) expect(list.filter((e) => e === title).length, list.join(' | ')).toBeLessThanOrEqual(1);
+  });
+
   it('docks a strategy only within the sentence that names the BRI', () => {
     const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
     expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
