@@ -298,7 +298,11 @@ const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc.full);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
-  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => b.p.weight - a.p.weight || a.s - b.s)) {
+  // A sentence about another country's programme ("the Quad is considering a joint infrastructure
+  // plan") shows that programme, not the BRI's: such sentences come last.
+  const rival = new Set(hitsOf(doc, Role.OtherProgramme).map((h) => doc.u.sent[h.i]));
+  const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
+  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || a.s - b.s)) {
     ev.add(h.s, h.e);
     if (ev.full_) break;
   }

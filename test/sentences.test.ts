@@ -142,6 +142,15 @@ describe('evidence', () => {
     for (const list of [...evidenceLists(j), ...j.measures.map((m) => m.evidence)]) expect(list.filter((e) => e === title).length, list.join(' | ')).toBeLessThanOrEqual(1);
   });
 
+  it('shows a topic by the BRI\'s sentences before one about another country\'s programme', () => {
+    const rival = "The EU's Global Gateway plans to fund green energy projects and solar power plants in Africa.";
+    const text = `${rival}\n\nChina and its Belt and Road partners signed 12 agreements on solar power and wind energy projects on Tuesday.\n\nThe green energy projects under the Belt and Road Initiative will add 3 gigawatts of renewable power.`;
+    const j = classify({ title: 'Belt and Road partners deepen green energy cooperation', text }, k, { threshold: 0.5 });
+    const green = j.topics.find((t) => t.id === 'green')!;
+    expect(green.evidence).toHaveLength(3);
+    expect(green.evidence).not.toContain(rival);
+  });
+
   it('docks a strategy only within the sentence that names the BRI', () => {
     const text = 'Kazakhstan linked its Bright Road policy to exports, which grew 5 percent. 2023 saw the Belt and Road Initiative deliver 50 projects in the country.';
     expect(topicMasses({ title: 'Projects', text }, k).map((t) => t.id)).not.toContain('cooperation-mechanisms');
