@@ -45,6 +45,10 @@ export interface Judgement {
   measures: { id: string; relation: Relation; score: number; evidence: string[] }[];
   /** Relevance evidence: at most three verbatim sentences of the title or text. */
   evidence: string[];
+  /** The catalog entries whose policy's same edition this document reports, by its headline (a
+   *  report in the other language, a reprint under another title): what it lists is theirs, not a
+   *  new policy's. */
+  editionOf: string[];
 }
 
 export interface ClassifyConfig {
@@ -628,7 +632,7 @@ function indexOfEntry(full: string, text: string): number {
   return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
 }
 
-function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
+function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: string[] = []): Link[] {
   const links = new Map<number, Link>();
   const put = (m: number, link: Omit<Link, 'id'>) => {
     const prev = links.get(m);
@@ -762,6 +766,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput): Link[] {
     const score = round(0.55 + 0.45 * titleSim);
     const named = byTitle(p);
     for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, input.title.trim()) });
+    // The same edition (not an earlier one, which is a policy the catalog did not hold).
+    if (!newer && (docYear === null || policyYear === null || docYear >= policyYear)) editionOf.push(...named.map((m) => k.measures[m].m.id));
     for (const m of p.measures) {
       if (named.includes(m)) continue;
       const s = linkScore(m);
@@ -865,9 +871,10 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   }
 
   const topics = relevant ? selectTopics(knowledge, doc, title, text) : [];
-  const measures = relevant ? linkMeasures(knowledge, doc, input) : [];
+  const editionOf: string[] = [];
+  const measures = relevant ? linkMeasures(knowledge, doc, input, editionOf) : [];
   if (measures.some((m) => m.relation === 'announces')) addSectionTopics(knowledge, doc, topics, measures);
-  return { relevant, score, topics, measures, evidence: evidence.items };
+  return { relevant, score, topics, measures, evidence: evidence.items, editionOf };
 }
 
 /** The numbered / lettered items a policy document lists, verbatim (for the catalog). */

@@ -90,6 +90,14 @@ describe('the pipeline', () => {
     const ecommerce = mail.text!.slice(mail.text!.indexOf('Key takeaways from Shanghai'));
     expect(ecommerce.split('\n').slice(0, 4).join(' ')).toMatch(/topics: digital-economy, trade/);
     expect(mail.messageId).toMatch(/^<digest-\d+-i-\d+@/);
+    // The Chinese release of the catalogued 2024 priorities lists the catalog's own entries: none of
+    // its items joins the catalog again (nor do the seed copies').
+    const check = createDb(database.url, 1);
+    try {
+      expect(await check.measure.count({ where: { origin: 'crawled' } })).toBe(0);
+    } finally {
+      await check.$disconnect();
+    }
   });
 
   it('sends nothing on a second cycle over an unchanged site (re-checked with conditional GET)', async () => {
@@ -112,6 +120,8 @@ describe('the pipeline', () => {
         'Shanghai will deepen trade cooperation with Belt and Road partner countries in 2026, the municipal commerce commission said on Friday.',
         'The measures expand the China-Europe freight train services from the Minhang terminal, support cross-border e-commerce warehouses in partner countries and widen renminbi settlement for Silk Road e-commerce.',
         'Enterprises taking part in Belt and Road projects will get faster customs clearance and export credit insurance.',
+        '1. Open two more China-Europe freight train routes from the Minhang terminal to Central Asia.',
+        '2. Support ten overseas warehouses for cross-border e-commerce in Belt and Road partner countries.',
       ],
     };
     site.addArticle(added);
@@ -123,6 +133,14 @@ describe('the pipeline', () => {
     expect(mail.text).toContain(added.title);
     expect(mail.text).toContain(`${site.url}${added.path}`);
     for (const seed of seedArticles()) expect(mail.text).not.toContain(seed.title);
+    // A new policy's listed measures join the catalog (origin crawled).
+    const check = createDb(database.url, 1);
+    try {
+      const crawled = await check.measure.findMany({ where: { origin: 'crawled' }, orderBy: { id: 'asc' } });
+      expect(crawled.map((m) => m.text)).toEqual([added.paragraphs[3].slice(3), added.paragraphs[4].slice(3)]);
+    } finally {
+      await check.$disconnect();
+    }
   });
 
   it('mails an amended page as UPDATED with what changed, and nothing for the rest', async () => {

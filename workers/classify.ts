@@ -43,7 +43,10 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   const judgement = classify(input, knowledge, { threshold: deps.config.CLASSIFY_THRESHOLD });
   await storeJudgement(deps, version.id, judgement);
   if (!judgement.relevant) return { relevant: false, score: judgement.score };
-  if (version.ordinal === 1 && !judgement.measures.some((m) => m.relation === 'announces')) {
+  // A new policy's listed measures join the catalog; a copy (announces) or another report of a
+  // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities) lists
+  // the catalog's own.
+  if (version.ordinal === 1 && !judgement.measures.some((m) => m.relation === 'announces') && !judgement.editionOf.length) {
     await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
 
