@@ -21,6 +21,8 @@ export interface DigestEntry {
   topics: string[];
   /** Matched measures of the catalog, most telling first. */
   measures?: DigestMeasure[];
+  /** How many more catalog links the version has than `measures` shows. */
+  moreMeasures?: number;
   /** The other URLs of the same article (syndicated copies). */
   alsoAt?: { url: string; sourceName: string }[];
   /** For UPDATED items: what changed, one line each (added, removed, changed; or withdrawn). */
@@ -56,7 +58,21 @@ const safeHref = (url: string) => {
     return '#';
   }
 };
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const moreLinks = (n: number) => `${n} more catalog link${n === 1 ? '' : 's'}`;
+
+/** At most `max` characters; a longer text ends at the last space or clause break within the last
+ *  40 before the limit (never inside an English word), then "…". */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  for (let k = end; k > max - 41; k--) {
+    if (/[\s,;:，；：、]/.test(s[k])) {
+      end = k;
+      break;
+    }
+  }
+  return `${s.slice(0, end).replace(/[\s,;:，；：、]+$/u, '')}…`;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const OTHER = '\u0000other';
@@ -112,6 +128,7 @@ export function renderDigest(entries: DigestEntry[], opts: RenderOptions): Rende
           `  ${meta(e)}`,
           ...(e.alsoAt ?? []).map((c) => `  also published: ${headerSafe(c.url)} (${headerSafe(c.sourceName)})`),
           ...(e.measures ?? []).map((m) => `  measure: ${measureLine(m)}`),
+          ...(e.moreMeasures ? [`  and ${moreLinks(e.moreMeasures)}`] : []),
           ...(e.changes ?? []).map((line) => `  ${headerSafe(line)}`),
           '',
         ]),
@@ -126,7 +143,7 @@ export function renderDigest(entries: DigestEntry[], opts: RenderOptions): Rende
     const measures = e.measures?.length
       ? `<ul>${e.measures
           .map((m) => `<li><small><b>${escapeHtml(clip(headerSafe(m.title), 160))}</b> (${escapeHtml(m.relation)})${m.evidence ? `: “${escapeHtml(clip(headerSafe(m.evidence), 300))}”` : ''}</small></li>`)
-          .join('')}</ul>`
+          .join('')}${e.moreMeasures ? `<li><small>and ${moreLinks(e.moreMeasures)}</small></li>` : ''}</ul>`
       : '';
     const changes = e.changes?.length ? `<ul>${e.changes.map((line) => `<li><small>${escapeHtml(headerSafe(line))}</small></li>`).join('')}</ul>` : '';
     return `<li><a href="${safeHref(e.url)}">${escapeHtml(headerSafe(e.title))}</a><br><small>${escapeHtml(meta(e))}</small>${also}${measures}${changes}</li>`;

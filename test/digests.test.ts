@@ -172,6 +172,17 @@ describe('rendering', () => {
     expect(html).toContain(`href="${BASE}/unsubscribe?token=abc"`);
   });
 
+  it('clips long evidence at a word, and says how many more catalog links there are', () => {
+    const long = `${'The municipality will expand international data services and promote paperless trade with partner countries '.repeat(4)}in every sector.`;
+    const { text, html } = renderDigest([entry({ measures: [{ title: 'Data services', relation: 'announces', evidence: long }], moreMeasures: 48 })], { periodLabel: 'immediate' });
+    const shown = /measure: Data services \(announces\): “(.*)…”/.exec(text)![1];
+    expect(shown.length).toBeLessThanOrEqual(300);
+    expect(long.startsWith(shown)).toBe(true);
+    expect(long[shown.length]).toBe(' '); // ends at a whole word
+    expect(text).toContain('  and 48 more catalog links');
+    expect(html).toContain('and 48 more catalog links');
+  });
+
   it('escapes what came from a crawled page and links only http(s) URLs', () => {
     const { html, text } = renderDigest(
       [entry({ title: '<script>alert(1)</script> & "quotes"', url: 'javascript:alert(1)', sourceName: '<b>src</b>', measures: [{ title: 'M<i>', relation: 'mentions', evidence: '<img src=x onerror=alert(1)>' }] })],

@@ -125,6 +125,7 @@ async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestE
       published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
       topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
       measures: topMeasures(event.version.measureLinks),
+      moreMeasures: event.version.measureLinks.length - topMeasures(event.version.measureLinks).length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
     };
