@@ -766,8 +766,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const score = round(0.55 + 0.45 * titleSim);
     const named = byTitle(p);
     for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, input.title.trim()) });
-    // The same edition (not an earlier one, which is a policy the catalog did not hold).
-    if (!newer && (docYear === null || policyYear === null || docYear >= policyYear)) editionOf.push(...named.map((m) => k.measures[m].m.id));
+    // The same edition: the same known year (an earlier one is a policy the catalog did not hold;
+    // an undated plan is no edition to match).
+    if (docYear !== null && docYear === policyYear) editionOf.push(...named.map((m) => k.measures[m].m.id));
     for (const m of p.measures) {
       if (named.includes(m)) continue;
       const s = linkScore(m);

@@ -61,16 +61,19 @@ const safeHref = (url: string) => {
 const moreLinks = (n: number) => `${n} more catalog link${n === 1 ? '' : 's'}`;
 
 /** At most `max` characters; a longer text ends at the last space or clause break within the last
- *  40 before the limit (never inside an English word), then "…". */
+ *  40 before the limit (so not inside a word unless the word is longer), never inside a surrogate
+ *  pair, then "…". */
 export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
-  let end = max - 1;
-  for (let k = end; k > max - 41; k--) {
+  let end = Math.max(1, max - 1);
+  for (let k = end; k > Math.max(0, max - 41); k--) {
     if (/[\s,;:，；：、]/.test(s[k])) {
       end = k;
       break;
     }
   }
+  const code = s.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
   return `${s.slice(0, end).replace(/[\s,;:，；：、]+$/u, '')}…`;
 }
 

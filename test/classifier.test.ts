@@ -345,6 +345,24 @@ describe('measure links', () => {
     expect(linked.get('sh-2024-priorities')?.relation).toBe('mentions');
     expect(linked.has('sh-2024-priorities-1b-1')).toBe(true); // 丝路e启行
     expect(linked.has('sh-2024-priorities-1a')).toBe(true); // 长三角“一带一路”高质量发展促进会
+    // It reports the catalogued edition: what it lists is the catalog's own (the worker adds none).
+    expect(j.editionOf).toEqual(['sh-2024-priorities']);
+  });
+
+  it('says a document reports a catalogued edition only for the same known year', () => {
+    const items = '1. Open two more Shanghai-Europe freight train routes.\n\n2. Build ten overseas warehouses for Silk Road e-commerce partner countries.';
+    // The next year's priorities: a newer edition, no report of the old one.
+    const next = judge({ title: 'Shanghai unveils priorities to advance Belt and Road Initiative in 2025', text: `To promote the high-quality development of the Belt and Road Initiative in 2025, Shanghai will focus on the following.\n\n${items}`, published: '2025-04-10' });
+    expect(next.measures.find((m) => m.id === 'sh-2024-priorities')?.relation).toBe('updates');
+    expect(next.editionOf).toEqual([]);
+    // A plan of the Hongqiao CBD, whose catalogued plan has no year: no edition to match.
+    const hongqiao = judge({
+      title: 'Three-Year Action Plan for Promoting the Establishment of a Pilot Zone for Silk Road E-commerce Cooperation in Hongqiao International CBD (2026-2028)',
+      text: `The Hongqiao International Central Business District issued a new three-year action plan for Silk Road e-commerce cooperation with Belt and Road partner countries.\n\n${items}`,
+      published: '2026-01-10',
+      source: 'shanghai',
+    });
+    expect(hongqiao.editionOf).toEqual([]);
   });
 
   it('says `implements` when a report carries a catalog measure out', () => {

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { createLogger } from '../config/logger.js';
 import type { Db } from '../db/client.js';
 import { messageIdFor } from '../digests/collect.js';
-import { renderDigest, type DigestEntry } from '../digests/render.js';
+import { clip, renderDigest, type DigestEntry } from '../digests/render.js';
 import { signUnsubscribeToken, unsubscribeUrl, verifyUnsubscribeToken } from '../digests/unsubscribe.js';
 import { startHttp } from '../http/server.js';
 import { queues as registry } from '../queues/registry.js';
@@ -181,6 +181,9 @@ describe('rendering', () => {
     expect(long[shown.length]).toBe(' '); // ends at a whole word
     expect(text).toContain('  and 48 more catalog links');
     expect(html).toContain('and 48 more catalog links');
+    // Never half of a surrogate pair.
+    const emoji = clip(`${'a'.repeat(298)}😀😀😀`, 300);
+    expect(emoji).toBe(`${'a'.repeat(298)}…`);
   });
 
   it('escapes what came from a crawled page and links only http(s) URLs', () => {

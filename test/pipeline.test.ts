@@ -89,6 +89,8 @@ describe('the pipeline', () => {
     expect(mail.text).toContain(`also published: ${site.url}${seeds[0].path}`);
     const ecommerce = mail.text!.slice(mail.text!.indexOf('Key takeaways from Shanghai'));
     expect(ecommerce.split('\n').slice(0, 4).join(' ')).toMatch(/topics: digital-economy, trade/);
+    // Three of the plan's many announced entries are shown, and the count of the rest.
+    expect(ecommerce.split('\n* ')[0]).toMatch(/\n {2}and \d+ more catalog links\n/);
     expect(mail.messageId).toMatch(/^<digest-\d+-i-\d+@/);
     // The Chinese release of the catalogued 2024 priorities lists the catalog's own entries: none of
     // its items joins the catalog again (nor do the seed copies').

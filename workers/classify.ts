@@ -45,8 +45,10 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   if (!judgement.relevant) return { relevant: false, score: judgement.score };
   // A new policy's listed measures join the catalog; a copy (announces) or another report of a
   // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities) lists
-  // the catalog's own.
-  if (version.ordinal === 1 && !judgement.measures.some((m) => m.relation === 'announces') && !judgement.editionOf.length) {
+  // the catalog's own — unless it is also a newer edition of some policy (updates).
+  const relations = new Set(judgement.measures.map((m) => m.relation));
+  const newPolicy = !relations.has('announces') && (relations.has('updates') || !judgement.editionOf.length);
+  if (version.ordinal === 1 && newPolicy) {
     await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
 
