@@ -142,8 +142,25 @@ const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
  *  answer's substance. */
 const QUESTION = /[?？]["”’」』)）]*$/;
 
-/** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions only where
- *  statements do not fill the list, after them. */
+/** A heading of the text: a line of its own with more text after it, short (100 characters, 40
+ *  with Chinese), with no closing punctuation ("I. Fully implementing the 1st BRF's achievements on
+ *  financial integration", "一、切实增强…使命感"); not the last line, which may be a sentence the
+ *  stored excerpt cut off. */
+const HEADING_MAX = 100;
+const HEADING_MAX_ZH = 40;
+const CLOSED = /[.。!！?？;；:：…"”’」』)）]$/;
+function isHeading(full: string, [a, b]: [number, number]): boolean {
+  const t = full.slice(a, b);
+  if (b - a > (/[\u3400-\u9fff]/.test(t) ? HEADING_MAX_ZH : HEADING_MAX) || CLOSED.test(t)) return false;
+  let i = a;
+  while (i > 0 && (full[i - 1] === ' ' || full[i - 1] === '\t')) i--;
+  let j = b;
+  while (j < full.length && (full[j] === ' ' || full[j] === '\t' || full[j] === '\r')) j++;
+  return (i === 0 || full[i - 1] === '\n') && j < full.length && full[j] === '\n' && /\S/.test(full.slice(j));
+}
+
+/** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions and headings
+ *  of the text (not the title) only where statements do not fill the list, after them. */
 class Evidence {
   private readonly spans: [number, number][] = [];
   private readonly said: string[] = [];
@@ -151,6 +168,7 @@ class Evidence {
   constructor(
     private readonly full: string,
     private readonly max = 3,
+    private readonly titleEnd = 0,
   ) {}
   get items(): string[] {
     return this.asked.length ? [...this.said, ...this.asked].slice(0, this.max) : this.said;
@@ -166,7 +184,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = this.full.slice(span[0], span[1]);
-    const asked = QUESTION.test(t);
+    const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && isHeading(this.full, span));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;
@@ -300,7 +318,7 @@ const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
  * is not shown by a headline about the first.
  */
 function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
-  const ev = new Evidence(doc.full);
+  const ev = new Evidence(doc.full, 3, doc.titleEnd);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
   // A sentence about another country's programme ("the Quad is considering a joint infrastructure
   // plan") shows that programme, not the BRI's: such sentences come last.
@@ -710,7 +728,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     return base * (regionMatch(p) ? 1 : 0.7);
   };
   const evidenceFor = (m: number, extra?: string): string[] => {
-    const ev = new Evidence(doc.full);
+    const ev = new Evidence(doc.full, 3, doc.titleEnd);
     const s = signal(m);
     if (extra) ev.addText(extra);
     if (s.aliasHit) ev.add(s.aliasHit.s, s.aliasHit.e);
@@ -729,7 +747,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (link.relation !== 'announces') continue;
     const text = k.measures[m].m.text;
     const at = indexOfEntry(doc.full, text);
-    const ev = new Evidence(doc.full, 1);
+    const ev = new Evidence(doc.full, 1, doc.titleEnd);
     const hit = aliasHit[m];
     if (at >= 0) ev.add(at, at + Math.min(text.length, 400));
     else if (hit) ev.add(hit.s, hit.e);
@@ -856,7 +874,7 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const score = round(relevanceScore(f.values));
   const relevant = score >= config.threshold;
 
-  const evidence = new Evidence(full);
+  const evidence = new Evidence(full, 3, doc.titleEnd);
   const rank = (x: (typeof f.anchors)[number]) => (x.where === 'title' ? 0 : f.listyAnchors.includes(x) || f.contrastAnchors.includes(x) ? 3 : x.where === 'lead' ? 1 : 2);
   const anchors = f.anchors
     .map((a) => ({ a, rank: rank(a) }))

@@ -142,6 +142,23 @@ describe('evidence', () => {
     for (const list of [...evidenceLists(j), ...j.measures.map((m) => m.evidence)]) expect(list.filter((e) => e === title).length, list.join(' | ')).toBeLessThanOrEqual(1);
   });
 
+  it('shows a subheading of the text only after its sentences; a cut-off last line is no heading', () => {
+    const heading = 'I. Fully implementing the Belt and Road Forum outcomes on financial integration';
+    const text = [
+      heading,
+      'The Silk Road Fund received an additional 100 billion yuan for Belt and Road projects.',
+      'Policy banks provided special loans of 380 billion yuan for Belt and Road financing cooperation.',
+      'Renminbi bonds issued for Belt and Road projects reached 50 billion yuan, with financing from the AIIB growing.',
+    ].join('\n\n');
+    const j = classify({ title: 'Belt and Road financial integration makes progress', text }, k, { threshold: 0.5 });
+    const finance = j.topics.find((t) => t.id === 'finance')!;
+    expect(finance.evidence).toHaveLength(3);
+    expect(finance.evidence).not.toContain(heading);
+    // The last line may be a sentence the stored excerpt cut off: it is no heading.
+    const cut = classify({ title: 'Belt and Road finance', text: `${text.split('\n\n')[1]}\n\nRenminbi bonds for Belt and Road projects reached 50 billion yuan` }, k, { threshold: 0.5 });
+    expect(cut.topics.find((t) => t.id === 'finance')!.evidence).toContain('Renminbi bonds for Belt and Road projects reached 50 billion yuan');
+  });
+
   it('shows a topic by the BRI\'s sentences before one about another country\'s programme', () => {
     const rival = "The EU's Global Gateway plans to fund green energy projects and solar power plants in Africa.";
     const text = `${rival}\n\nChina and its Belt and Road partners signed 12 agreements on solar power and wind energy projects on Tuesday.\n\nThe green energy projects under the Belt and Road Initiative will add 3 gigawatts of renewable power.`;
