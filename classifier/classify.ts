@@ -324,7 +324,10 @@ function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[
   // plan") shows that programme, not the BRI's: such sentences come last.
   const rival = new Set(hitsOf(doc, Role.OtherProgramme).map((h) => doc.u.sent[h.i]));
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
-  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || a.s - b.s)) {
+  // Of equally strong terms, one in a sentence that names the BRI says more of it.
+  const bri = new Set(hitsOf(doc, Role.Anchor).map((h) => doc.u.sent[h.i]));
+  const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
+  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s)) {
     ev.add(h.s, h.e);
     if (ev.full_) break;
   }

@@ -159,6 +159,19 @@ describe('evidence', () => {
     expect(cut.topics.find((t) => t.id === 'finance')!.evidence).toContain('Renminbi bonds for Belt and Road projects reached 50 billion yuan');
   });
 
+  it('of equally strong terms, shows first the sentences that name the BRI', () => {
+    const bri = 'The arbitration centre has handled 557 disputes related to the Belt and Road Initiative.';
+    const text = [
+      'The arbitration commission is the oldest arbitration institution in the country.',
+      'Its arbitration rules were revised last year.',
+      'Arbitration fees were cut for small companies.',
+      bri,
+    ].join('\n\n');
+    const j = classify({ title: 'Commission serves the Belt and Road Initiative', text }, k, { threshold: 0.5 });
+    const legal = j.topics.find((t) => t.id === 'legal-compliance');
+    expect(legal?.evidence[0], JSON.stringify(j.topics)).toBe(bri);
+  });
+
   it('shows a topic by the BRI\'s sentences before one about another country\'s programme', () => {
     const rival = "The EU's Global Gateway plans to fund green energy projects and solar power plants in Africa.";
     const text = `${rival}\n\nChina and its Belt and Road partners signed 12 agreements on solar power and wind energy projects on Tuesday.\n\nThe green energy projects under the Belt and Road Initiative will add 3 gigawatts of renewable power.`;
