@@ -138,9 +138,9 @@ function placeOf(items: string[], t: string): number {
 /** Whether a list of evidence already says t (see placeOf). */
 const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
 
-/** A question ("what plans does the Ministry have …?", "有哪些实际帮助?"): a reporter's, not the
- *  answer's substance. */
-const QUESTION = /[?？]["”’」』)）]*$/;
+/** A question ("what plans does the Ministry have …?", "有哪些实际帮助?", a legislator's "(1) whether
+ *  the Government has plans to …;"): the asker's, not the answer's substance. */
+const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*)?whether\b/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), with no closing punctuation ("I. Fully implementing the 1st BRF's achievements on

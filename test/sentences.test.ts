@@ -136,6 +136,19 @@ describe('evidence', () => {
     expect(ev.indexOf(question), ev.join(' | ')).toBeGreaterThan(0);
   });
 
+  it('counts a legislator\'s "(1) whether the Government …" clause as a question', () => {
+    const asked = '(1) whether the Government has plans to promote unimpeded trade and trade facilitation with Belt and Road countries;';
+    const text = [
+      'A legislator asked about trade with Belt and Road countries:',
+      asked,
+      'The Government said exports to Belt and Road countries rose 8 percent last year.',
+      'It will open two more trade offices in Belt and Road countries to promote trade.',
+      'Trade missions to Belt and Road markets signed 40 export deals.',
+    ].join('\n\n');
+    const j = classify({ title: 'LegCo question: trade with Belt and Road countries', text }, k, { threshold: 0.5 });
+    expect(j.topics.find((t) => t.id === 'trade')!.evidence).not.toContain(asked);
+  });
+
   it('lists a headline that asks a question once', () => {
     const title = "What has Shanghai's Silk Road e-commerce pilot zone plan achieved?";
     const j = classify({ title, text: "Shanghai's Silk Road e-commerce pilot zone has signed deals with partner countries of the Belt and Road Initiative." }, k, { threshold: 0.5 });
