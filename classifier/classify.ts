@@ -317,15 +317,29 @@ const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
  * has the most term weight of the topics listed), only those when there are any, so a second topic
  * is not shown by a headline about the first.
  */
+/**
+ * The document's sentences (the Units' numbering) that name another country's programme and those
+ * that name the BRI, for ordering topic evidence (cached: every listed topic's evidence reads them).
+ */
+const markedCache = new WeakMap<Doc, { rival: Set<number>; bri: Set<number> }>();
+function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
+  let marked = markedCache.get(doc);
+  if (!marked) {
+    const sentencesOf = (role: Role) => new Set(hitsOf(doc, role).map((h) => doc.u.sent[h.i]));
+    marked = { rival: sentencesOf(Role.OtherProgramme), bri: sentencesOf(Role.Anchor) };
+    markedCache.set(doc, marked);
+  }
+  return marked;
+}
+
 function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc.full, 3, doc.titleEnd);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
+  const { rival, bri } = markedSentences(doc);
   // A sentence about another country's programme ("the Quad is considering a joint infrastructure
   // plan") shows that programme, not the BRI's: such sentences come last.
-  const rival = new Set(hitsOf(doc, Role.OtherProgramme).map((h) => doc.u.sent[h.i]));
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
   // Of equally strong terms, one in a sentence that names the BRI says more of it.
-  const bri = new Set(hitsOf(doc, Role.Anchor).map((h) => doc.u.sent[h.i]));
   const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
   for (const h of (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s)) {
     ev.add(h.s, h.e);

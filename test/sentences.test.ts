@@ -83,6 +83,14 @@ describe('sentenceSpan', () => {
 /** A judgement's evidence lists: relevance, then each topic's. */
 const evidenceLists = (j: Judgement) => [j.evidence, ...j.topics.map((t) => t.evidence)];
 
+/** The evidence of one topic the classifier lists for a text (the test fails when it is not listed). */
+function evidenceOf(title: string, text: string, topic: string): string[] {
+  const j = classify({ title, text }, k, { threshold: 0.5 });
+  const t = j.topics.find((x) => x.id === topic);
+  expect(t, JSON.stringify(j.topics)).toBeDefined();
+  return t!.evidence;
+}
+
 describe('evidence', () => {
   it('does not list a headline twice when the text repeats it as its first sentence', () => {
     const title = '中老铁路开通10个月 跨境货物运输突破150万吨';
@@ -126,13 +134,11 @@ describe('evidence', () => {
       'Customs cut clearance times for Belt and Road trade and signed mutual recognition arrangements with 14 partner countries.',
       'Cross-border e-commerce trade with Belt and Road partners kept growing faster than overall foreign trade.',
     ].join('\n\n');
-    const j = classify({ title: 'MOFCOM press conference on Belt and Road trade', text }, k, { threshold: 0.5 });
-    const trade = j.topics.find((t) => t.id === 'trade')!;
-    expect(trade.evidence).toHaveLength(3);
-    expect(trade.evidence).not.toContain(question);
+    const trade = evidenceOf('MOFCOM press conference on Belt and Road trade', text, 'trade');
+    expect(trade).toHaveLength(3);
+    expect(trade).not.toContain(question);
     // With one answer only, the question is still shown, after it.
-    const short = classify({ title: 'MOFCOM press conference on Belt and Road trade', text: text.split('\n\n').slice(0, 2).join('\n\n') }, k, { threshold: 0.5 });
-    const ev = short.topics.find((t) => t.id === 'trade')!.evidence;
+    const ev = evidenceOf('MOFCOM press conference on Belt and Road trade', text.split('\n\n').slice(0, 2).join('\n\n'), 'trade');
     expect(ev.indexOf(question), ev.join(' | ')).toBeGreaterThan(0);
   });
 
@@ -145,8 +151,7 @@ describe('evidence', () => {
       'It will open two more trade offices in Belt and Road countries to promote trade.',
       'Trade missions to Belt and Road markets signed 40 export deals.',
     ].join('\n\n');
-    const j = classify({ title: 'LegCo question: trade with Belt and Road countries', text }, k, { threshold: 0.5 });
-    expect(j.topics.find((t) => t.id === 'trade')!.evidence).not.toContain(asked);
+    expect(evidenceOf('LegCo question: trade with Belt and Road countries', text, 'trade')).not.toContain(asked);
   });
 
   it('lists a headline that asks a question once', () => {
@@ -163,13 +168,12 @@ describe('evidence', () => {
       'Policy banks provided special loans of 380 billion yuan for Belt and Road financing cooperation.',
       'Renminbi bonds issued for Belt and Road projects reached 50 billion yuan, with financing from the AIIB growing.',
     ].join('\n\n');
-    const j = classify({ title: 'Belt and Road financial integration makes progress', text }, k, { threshold: 0.5 });
-    const finance = j.topics.find((t) => t.id === 'finance')!;
-    expect(finance.evidence).toHaveLength(3);
-    expect(finance.evidence).not.toContain(heading);
+    const finance = evidenceOf('Belt and Road financial integration makes progress', text, 'finance');
+    expect(finance).toHaveLength(3);
+    expect(finance).not.toContain(heading);
     // The last line may be a sentence the stored excerpt cut off: it is no heading.
-    const cut = classify({ title: 'Belt and Road finance', text: `${text.split('\n\n')[1]}\n\nRenminbi bonds for Belt and Road projects reached 50 billion yuan` }, k, { threshold: 0.5 });
-    expect(cut.topics.find((t) => t.id === 'finance')!.evidence).toContain('Renminbi bonds for Belt and Road projects reached 50 billion yuan');
+    const cut = 'Renminbi bonds for Belt and Road projects reached 50 billion yuan';
+    expect(evidenceOf('Belt and Road finance', `${text.split('\n\n')[1]}\n\n${cut}`, 'finance')).toContain(cut);
   });
 
   it('of equally strong terms, shows first the sentences that name the BRI', () => {
@@ -180,18 +184,15 @@ describe('evidence', () => {
       'Arbitration fees were cut for small companies.',
       bri,
     ].join('\n\n');
-    const j = classify({ title: 'Commission serves the Belt and Road Initiative', text }, k, { threshold: 0.5 });
-    const legal = j.topics.find((t) => t.id === 'legal-compliance');
-    expect(legal?.evidence[0], JSON.stringify(j.topics)).toBe(bri);
+    expect(evidenceOf('Commission serves the Belt and Road Initiative', text, 'legal-compliance')[0]).toBe(bri);
   });
 
   it('shows a topic by the BRI\'s sentences before one about another country\'s programme', () => {
     const rival = "The EU's Global Gateway plans to fund green energy projects and solar power plants in Africa.";
     const text = `${rival}\n\nChina and its Belt and Road partners signed 12 agreements on solar power and wind energy projects on Tuesday.\n\nThe green energy projects under the Belt and Road Initiative will add 3 gigawatts of renewable power.`;
-    const j = classify({ title: 'Belt and Road partners deepen green energy cooperation', text }, k, { threshold: 0.5 });
-    const green = j.topics.find((t) => t.id === 'green')!;
-    expect(green.evidence).toHaveLength(3);
-    expect(green.evidence).not.toContain(rival);
+    const green = evidenceOf('Belt and Road partners deepen green energy cooperation', text, 'green');
+    expect(green).toHaveLength(3);
+    expect(green).not.toContain(rival);
   });
 
   it('docks a strategy only within the sentence that names the BRI', () => {

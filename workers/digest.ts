@@ -116,6 +116,7 @@ async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestE
   return events.map((event) => {
     const cluster = members(event.clusterId);
     const shown = event.kind === 'NEW' && cluster.length ? cluster[0] : null;
+    const measures = topMeasures(event.version.measureLinks);
     return {
       kind: event.kind,
       title: shown?.version.title ?? event.version.title,
@@ -124,8 +125,8 @@ async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestE
       issuer: event.version.issuer,
       published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
       topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
-      measures: topMeasures(event.version.measureLinks),
-      moreMeasures: event.version.measureLinks.length - topMeasures(event.version.measureLinks).length,
+      measures,
+      moreMeasures: event.version.measureLinks.length - measures.length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
     };
