@@ -180,7 +180,7 @@ export function formatShow(s: Show): string {
   out.push(`Document ${d.id}  ${d.url}`);
   out.push(`  source ${d.source}${d.region ? ` (${d.region})` : ''}, status ${d.status}, first seen ${when(d.firstSeenAt)}, last checked ${when(d.lastCheckedAt)}`);
   if (d.urls.length > 1) {
-    out.push(`  syndicated copies (cluster ${d.clusterId}):`);
+    out.push(`  other pages of the same article or policy edition (cluster ${d.clusterId}):`);
     for (const u of d.urls) if (u !== d.url) out.push(`    ${u}`);
   }
   out.push('', `Versions (${s.versions.length}):`);

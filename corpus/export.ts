@@ -1,5 +1,6 @@
 // The corpus export (`silkwatch export`): document versions with their source, latest
-// classification, measure links and syndicated URLs, streamed from PostgreSQL as JSONL or CSV.
+// classification, measure links and the URLs of its cluster (syndicated copies, reports of the same
+// policy edition), streamed from PostgreSQL as JSONL or CSV.
 //
 // Streaming: keyset pagination over DocumentVersion.id (`id > last ORDER BY id LIMIT batch`; with
 // `--versions latest` over Document.id, each document's current version), one SQL statement per

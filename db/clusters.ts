@@ -24,11 +24,44 @@ export async function assignCluster(db: Db, versionId: number): Promise<{ cluste
       WHERE dv."simhashBands" && ${bandList}::int[] AND dv."documentId" <> ${document.id}`;
     const near = candidates.filter((c) => hamming(BigInt(c.simhash), fingerprint) <= MAX_DISTANCE);
     if (near.length === 0) return { clusterId: own, joined: [] };
-    // The oldest cluster wins; clusters this copy bridges are merged into it.
-    const clusterIds = [...new Set([own, ...near.map((c) => c.clusterId ?? c.documentId)])].sort((a, b) => a - b);
-    const target = clusterIds[0];
-    await tx.$executeRaw`UPDATE "Document" SET "clusterId" = ${target} WHERE "clusterId" IN (${Prisma.join(clusterIds)}) OR "id" = ${document.id}`;
-    await tx.$executeRaw`UPDATE "PolicyEvent" SET "clusterId" = ${target} WHERE "clusterId" IN (${Prisma.join(clusterIds)})`;
-    return { clusterId: target, joined: near.map((c) => c.documentId) };
+    return { clusterId: await merge(tx, document.id, own, near), joined: near.map((c) => c.documentId) };
   });
+}
+
+/**
+ * A report of a policy edition the pipeline already holds joins that edition's cluster, so the
+ * policy raises one event, not one per language or outlet: the Chinese release of the
+ * English-catalogued 2024 priorities, a press report whose headline names the plan. `edition` is
+ * the catalog entries the version announces or reports the edition of (the judgement's `announces`
+ * links and `editionOf`); another document belongs to the edition when its current version
+ * announces one of them, reports the same edition of one, or is the crawled page one was listed in.
+ * Order does not matter: whichever of the two is classified second finds the first.
+ */
+export async function joinEditionCluster(db: Db, versionId: number, edition: string[]): Promise<{ clusterId: number; joined: number[] }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
+    const { documentId } = await tx.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { documentId: true } });
+    const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, clusterId: true } });
+    const own = document.clusterId ?? document.id;
+    if (edition.length === 0) return { clusterId: own, joined: [] };
+    const same = await tx.$queryRaw<{ documentId: number; clusterId: number | null }[]>`
+      SELECT d."id" AS "documentId", d."clusterId"
+      FROM "Document" d
+      WHERE d."id" <> ${document.id} AND d."currentVersionId" IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${edition}::text[]))
+        OR EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."relevant" AND c."editionOf" && ${edition}::text[])
+        OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${edition}::text[])))`;
+    const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
+    if (outside.length === 0) return { clusterId: own, joined: [] };
+    return { clusterId: await merge(tx, document.id, own, outside), joined: outside.map((c) => c.documentId) };
+  });
+}
+
+/** The oldest cluster wins; clusters the document bridges are merged into it, with their events. */
+async function merge(tx: Prisma.TransactionClient, documentId: number, own: number, others: { documentId: number; clusterId: number | null }[]): Promise<number> {
+  const clusterIds = [...new Set([own, ...others.map((c) => c.clusterId ?? c.documentId)])].sort((a, b) => a - b);
+  const target = clusterIds[0];
+  await tx.$executeRaw`UPDATE "Document" SET "clusterId" = ${target} WHERE "clusterId" IN (${Prisma.join(clusterIds)}) OR "id" IN (${Prisma.join([documentId, ...others.map((c) => c.documentId)])})`;
+  await tx.$executeRaw`UPDATE "PolicyEvent" SET "clusterId" = ${target} WHERE "clusterId" IN (${Prisma.join(clusterIds)})`;
+  return target;
 }

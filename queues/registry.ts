@@ -33,7 +33,10 @@ const classifyPayload = z.object({
   baseline: z.boolean().default(false),
 });
 
-const alertPayload = z.object({ eventId: z.number().int().positive() });
+// `member`: a document that joined the event's cluster later (a syndicated copy, another
+// language's report of the same edition); the event is fanned out again for the subscriptions
+// that only it matches (by source, region or language).
+const alertPayload = z.object({ eventId: z.number().int().positive(), member: z.number().int().positive().optional() });
 
 const digestPayload = z.object({
   subscriptionId: z.number().int().positive(),
@@ -62,7 +65,7 @@ export const queues = {
   alert: {
     payload: alertPayload,
     ...policy(5, 5_000),
-    jobId: (p: z.infer<typeof alertPayload>) => `alert-${p.eventId}`,
+    jobId: (p: z.infer<typeof alertPayload>) => `alert-${p.eventId}${p.member ? `-m${p.member}` : ''}`,
   },
   digest: {
     payload: digestPayload,

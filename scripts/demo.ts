@@ -1,5 +1,6 @@
 // `npm run demo`: the whole pipeline without internet. Serves the bundled fixture site (the five
-// seed articles in their sources' layouts, plus a Chinese GBK page and two non-BRI items) on
+// seed articles in their sources' layouts, plus a Chinese GBK report of the 2024 priorities — one
+// item with the English page — and two non-BRI items) on
 // 127.0.0.1, points a fresh demo database and queue prefix at it, subscribes demo@example.org
 // (immediate digests), runs `silkwatch run --once`, and prints where the digest was written.
 // Second act: it amends one page of the site (a new measure and a changed figure) and runs

@@ -11,7 +11,7 @@ import { CLASSIFIER_VERSION, classify, type Judgement } from '../classifier/clas
 import type { Knowledge } from '../classifier/knowledge.js';
 import { listedMeasures, listedSuccessors } from '../classifier/classify.js';
 import { assessNewVersion } from '../changes/diff.js';
-import { assignCluster, CLUSTER_LOCK } from '../db/clusters.js';
+import { assignCluster, CLUSTER_LOCK, joinEditionCluster } from '../db/clusters.js';
 import { dateOnly } from '../db/dates.js';
 import type { DocumentVersion } from '../db/client.js';
 import type { Payload } from '../queues/registry.js';
@@ -51,11 +51,18 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   if (version.ordinal === 1 && newPolicy) {
     await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
+  // A report of an edition the pipeline already holds (the Chinese release of an English plan)
+  // joins that edition's cluster, so the policy raises one event; a newer edition is a policy of
+  // its own.
+  if (!relations.has('updates')) {
+    const edition = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
+    await joinEditionCluster(deps.db, version.id, edition);
+  }
 
   const event = await decideEvent(deps, version, judgement, payload.baseline);
   if (!event) return { relevant: true, score: judgement.score, event: null };
-  // One event per cluster and cause: a syndicated copy of a policy already announced raises
-  // nothing (the digest lists every URL of the cluster).
+  // One event per cluster and cause: a syndicated copy or another report of a policy already
+  // announced raises nothing (the digest lists every URL of the cluster).
   const stored = await deps.db.$transaction(async (tx) => {
     // The clustering lock: a copy classified at the same moment may have merged clusters since
     // assignCluster returned, so the cluster is read again under it.
@@ -64,22 +71,28 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
     const clusterId = current ?? version.documentId;
     if (event.cause !== 'amended') {
       const announced = await tx.policyEvent.findFirst({ where: { clusterId, cause: event.cause, NOT: { versionId: version.id } } });
-      if (announced) return null;
+      if (announced) return { event: announced, copy: true };
     }
-    return tx.policyEvent.upsert({
+    const raised = await tx.policyEvent.upsert({
       where: { versionId_kind_cause: { versionId: version.id, kind: event.kind, cause: event.cause } },
       create: { ...event, clusterId, documentId: version.documentId, versionId: version.id, score: judgement.score },
       update: {},
     });
+    return { event: raised, copy: false };
   });
-  if (!stored) return { relevant: true, score: judgement.score, event: null, syndicatedCopy: true };
-  await deps.producer.enqueue('alert', { eventId: stored.id });
-  return { relevant: true, score: judgement.score, event: stored.id };
+  if (stored.copy) {
+    // The cluster's event reaches the subscriptions this copy alone matches (its source, region or
+    // language); those it reached already are not sent it again.
+    await deps.producer.enqueue('alert', { eventId: stored.event.id, member: version.documentId });
+    return { relevant: true, score: judgement.score, event: null, syndicatedCopy: true };
+  }
+  await deps.producer.enqueue('alert', { eventId: stored.event.id });
+  return { relevant: true, score: judgement.score, event: stored.event.id };
 }
 
 /** The classification and its measure links, replaced as a whole (a retried job writes the same). */
 async function storeJudgement(deps: Deps, versionId: number, j: Judgement) {
-  const fields = { relevant: j.relevant, score: j.score, topics: j.topics, evidence: j.evidence };
+  const fields = { relevant: j.relevant, score: j.score, topics: j.topics, evidence: j.evidence, editionOf: j.editionOf };
   await deps.db.$transaction([
     deps.db.classification.upsert({
       where: { versionId_classifierVersion: { versionId, classifierVersion: CLASSIFIER_VERSION } },

@@ -7,6 +7,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { dateOnly } from '../db/dates.js';
 import { renderChangeSummary, type ChangeSummary } from '../changes/diff.js';
+import { matchesFilter, type SubscriptionFilter } from '../digests/collect.js';
 import { smtpFailure } from '../digests/mailer.js';
 import { renderDigest, type DigestEntry, type DigestMeasure } from '../digests/render.js';
 import { unsubscribeFooter, unsubscribeUrl } from '../digests/unsubscribe.js';
@@ -30,7 +31,7 @@ export async function processDigest(payload: Payload<'digest'>, deps: Deps, jobI
     await deps.db.digest.update({ where: { id: digest.id }, data: { status: 'SENT', sentAt: deps.clock() } });
     return { sent: false };
   }
-  const entries = await digestEntries(deps, digest.items.map((i) => i.event));
+  const entries = await digestEntries(deps, digest.items.map((i) => i.event), digest.subscription);
   const topicNames = Object.fromEntries((await deps.db.topic.findMany({ select: { id: true, nameEn: true } })).map((t) => [t.id, t.nameEn]));
   const secret = deps.config.UNSUBSCRIBE_SECRET;
   const unsubscribe = secret ? unsubscribeUrl(deps.config.PUBLIC_BASE_URL, secret, digest.subscriptionId) : undefined;
@@ -83,12 +84,15 @@ async function isLastAttempt(deps: Deps, jobId: string): Promise<boolean> {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
 
+/** What an item shows of a version: its classification and its measure links in stored order. */
+const VERSION_INCLUDE = { classifications: true, measureLinks: { orderBy: { id: 'asc' }, include: { measure: { select: { title: true, text: true } } } } } as const;
+
 function loadDigest(deps: Deps, id: number) {
   return deps.db.digest.findUniqueOrThrow({
     where: { id },
     include: {
       subscription: { include: { subscriber: true } },
-      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: { classifications: true, measureLinks: { orderBy: { id: 'asc' }, include: { measure: { select: { title: true, text: true } } } } } } } } }, orderBy: { eventId: 'asc' } },
+      items: { include: { event: { include: { document: { include: { source: true } }, version: { include: VERSION_INCLUDE } } } }, orderBy: { eventId: 'asc' } },
     },
   });
 }
@@ -97,36 +101,56 @@ type DigestEvent = Awaited<ReturnType<typeof loadDigest>>['items'][number]['even
 
 /**
  * One entry per event. A NEW item shows its cluster's earliest-published copy (the original,
- * whichever copy was crawled first) and lists every other URL of the cluster; an UPDATED item
- * shows the document that changed.
+ * whichever copy was crawled first) — of those in the subscription's languages, sources and
+ * regions where it names some — and lists every other URL of the cluster; an UPDATED item shows
+ * the document that changed.
  */
-async function digestEntries(deps: Deps, events: DigestEvent[]): Promise<DigestEntry[]> {
+async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<SubscriptionFilter, 'topics' | 'minScore'>): Promise<DigestEntry[]> {
   const copies = await deps.db.document.findMany({
     where: { clusterId: { in: events.map((e) => e.clusterId) } },
-    select: { id: true, clusterId: true, canonicalUrl: true, currentVersionId: true, source: { select: { name: true } } },
+    select: { id: true, clusterId: true, canonicalUrl: true, currentVersionId: true, sourceId: true, source: { select: { name: true, region: true } } },
   });
   const versions = new Map(
-    (await deps.db.documentVersion.findMany({ where: { id: { in: copies.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])) } }, select: { id: true, title: true, published: true } })).map((v) => [v.id, v]),
+    (
+      await deps.db.documentVersion.findMany({
+        where: { id: { in: copies.flatMap((c) => (c.currentVersionId ? [c.currentVersionId] : [])) } },
+        select: { id: true, title: true, published: true, lang: true },
+      })
+    ).map((v) => [v.id, v]),
   );
+  const wanted = (c: (typeof copies)[number] & { version: { lang: string } }) =>
+    matchesFilter({ ...filter, topics: [], minScore: null }, { topics: [], region: c.source.region, sourceId: c.sourceId, lang: c.version.lang, score: 0 });
   const members = (clusterId: number) =>
     copies
       .filter((c) => c.clusterId === clusterId && c.currentVersionId)
       .map((c) => ({ ...c, version: versions.get(c.currentVersionId!)! }))
       .sort((a, b) => (a.version.published?.getTime() ?? Infinity) - (b.version.published?.getTime() ?? Infinity) || a.id - b.id);
+  const shownOf = new Map(
+    events.map((event) => {
+      const cluster = members(event.clusterId);
+      return [event.id, { cluster, shown: event.kind === 'NEW' && cluster.length ? (cluster.find(wanted) ?? cluster[0]) : null }];
+    }),
+  );
+  // A copy shown in the event document's place speaks for itself: its issuer, topics and links.
+  const shownIds = events.flatMap((e) => {
+    const shown = shownOf.get(e.id)!.shown;
+    return shown && shown.id !== e.documentId ? [shown.version.id] : [];
+  });
+  const otherVersions = new Map((await deps.db.documentVersion.findMany({ where: { id: { in: shownIds } }, include: VERSION_INCLUDE })).map((v) => [v.id, v]));
   return events.map((event) => {
-    const cluster = members(event.clusterId);
-    const shown = event.kind === 'NEW' && cluster.length ? cluster[0] : null;
-    const measures = topMeasures(event.version.measureLinks);
+    const { cluster, shown } = shownOf.get(event.id)!;
+    const version = (shown && otherVersions.get(shown.version.id)) ?? event.version;
+    const measures = topMeasures(version.measureLinks);
     return {
       kind: event.kind,
-      title: shown?.version.title ?? event.version.title,
+      title: (shown?.version ?? event.version).title,
       url: shown?.canonicalUrl ?? event.document.canonicalUrl,
       sourceName: shown?.source.name ?? event.document.source.name,
-      issuer: event.version.issuer,
-      published: (shown ? shown.version.published : event.version.published) ? dateOnly((shown ? shown.version.published : event.version.published)!) : null,
-      topics: ((event.version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
+      issuer: version.issuer,
+      published: (shown?.version ?? event.version).published ? dateOnly((shown?.version ?? event.version).published!) : null,
+      topics: ((version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
       measures,
-      moreMeasures: event.version.measureLinks.length - measures.length,
+      moreMeasures: version.measureLinks.length - measures.length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
     };
