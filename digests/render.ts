@@ -23,10 +23,12 @@ export interface DigestEntry {
   measures?: DigestMeasure[];
   /** How many more catalog links the version has than `measures` shows. */
   moreMeasures?: number;
-  /** The other URLs of the same article (syndicated copies). */
+  /** The other URLs of the same article (syndicated copies) or policy edition (its reports elsewhere). */
   alsoAt?: { url: string; sourceName: string }[];
   /** For UPDATED items: what changed, one line each (added, removed, changed; or withdrawn). */
   changes?: string[];
+  /** For UPDATED items: the day the change was seen (YYYY-MM-DD in the subscriber's zone). */
+  changeSeen?: string;
 }
 
 export interface RenderedDigest {
@@ -110,7 +112,13 @@ export function renderDigest(entries: DigestEntry[], opts: RenderOptions): Rende
   ].filter((s) => s.groups.length);
 
   const meta = (e: DigestEntry) =>
-    [headerSafe(e.sourceName), e.issuer ? headerSafe(e.issuer) : '', e.published ?? 'date not stated', e.topics.length ? `topics: ${e.topics.join(', ')}` : '']
+    [
+      headerSafe(e.sourceName),
+      e.issuer ? headerSafe(e.issuer) : '',
+      e.published ?? 'date not stated',
+      e.changeSeen ? `change seen ${e.changeSeen}` : '',
+      e.topics.length ? `topics: ${e.topics.join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
   const measureLine = (m: DigestMeasure) => `${clip(headerSafe(m.title), 160)} (${m.relation})${m.evidence ? `: “${clip(headerSafe(m.evidence), 300)}”` : ''}`;

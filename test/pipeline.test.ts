@@ -137,6 +137,10 @@ describe('the pipeline', () => {
     expect(mail.subject).toBe('silkwatch: 1 updated (immediate)');
     expect(mail.text).toContain(zhejiang.title);
     expect(mail.text).toContain(`Added: ${added}`);
+    // The item says when the change was seen (the subscriber's zone, Asia/Shanghai), beside the
+    // page's own publish date.
+    const seen = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    expect(mail.text).toContain(`${zhejiang.published} · change seen ${seen}`);
   });
 
   it('mails a relevant page that disappeared (404 on two checks) as withdrawn', async () => {

@@ -105,7 +105,8 @@ type DigestEvent = Awaited<ReturnType<typeof loadDigest>>['items'][number]['even
  * regions where it names some — and lists every other URL of the cluster; an UPDATED item shows
  * the document that changed.
  */
-async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<SubscriptionFilter, 'topics' | 'minScore'>): Promise<DigestEntry[]> {
+async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<SubscriptionFilter, 'topics' | 'minScore'> & { tz: string }): Promise<DigestEntry[]> {
+  const tz = filter.tz;
   const copies = await deps.db.document.findMany({
     where: { clusterId: { in: events.map((e) => e.clusterId) } },
     select: { id: true, clusterId: true, canonicalUrl: true, currentVersionId: true, sourceId: true, source: { select: { name: true, region: true } } },
@@ -153,8 +154,15 @@ async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<Sub
       moreMeasures: version.measureLinks.length - measures.length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
+      // An amended page: when the changed version was fetched; otherwise when the event was raised.
+      changeSeen: event.kind === 'UPDATED' ? dayIn(event.cause === 'amended' ? event.version.fetchedAt : event.createdAt, tz) : undefined,
     };
   });
+}
+
+/** The calendar day of an instant in a time zone, YYYY-MM-DD. */
+function dayIn(at: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** What an UPDATED item changed, as the digest shows it. */
