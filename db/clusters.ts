@@ -31,28 +31,40 @@ export async function assignCluster(db: Db, versionId: number): Promise<{ cluste
 /**
  * A report of a policy edition the pipeline already holds joins that edition's cluster, so the
  * policy raises one event, not one per language or outlet: the Chinese release of the
- * English-catalogued 2024 priorities, a press report whose headline names the plan. `edition` is
- * the catalog entries the version announces or reports the edition of (the judgement's `announces`
- * links and `editionOf`); another document belongs to the edition when its current version
- * announces one of them, reports the same edition of one, or is the crawled page one was listed in.
- * Order does not matter: whichever of the two is classified second finds the first.
+ * English-catalogued 2024 priorities, a press report whose headline names the plan. `entries` are
+ * the catalog entries of one policy that the version announces or reports the same edition of (the
+ * judgement's `announces` links and `editionOf`), `policy` every entry of that policy. Another
+ * document belongs to the edition when its current version, under `classifierVersion`, announces
+ * or reports the edition of one of `entries` and of no other policy, or is the crawled page one
+ * was listed in. A seed page of several policies is no edition of any one of them. Two clusters
+ * that have both raised a policy event are left apart: merging would put two NEW events in one.
  */
-export async function joinEditionCluster(db: Db, versionId: number, edition: string[]): Promise<{ clusterId: number; joined: number[] }> {
+export async function joinEditionCluster(
+  db: Db,
+  versionId: number,
+  edition: { entries: string[]; policy: string[]; classifierVersion: string },
+): Promise<{ clusterId: number; joined: number[] }> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
     const { documentId } = await tx.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { documentId: true } });
     const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, clusterId: true } });
     const own = document.clusterId ?? document.id;
-    if (edition.length === 0) return { clusterId: own, joined: [] };
+    const { entries, policy, classifierVersion } = edition;
+    if (entries.length === 0) return { clusterId: own, joined: [] };
     const same = await tx.$queryRaw<{ documentId: number; clusterId: number | null }[]>`
       SELECT d."id" AS "documentId", d."clusterId"
       FROM "Document" d
       WHERE d."id" <> ${document.id} AND d."currentVersionId" IS NOT NULL AND (
-        EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${edition}::text[]))
-        OR EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."relevant" AND c."editionOf" && ${edition}::text[])
-        OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${edition}::text[])))`;
+        (EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${entries}::text[]))
+         AND NOT EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId" AND l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))
+        OR EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
+                   AND c."editionOf" && ${entries}::text[] AND c."editionOf" <@ ${policy}::text[])
+        OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`;
     const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
     if (outside.length === 0) return { clusterId: own, joined: [] };
+    const clusters = [...new Set([own, ...outside.map((c) => c.clusterId ?? c.documentId)])];
+    const evented = await tx.policyEvent.findMany({ where: { clusterId: { in: clusters }, cause: { in: ['new', 'supersedes'] } }, distinct: ['clusterId'], select: { clusterId: true } });
+    if (evented.length > 1) return { clusterId: own, joined: [] };
     return { clusterId: await merge(tx, document.id, own, outside), joined: outside.map((c) => c.documentId) };
   });
 }

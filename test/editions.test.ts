@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../db/client.js';
+import { createDb, type Db } from '../db/client.js';
 import { createSubscription } from '../db/subscriptions.js';
 import { demoSourcesYaml, extraArticles, seedArticles, startFixtureSite, type FixtureArticle, type FixtureSite } from '../fixtures/site-server.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -19,65 +19,64 @@ const english = seedArticles()[0]; // "…2024 Belt and Road priorities", the ca
 const chinese = extraArticles().find((a) => a.layout === 'shanghai-zh')!; // 上海明确2024年推进…九方面重点工作
 const SUBSCRIBERS = { all: 'all@example.org', en: 'en@example.org', zh: 'zh@example.org' } as const;
 
-function scenario(first: FixtureArticle, second: FixtureArticle) {
-  let site: FixtureSite;
-  let smtp: SmtpCatcher;
-  let database: TestDatabase;
-  let prefix: string;
-  let sourcesFile: string;
-  let now = new Date('2026-11-23T08:00:00Z');
-
-  const cycle = () => runCycle({ databaseUrl: database.url, prefix, smtpUrl: smtp.url, sourcesFile, now: () => now });
-  const mailTo = (m: ParsedMail) => (m.to as { text: string }).text;
-
+/** A fixture site of `articles`, an SMTP catcher, an own database and queue prefix for one describe
+ *  block; `cycle()` runs the pipeline once at the block's clock. */
+function fixturePipeline(id: string, articles: FixtureArticle[], subscribe?: (db: Db, createdAt: Date) => Promise<void>) {
+  const t = { now: new Date('2026-11-23T08:00:00Z') } as { site: FixtureSite; smtp: SmtpCatcher; database: TestDatabase; prefix: string; sourcesFile: string; now: Date };
   beforeAll(async () => {
-    const id = first === english ? 'editions-en' : 'editions-zh';
-    [site, smtp, database] = await Promise.all([startFixtureSite({ articles: [first] }), startSmtpCatcher(), createTestDatabase(id)]);
-    prefix = testPrefix(id);
-    sourcesFile = join(mkdtempSync(join(tmpdir(), 'silkwatch-test-')), 'sources.yaml');
-    writeFileSync(sourcesFile, demoSourcesYaml(site.url));
-    const db = createDb(database.url, 1);
+    [t.site, t.smtp, t.database] = await Promise.all([startFixtureSite({ articles }), startSmtpCatcher(), createTestDatabase(id)]);
+    t.prefix = testPrefix(id);
+    t.sourcesFile = join(mkdtempSync(join(tmpdir(), 'silkwatch-test-')), 'sources.yaml');
+    writeFileSync(t.sourcesFile, demoSourcesYaml(t.site.url));
+    if (!subscribe) return;
+    const db = createDb(t.database.url, 1);
     try {
-      const createdAt = new Date(now.getTime() - 60_000);
-      await createSubscription(db, { email: SUBSCRIBERS.all, cadence: 'immediate', createdAt });
-      await createSubscription(db, { email: SUBSCRIBERS.en, cadence: 'immediate', languages: ['en'], createdAt });
-      await createSubscription(db, { email: SUBSCRIBERS.zh, cadence: 'immediate', languages: ['zh'], createdAt });
+      await subscribe(db, new Date(t.now.getTime() - 60_000));
     } finally {
       await db.$disconnect();
     }
   });
-
   afterAll(async () => {
-    await Promise.all([site?.close(), smtp?.close(), database?.drop(), prefix && deletePrefix(prefix)]);
+    await Promise.all([t.site?.close(), t.smtp?.close(), t.database?.drop(), t.prefix && deletePrefix(t.prefix)]);
   });
+  return { t, cycle: () => runCycle({ databaseUrl: t.database.url, prefix: t.prefix, smtpUrl: t.smtp.url, sourcesFile: t.sourcesFile, now: () => t.now }) };
+}
+
+function scenario(first: FixtureArticle, second: FixtureArticle) {
+  const { t, cycle } = fixturePipeline(first === english ? 'editions-en' : 'editions-zh', [first], async (db, createdAt) => {
+    await createSubscription(db, { email: SUBSCRIBERS.all, cadence: 'immediate', createdAt });
+    await createSubscription(db, { email: SUBSCRIBERS.en, cadence: 'immediate', languages: ['en'], createdAt });
+    await createSubscription(db, { email: SUBSCRIBERS.zh, cadence: 'immediate', languages: ['zh'], createdAt });
+  });
+  const mailTo = (m: ParsedMail) => (m.to as { text: string }).text;
 
   const lang = (a: FixtureArticle) => (a === english ? 'en' : 'zh');
 
   it(`mails the ${lang(first)} page on its first sighting to the subscriptions it matches`, async () => {
     await cycle();
     const expected = [SUBSCRIBERS.all, SUBSCRIBERS[lang(first)]].sort();
-    await smtp.waitFor(expected.length);
-    expect(smtp.messages.map(mailTo).sort()).toEqual(expected);
-    for (const mail of smtp.messages) {
+    await t.smtp.waitFor(expected.length);
+    expect(t.smtp.messages.map(mailTo).sort()).toEqual(expected);
+    for (const mail of t.smtp.messages) {
       expect(mail.subject).toBe('silkwatch: 1 new BRI policy item (immediate)');
       expect(mail.text).toContain(first.title);
     }
   });
 
   it(`adds the ${lang(second)} report to the same policy: one event, and it reaches only the subscription it alone matches`, async () => {
-    site.addArticle(second);
-    now = new Date(now.getTime() + 60_000);
+    t.site.addArticle(second);
+    t.now = new Date(t.now.getTime() + 60_000);
     await cycle();
-    const mail = await smtp.waitFor(3);
-    expect(smtp.messages).toHaveLength(3);
+    const mail = await t.smtp.waitFor(3);
+    expect(t.smtp.messages).toHaveLength(3);
     expect(mailTo(mail)).toBe(SUBSCRIBERS[lang(second)]);
     // The subscriber reads the page in their language, with the other as another address of it.
     expect(mail.subject).toBe('silkwatch: 1 new BRI policy item (immediate)');
     expect(mail.text).toContain(second.title);
     expect(mail.text).not.toContain(first.title);
-    expect(mail.text).toContain(`also published: ${site.url}${first.path}`);
+    expect(mail.text).toContain(`also published: ${t.site.url}${first.path}`);
 
-    const db = createDb(database.url, 1);
+    const db = createDb(t.database.url, 1);
     try {
       const docs = await db.document.findMany({ select: { canonicalUrl: true, clusterId: true } });
       expect(docs).toHaveLength(2);
@@ -94,3 +93,70 @@ function scenario(first: FixtureArticle, second: FixtureArticle) {
 
 describe('the English page first, then the Chinese report', () => scenario(english, chinese));
 describe('the Chinese report first, then the English page', () => scenario(chinese, english));
+
+// Written for this test from the real events (State Council approval of Shanghai's pilot zone,
+// 2023-11-14; Pudong's own action plan, 2023-12; the 2022 green-development and 2024 digital-trade
+// Opinions), to exercise pages that must stay apart.
+const shanghaiPlan: FixtureArticle = {
+  path: '/news/20231114/sh-silk-road-ecommerce-plan.html',
+  layout: 'shanghai',
+  published: '2023-11-14',
+  title: 'Shanghai issues plans for pilot Silk Road e-commerce cooperation, highlights cross-border yuan settlement',
+  paragraphs: [
+    'The State Council has approved the Plan for Establishing a Pilot Zone for Silk Road E-commerce Cooperation in Shanghai, the city government said on Tuesday.',
+    'The pilot zone will deepen e-commerce cooperation with Belt and Road partner countries, facilitate cross-border yuan settlement and build a platform for Silk Road e-commerce by 2025.',
+  ],
+};
+const pudong: FixtureArticle = {
+  path: '/news/20231214/pudong-silk-road-ecommerce.html',
+  layout: 'shanghai-zh',
+  published: '2023-12-14',
+  title: '浦东新区发布《浦东新区推进“丝路电商”合作先行区建设行动方案》',
+  paragraphs: [
+    '近日，浦东新区印发《浦东新区推进“丝路电商”合作先行区建设行动方案》，提出深化与“一带一路”伙伴国家电子商务合作，打造丝路电商合作先行区核心承载区。',
+    '方案提出，到2025年，浦东将集聚一批丝路电商企业，建设跨境电商海外仓，推动跨境人民币结算便利化。',
+  ],
+};
+const green: FixtureArticle = {
+  path: '/news/20220413/green-opinions.html',
+  layout: 'shanghai-zh',
+  published: '2022-04-13',
+  title: '发改委：印发《关于推进共建“一带一路”绿色发展的意见》',
+  paragraphs: [
+    '国家发展改革委等部门印发《关于推进共建“一带一路”绿色发展的意见》，提出到2025年共建“一带一路”国家生态环保合作进一步深化。',
+    '意见鼓励光伏、风电等企业“走出去”，推进绿色基础设施互联互通和绿色能源合作。',
+  ],
+};
+const digitalTrade: FixtureArticle = {
+  path: '/news/20241112/digital-trade-opinions.html',
+  layout: 'shanghai-zh',
+  published: '2024-11-12',
+  title: '中办国办印发《关于数字贸易改革创新发展的意见》',
+  paragraphs: [
+    '中共中央办公厅、国务院办公厅印发《关于数字贸易改革创新发展的意见》，提出深化“丝路电商”国际合作，拓展与共建“一带一路”国家数字贸易合作。',
+    '意见提出支持跨境电商发展，推动数字贸易与“一带一路”合作深度融合。',
+  ],
+};
+// The Economic Daily commentary announces both Opinions (a seed page of two policies).
+const commentary = seedArticles().find((a) => a.path.includes('ce-2025'))!;
+
+describe('pages of other policies stay apart', () => {
+  const { t, cycle } = fixturePipeline('editions-apart', [shanghaiPlan, green, digitalTrade]);
+
+  it("raises its own NEW for a district's plan named after the city's, and for a page of two policies each reported before", async () => {
+    await cycle();
+    t.site.addArticle(pudong);
+    t.site.addArticle(commentary);
+    t.now = new Date(t.now.getTime() + 60_000);
+    await cycle();
+    const db = createDb(t.database.url, 1);
+    try {
+      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } } });
+      expect(events.map((e) => e.document.canonicalUrl).sort()).toEqual([shanghaiPlan, green, digitalTrade, pudong, commentary].map((a) => `${t.site.url}${a.path}`).sort());
+      expect(events.every((e) => e.kind === 'NEW')).toBe(true);
+      expect(new Set(events.map((e) => e.clusterId)).size).toBe(5);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

@@ -52,11 +52,17 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
     await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
   // A report of an edition the pipeline already holds (the Chinese release of an English plan)
-  // joins that edition's cluster, so the policy raises one event; a newer edition is a policy of
-  // its own.
+  // joins that edition's cluster, so the policy raises one event. Only a report of one policy: a
+  // page of several (a seed of three plans, a headline naming a plan and its district's plan) is
+  // no edition of any one; a newer edition is a policy of its own.
   if (!relations.has('updates')) {
-    const edition = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
-    await joinEditionCluster(deps.db, version.id, edition);
+    const entries = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
+    const indexes = entries.flatMap((id) => knowledge.byId.get(id) ?? []);
+    const policies = new Set(indexes.map((m) => knowledge.measures[m].policy));
+    if (policies.size === 1) {
+      const policy = knowledge.policies[[...policies][0]].measures.map((m) => knowledge.measures[m].m.id);
+      await joinEditionCluster(deps.db, version.id, { entries, policy, classifierVersion: CLASSIFIER_VERSION });
+    }
   }
 
   const event = await decideEvent(deps, version, judgement, payload.baseline);
