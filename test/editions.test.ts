@@ -160,3 +160,46 @@ describe('pages of other policies stay apart', () => {
     }
   });
 });
+
+// Written for this test: the 2025 edition of the priorities (a newer edition: UPDATED, cause
+// supersedes; its items join the catalog), then another outlet's report of that same edition.
+const zh2024 = extraArticles().find((a) => a.layout === 'shanghai-zh')!;
+const edition2025: FixtureArticle = {
+  ...zh2024,
+  path: '/news/20250410/sh-zh-2025-bri-priorities.html',
+  title: '上海明确2025年推进“一带一路”高质量发展重点工作',
+  published: '2025-04-10',
+  paragraphs: zh2024.paragraphs.map((p) => p.replace('2024年', '2025年').replace('第七届', '第八届')),
+};
+const report2025: FixtureArticle = {
+  ...edition2025,
+  path: '/news/20250412/sh-zh-2025-bri-priorities-report.html',
+  title: '上海2025年推进“一带一路”高质量发展重点工作出炉',
+  published: '2025-04-12',
+  paragraphs: [`据上海市发展和改革委员会消息，${edition2025.paragraphs[0].slice(3)}`, ...edition2025.paragraphs.slice(1, 3)],
+};
+
+describe('a report of a newer edition already seen', () => {
+  const { t, cycle } = fixturePipeline('editions-newer', [edition2025]);
+
+  it('joins the edition and raises nothing of its own', async () => {
+    await cycle();
+    t.site.addArticle(report2025);
+    t.now = new Date(t.now.getTime() + 60_000);
+    await cycle();
+    const db = createDb(t.database.url, 1);
+    try {
+      const docs = await db.document.findMany({ select: { clusterId: true } });
+      expect(docs).toHaveLength(2);
+      expect(new Set(docs.map((d) => d.clusterId)).size).toBe(1);
+      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } } });
+      expect(events.map((e) => [e.kind, e.cause, e.document.canonicalUrl])).toEqual([['UPDATED', 'supersedes', `${t.site.url}${edition2025.path}`]]);
+      // The report lists the edition's items; they are in the catalog once, from the edition's page.
+      const crawled = await db.measure.findMany({ where: { origin: 'crawled' }, select: { sourceVersionId: true } });
+      expect(crawled.length).toBeGreaterThan(0);
+      expect(new Set(crawled.map((m) => m.sourceVersionId)).size).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
