@@ -160,3 +160,50 @@ describe('pages of other policies stay apart', () => {
     }
   });
 });
+
+// Written for this test: the city's 2025 priorities (a newer edition: UPDATED, cause supersedes;
+// its items join the catalog), then Pudong's own 2025 priorities, whose headline names the same
+// year's city plan and which update the 2024 priorities too. Pudong's is a policy of its own.
+const zh2024 = extraArticles().find((a) => a.layout === 'shanghai-zh')!;
+const city2025: FixtureArticle = {
+  ...zh2024,
+  path: '/news/20250410/sh-zh-2025-bri-priorities.html',
+  title: '上海明确2025年推进“一带一路”高质量发展重点工作',
+  published: '2025-04-10',
+  paragraphs: zh2024.paragraphs.map((p) => p.replace('2024年', '2025年').replace('第七届', '第八届')),
+};
+const pudong2025: FixtureArticle = {
+  path: '/news/20250520/pudong-2025-bri-priorities.html',
+  layout: 'shanghai-zh',
+  title: '浦东新区2025年推进“一带一路”高质量发展重点工作',
+  published: '2025-05-20',
+  source: '浦东新区发展和改革委员会',
+  paragraphs: [
+    '近日，浦东新区发展和改革委员会印发2025年浦东新区推进“一带一路”高质量发展重点工作，明确六个方面任务。',
+    '一是建设丝路电商合作先行区核心承载区，在外高桥保税区新设5个跨境电商海外仓服务中心。',
+    '二是支持临港新片区企业参与共建“一带一路”国家港口和物流园区建设，开通浦东至中亚的跨境公路运输线路。',
+    '三是在陆家嘴设立“一带一路”跨境人民币结算服务中心，为共建国家企业提供融资便利。',
+    '四是举办浦东“一带一路”国际青年创新创业大赛，吸引共建国家科技人才。',
+  ],
+};
+
+describe("a district's newer edition after the city's", () => {
+  const { t, cycle } = fixturePipeline('editions-district', [city2025]);
+
+  it('raises its own UPDATED event and catalogues its own items', async () => {
+    await cycle();
+    t.site.addArticle(pudong2025);
+    t.now = new Date(t.now.getTime() + 60_000);
+    await cycle();
+    const db = createDb(t.database.url, 1);
+    try {
+      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } }, orderBy: { id: 'asc' } });
+      expect(events.map((e) => [e.kind, e.cause, e.document.canonicalUrl])).toEqual([city2025, pudong2025].map((a) => ['UPDATED', 'supersedes', `${t.site.url}${a.path}`]));
+      expect(new Set(events.map((e) => e.clusterId)).size).toBe(2);
+      const crawled = await db.measure.findMany({ where: { origin: 'crawled' }, select: { sourceVersionId: true } });
+      expect(new Set(crawled.map((m) => m.sourceVersionId)).size).toBe(2);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
