@@ -36,8 +36,9 @@ export async function assignCluster(db: Db, versionId: number): Promise<{ cluste
  * judgement's `announces` links and `editionOf`), `policy` every entry of that policy. Another
  * document belongs to the edition when its current version, under `classifierVersion`, announces
  * or reports the edition of one of `entries`, announces or reports no other policy's edition and
- * updates nothing (the test the joining page passed), or is the crawled page one was listed in. A seed page of several policies is no edition of any one of them. Two clusters
- * that have both raised a policy event are left apart: merging would put two NEW events in one.
+ * updates nothing (the test the joining page passed), or is the crawled page one was listed in.
+ * A seed page of several policies is no edition of any one of them. Two clusters that have both
+ * raised a policy event are left apart: merging would put two NEW events in one.
  */
 export async function joinEditionCluster(
   db: Db,
@@ -56,12 +57,11 @@ export async function joinEditionCluster(
       FROM "Document" d
       WHERE d."id" <> ${document.id} AND d."currentVersionId" IS NOT NULL AND (
         (EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
-                 AND c."editionOf" <@ ${policy}::text[])
+                 AND c."editionOf" <@ ${policy}::text[]
+                 AND (c."editionOf" && ${entries}::text[]
+                      OR EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = c."versionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${entries}::text[]))))
          AND NOT EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId"
-                         AND (l."relation" = 'updates' OR (l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[])))))
-         AND (EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${entries}::text[]))
-              OR EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."classifierVersion" = ${classifierVersion}
-                         AND c."editionOf" && ${entries}::text[])))
+                         AND (l."relation" = 'updates' OR (l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))))
         OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`;
     const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
     if (outside.length === 0) return { clusterId: own, joined: [] };

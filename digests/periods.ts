@@ -39,6 +39,12 @@ function localDate(instant: Date, tz: string): { y: number; m: number; d: number
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** The calendar day `instant` falls on in `tz`, YYYY-MM-DD. */
+export function localDay(instant: Date, tz: string): string {
+  const { y, m, d } = localDate(instant, tz);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
 export function isoWeek(y: number, m: number, d: number): { year: number; week: number } {
   const date = new Date(Date.UTC(y, m - 1, d));
   const day = date.getUTCDay() || 7;

@@ -9,6 +9,7 @@ import { dateOnly } from '../db/dates.js';
 import { renderChangeSummary, type ChangeSummary } from '../changes/diff.js';
 import { matchesFilter, type SubscriptionFilter } from '../digests/collect.js';
 import { smtpFailure } from '../digests/mailer.js';
+import { localDay } from '../digests/periods.js';
 import { renderDigest, type DigestEntry, type DigestMeasure } from '../digests/render.js';
 import { unsubscribeFooter, unsubscribeUrl } from '../digests/unsubscribe.js';
 import type { Payload } from '../queues/registry.js';
@@ -105,8 +106,7 @@ type DigestEvent = Awaited<ReturnType<typeof loadDigest>>['items'][number]['even
  * regions where it names some — and lists every other URL of the cluster; an UPDATED item shows
  * the document that changed.
  */
-async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<SubscriptionFilter, 'topics' | 'minScore'> & { tz: string }): Promise<DigestEntry[]> {
-  const tz = filter.tz;
+async function digestEntries(deps: Deps, events: DigestEvent[], subscription: Omit<SubscriptionFilter, 'topics' | 'minScore'> & { tz: string }): Promise<DigestEntry[]> {
   const copies = await deps.db.document.findMany({
     where: { clusterId: { in: events.map((e) => e.clusterId) } },
     select: { id: true, clusterId: true, canonicalUrl: true, currentVersionId: true, sourceId: true, source: { select: { name: true, region: true } } },
@@ -120,7 +120,7 @@ async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<Sub
     ).map((v) => [v.id, v]),
   );
   const wanted = (c: (typeof copies)[number] & { version: { lang: string } }) =>
-    matchesFilter({ ...filter, topics: [], minScore: null }, { topics: [], region: c.source.region, sourceId: c.sourceId, lang: c.version.lang, score: 0 });
+    matchesFilter({ ...subscription, topics: [], minScore: null }, { topics: [], region: c.source.region, sourceId: c.sourceId, lang: c.version.lang, score: 0 });
   const members = (clusterId: number) =>
     copies
       .filter((c) => c.clusterId === clusterId && c.currentVersionId)
@@ -141,28 +141,25 @@ async function digestEntries(deps: Deps, events: DigestEvent[], filter: Omit<Sub
   return events.map((event) => {
     const { cluster, shown } = shownOf.get(event.id)!;
     const version = (shown && otherVersions.get(shown.version.id)) ?? event.version;
+    // Title and date from the shown page's current version (the event's own when none is shown).
+    const current = shown?.version ?? event.version;
     const measures = topMeasures(version.measureLinks);
     return {
       kind: event.kind,
-      title: (shown?.version ?? event.version).title,
+      title: current.title,
       url: shown?.canonicalUrl ?? event.document.canonicalUrl,
       sourceName: shown?.source.name ?? event.document.source.name,
       issuer: version.issuer,
-      published: (shown?.version ?? event.version).published ? dateOnly((shown?.version ?? event.version).published!) : null,
+      published: current.published ? dateOnly(current.published) : null,
       topics: ((version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
       measures,
       moreMeasures: version.measureLinks.length - measures.length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
       changes: describeChange(event.cause, event.changes),
       // An amended page: when the changed version was fetched; otherwise when the event was raised.
-      changeSeen: event.kind === 'UPDATED' ? dayIn(event.cause === 'amended' ? event.version.fetchedAt : event.createdAt, tz) : undefined,
+      changeSeen: event.kind === 'UPDATED' ? localDay(event.cause === 'amended' ? event.version.fetchedAt : event.createdAt, subscription.tz) : undefined,
     };
   });
-}
-
-/** The calendar day of an instant in a time zone, YYYY-MM-DD. */
-function dayIn(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** What an UPDATED item changed, as the digest shows it. */
