@@ -7,6 +7,7 @@ import {
   canonicalUrl,
   docNumberSeries,
   issuerKey,
+  placesOf,
   Role,
   shingleHashes,
   termKeys,
@@ -781,6 +782,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // A headline that asks ("What has the pilot zone plan achieved?") reports on a policy; it is no
   // new edition of it.
   const asks = QUESTION.test(input.title.trim());
+  const docPlaces = placesOf(input.title);
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
   const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
@@ -789,7 +791,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const namesLead = documentWordAt >= 0 && byTitle(p).some((m) => (namedInTitle.get(m) ?? Infinity) <= documentWordAt);
     const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), namesLead ? POLICY_TITLE_MIN : 0);
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
-    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p)) || (sameSeries && titleSim >= 0.4);
+    // A district's or a city's own policy is not its city's or province's, however alike the titles
+    // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): the headline and the
+    // policy's title name the same places below the region. A document number's series names the
+    // issuer itself.
+    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlaces === p.places) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
     const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : docYear > policyYear);

@@ -17,6 +17,8 @@ import {
   OTHER_PROGRAMMES,
   OTHER_SENSE,
   PARTNERS,
+  PLACE_NAME_EXCEPTIONS,
+  PLACES,
   REGIONS,
   FIELD_WORDS,
   NAME_ENDINGS_ZH,
@@ -94,6 +96,8 @@ export interface PolicyEntry {
   date: string | null;
   docNumberSeries: string | null;
   docNumberYear: number | null;
+  /** The places below the region its title names (placesOf): a district's policy is not the city's. */
+  places: string;
   /** Title variants (policy title, seed article title) as weighted keys. */
   variants: Map<number, number>[];
   /** Cross-language: Chinese renderings of the English title's glossary phrases, weighted. */
@@ -236,6 +240,23 @@ export function issuerKey(issuer: string | null | undefined): string {
   const region = REGION_NAMES.find((r) => r.id !== 'china' && r.names.some((n) => f.includes(n)))?.id ?? (/(?:^|\W)(?:china|national)(?:\W|$)|国家|国务院|中央|部$/.test(f) ? 'china' : '');
   const body = Object.entries(ISSUER_BODIES).find(([, names]) => names.some((n) => f.includes(foldText(n))))?.[0] ?? '';
   return `${region}:${body}`;
+}
+
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One pattern per place: its names (folded), English ones as whole words. */
+const PLACE_PATTERNS = Object.entries(PLACES).map(([id, names]) => ({
+  id,
+  re: new RegExp(names.map((n) => (/^[\x00-\x7f]+$/.test(n) ? `\\b${escapeRe(foldText(n))}\\b` : escapeRe(foldText(n)))).join('|')),
+}));
+const PLACE_EXCEPTIONS = new RegExp(PLACE_NAME_EXCEPTIONS.map((n) => escapeRe(foldText(n))).join('|'), 'g');
+
+/**
+ * The places below the region (lexicon.ts PLACES) a title names, as a sorted key ("" for none):
+ * "浦东新区2025年推进…重点工作" → "pudong"; "Shanghai's priorities … in 2024" → "".
+ */
+export function placesOf(title: string): string {
+  const f = foldText(title).replace(PLACE_EXCEPTIONS, (m) => ' '.repeat(m.length));
+  return PLACE_PATTERNS.filter((p) => p.re.test(f)).map((p) => p.id).sort().join(',');
 }
 
 export function yearOf(s: string | null | undefined): number | null {
@@ -536,6 +557,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
         date: m.policy.date,
         docNumberSeries: series?.series ?? null,
         docNumberYear: series?.year ?? null,
+        places: placesOf(m.policy.title),
         variants: titles.map((t) => titleKeys(k0, t, idfOf)),
         zhPhrases,
         measures: [],

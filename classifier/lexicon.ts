@@ -493,6 +493,48 @@ export const REGIONS: Record<string, string[]> = {
   china: ['State Council', 'National Development and Reform Commission', 'NDRC', 'Ministry of Commerce', 'MOFCOM', 'central government', '国务院', '国家发展改革委', '国家发展和改革委员会', '国家发改委', '商务部', '中共中央', '党中央'],
 };
 
+/**
+ * Places below the region (a city's districts and new areas, a province's cities), in English and
+ * Chinese. A policy of the city and one of its district share most of their title's words
+ * ("上海…2025年推进"一带一路"高质量发展重点工作", "浦东新区2025年推进…"), so a headline is a report of a
+ * catalog policy only where both name the same places (classify.ts, placesOf). Port names that
+ * carry a place name ("宁波舟山港") are listed in PLACE_NAME_EXCEPTIONS and do not count.
+ */
+export const PLACES: Record<string, string[]> = {
+  pudong: ['Pudong', '浦东'],
+  hongqiao: ['Hongqiao', '虹桥'],
+  lingang: ['Lin-gang', 'Lingang', '临港'],
+  huangpu: ['Huangpu District', '黄浦区'],
+  xuhui: ['Xuhui', '徐汇'],
+  changning: ['Changning', '长宁'],
+  jingan: ["Jing'an", 'Jingan', '静安'],
+  putuo: ['Putuo', '普陀'],
+  hongkou: ['Hongkou', '虹口'],
+  yangpu: ['Yangpu', '杨浦'],
+  minhang: ['Minhang', '闵行'],
+  baoshan: ['Baoshan', '宝山'],
+  jiading: ['Jiading', '嘉定'],
+  jinshan: ['Jinshan', '金山区'],
+  songjiang: ['Songjiang', '松江'],
+  qingpu: ['Qingpu', '青浦'],
+  fengxian: ['Fengxian', '奉贤'],
+  chongming: ['Chongming', '崇明'],
+  hangzhou: ['Hangzhou', '杭州'],
+  ningbo: ['Ningbo', '宁波'],
+  wenzhou: ['Wenzhou', '温州'],
+  jiaxing: ['Jiaxing', '嘉兴'],
+  huzhou: ['Huzhou', '湖州'],
+  shaoxing: ['Shaoxing', '绍兴'],
+  jinhua: ['Jinhua', '金华'],
+  quzhou: ['Quzhou', '衢州'],
+  zhoushan: ['Zhoushan', '舟山'],
+  taizhou: ['Taizhou', '台州'],
+  lishui: ['Lishui', '丽水'],
+  yiwu: ['Yiwu', '义乌'],
+};
+/** Names that hold a place's name but name a port or route, not the place's own government. */
+export const PLACE_NAME_EXCEPTIONS = ['Ningbo-Zhoushan Port', 'Ningbo Zhoushan Port', 'Port of Ningbo-Zhoushan', '宁波舟山港', '宁波-舟山港', 'Yiwu-Madrid', 'Yixinou', '义新欧'];
+
 /** Kinds of issuing bodies, in English and Chinese, for comparing issuers across languages. */
 export const ISSUER_BODIES: Record<string, string[]> = {
   drc: ['development and reform commission', 'drc', 'ndrc', '发展和改革委员会', '发展改革委', '发改委'],

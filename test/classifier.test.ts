@@ -365,6 +365,30 @@ describe('measure links', () => {
     expect(hongqiao.editionOf).toEqual([]);
   });
 
+  it("tells a district's policy from its city's, however alike the titles", () => {
+    // Pudong's own 2025 priorities: not a newer edition of the city's 2024 priorities (another
+    // issuer), though the headline has most of their words.
+    const pudong2025 = judge({
+      title: '浦东新区2025年推进“一带一路”高质量发展重点工作',
+      text: '近日，浦东新区发展和改革委员会印发2025年浦东新区推进“一带一路”高质量发展重点工作，明确六个方面任务。\n\n一是建设丝路电商合作先行区核心承载区，在外高桥保税区新设5个跨境电商海外仓服务中心。',
+      published: '2025-05-20',
+    });
+    expect(pudong2025.relevant).toBe(true);
+    expect(pudong2025.measures.filter((m) => m.relation === 'updates')).toEqual([]);
+    expect(pudong2025.editionOf).toEqual([]);
+    // The city's own 2025 priorities still update them.
+    const city2025 = judge({ title: '上海明确2025年推进“一带一路”高质量发展重点工作', text: '近日，上海市发展和改革委员会发布2025年上海服务“一带一路”高质量发展的工作重点，明确将从九个方面推进相关工作。', published: '2025-04-10' });
+    expect(city2025.measures.find((m) => m.id === 'sh-2024-priorities')?.relation).toBe('updates');
+    // Pudong's Silk Road e-commerce plan reports Pudong's catalogued plan, not the city's of the
+    // same year and name.
+    const pudongPlan = judge({
+      title: '浦东新区发布《浦东新区推进“丝路电商”合作先行区建设行动方案》',
+      text: '近日，浦东新区印发《浦东新区推进“丝路电商”合作先行区建设行动方案》，提出深化与“一带一路”伙伴国家电子商务合作，打造丝路电商合作先行区核心承载区。',
+      published: '2023-12-14',
+    });
+    expect(pudongPlan.editionOf).toEqual(['sh-2023-silk-road-ecommerce-pudong']);
+  });
+
   it('says `implements` when a report carries a catalog measure out', () => {
     const input = {
       title: 'Shanghai hosts International Carbon Neutrality Expo with Belt and Road partners',

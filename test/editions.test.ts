@@ -39,7 +39,23 @@ function fixturePipeline(id: string, articles: FixtureArticle[], subscribe?: (db
   afterAll(async () => {
     await Promise.all([t.site?.close(), t.smtp?.close(), t.database?.drop(), t.prefix && deletePrefix(t.prefix)]);
   });
-  return { t, cycle: () => runCycle({ databaseUrl: t.database.url, prefix: t.prefix, smtpUrl: t.smtp.url, sourcesFile: t.sourcesFile, now: () => t.now }) };
+  const cycle = () => runCycle({ databaseUrl: t.database.url, prefix: t.prefix, smtpUrl: t.smtp.url, sourcesFile: t.sourcesFile, now: () => t.now });
+  /** Runs the pipeline, then again a minute later with `later` on the site, and hands `check` the
+   *  database and its policy events in order (the page of each as a site path). */
+  const thenCrawl = async (later: FixtureArticle[], check: (db: Db, events: { kind: string; cause: string; path: string; clusterId: number }[]) => Promise<void>) => {
+    await cycle();
+    for (const article of later) t.site.addArticle(article);
+    t.now = new Date(t.now.getTime() + 60_000);
+    await cycle();
+    const db = createDb(t.database.url, 1);
+    try {
+      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } }, orderBy: { id: 'asc' } });
+      await check(db, events.map((e) => ({ kind: e.kind, cause: e.cause, path: e.document.canonicalUrl.slice(t.site.url.length), clusterId: e.clusterId })));
+    } finally {
+      await db.$disconnect();
+    }
+  };
+  return { t, cycle, thenCrawl };
 }
 
 function scenario(first: FixtureArticle, second: FixtureArticle) {
@@ -141,29 +157,20 @@ const digitalTrade: FixtureArticle = {
 const commentary = seedArticles().find((a) => a.path.includes('ce-2025'))!;
 
 describe('pages of other policies stay apart', () => {
-  const { t, cycle } = fixturePipeline('editions-apart', [shanghaiPlan, green, digitalTrade]);
+  const { thenCrawl } = fixturePipeline('editions-apart', [shanghaiPlan, green, digitalTrade]);
 
-  it("raises its own NEW for a district's plan named after the city's, and for a page of two policies each reported before", async () => {
-    await cycle();
-    t.site.addArticle(pudong);
-    t.site.addArticle(commentary);
-    t.now = new Date(t.now.getTime() + 60_000);
-    await cycle();
-    const db = createDb(t.database.url, 1);
-    try {
-      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } } });
-      expect(events.map((e) => e.document.canonicalUrl).sort()).toEqual([shanghaiPlan, green, digitalTrade, pudong, commentary].map((a) => `${t.site.url}${a.path}`).sort());
+  it("raises its own NEW for a district's plan named after the city's, and for a page of two policies each reported before", () =>
+    thenCrawl([pudong, commentary], async (_db, events) => {
+      expect(events.map((e) => e.path).sort()).toEqual([shanghaiPlan, green, digitalTrade, pudong, commentary].map((a) => a.path).sort());
       expect(events.every((e) => e.kind === 'NEW')).toBe(true);
       expect(new Set(events.map((e) => e.clusterId)).size).toBe(5);
-    } finally {
-      await db.$disconnect();
-    }
-  });
+    }));
 });
 
 // Written for this test: the city's 2025 priorities (a newer edition: UPDATED, cause supersedes;
-// its items join the catalog), then Pudong's own 2025 priorities, whose headline names the same
-// year's city plan and which update the 2024 priorities too. Pudong's is a policy of its own.
+// its items join the catalog), then Pudong's own 2025 priorities, whose headline has most of the
+// city plan's words. Pudong's is a policy of its own: no edition of the city's, nor a newer one of
+// the city's 2024 priorities (another issuer), so it is NEW.
 const zh2024 = extraArticles().find((a) => a.layout === 'shanghai-zh')!;
 const city2025: FixtureArticle = {
   ...zh2024,
@@ -188,22 +195,68 @@ const pudong2025: FixtureArticle = {
 };
 
 describe("a district's newer edition after the city's", () => {
-  const { t, cycle } = fixturePipeline('editions-district', [city2025]);
+  const { thenCrawl } = fixturePipeline('editions-district', [city2025]);
 
-  it('raises its own UPDATED event and catalogues its own items', async () => {
-    await cycle();
-    t.site.addArticle(pudong2025);
-    t.now = new Date(t.now.getTime() + 60_000);
-    await cycle();
-    const db = createDb(t.database.url, 1);
-    try {
-      const events = await db.policyEvent.findMany({ include: { document: { select: { canonicalUrl: true } } }, orderBy: { id: 'asc' } });
-      expect(events.map((e) => [e.kind, e.cause, e.document.canonicalUrl])).toEqual([city2025, pudong2025].map((a) => ['UPDATED', 'supersedes', `${t.site.url}${a.path}`]));
+  it('raises its own NEW event and catalogues its own items', () =>
+    thenCrawl([pudong2025], async (db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([
+        ['UPDATED', 'supersedes', city2025.path],
+        ['NEW', 'new', pudong2025.path],
+      ]);
       expect(new Set(events.map((e) => e.clusterId)).size).toBe(2);
       const crawled = await db.measure.findMany({ where: { origin: 'crawled' }, select: { sourceVersionId: true } });
       expect(new Set(crawled.map((m) => m.sourceVersionId)).size).toBe(2);
-    } finally {
-      await db.$disconnect();
-    }
-  });
+    }));
+});
+
+// Written for this test: another outlet's report of the city's 2025 priorities, crawled after the
+// city's own page (which updates the 2024 priorities and whose items join the catalog). The report
+// updates the 2024 priorities too, and reports the 2025 edition the pipeline now holds.
+const report2025: FixtureArticle = {
+  ...city2025,
+  path: '/news/20250412/sh-zh-2025-bri-priorities-report.html',
+  title: '上海2025年推进“一带一路”高质量发展重点工作出炉',
+  published: '2025-04-12',
+  paragraphs: [`据上海市发展和改革委员会消息，${city2025.paragraphs[0].slice(3)}`, ...city2025.paragraphs.slice(1, 3)],
+};
+
+describe('a second report of a newer edition', () => {
+  const { t, thenCrawl } = fixturePipeline('editions-newer', [city2025]);
+
+  it('joins the edition: one UPDATED event, its items catalogued once', () =>
+    thenCrawl([report2025], async (db, events) => {
+      const docs = await db.document.findMany({ select: { clusterId: true } });
+      expect(docs).toHaveLength(2);
+      expect(new Set(docs.map((d) => d.clusterId)).size).toBe(1);
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([['UPDATED', 'supersedes', city2025.path]]);
+      // The report updates the 2024 priorities as the edition's page does, and lists the same
+      // items; they are in the catalog once, from the edition's page.
+      const report = await db.documentVersion.findFirstOrThrow({ where: { document: { canonicalUrl: `${t.site.url}${report2025.path}` } }, include: { measureLinks: true } });
+      expect(report.measureLinks.some((l) => l.relation === 'updates')).toBe(true);
+      const crawled = await db.measure.findMany({ where: { origin: 'crawled' }, select: { sourceVersionId: true } });
+      expect(crawled.length).toBeGreaterThan(0);
+      expect(new Set(crawled.map((m) => m.sourceVersionId))).toEqual(new Set([crawled[0].sourceVersionId]));
+      expect(crawled[0].sourceVersionId).not.toBe(report.id);
+    }));
+});
+
+// The reviewer's case against letting one first-sighting event stand for a whole cluster: a 2025
+// edition worded as the Chinese report of the 2024 priorities but for its year (SimHash distance
+// 3: one cluster); the newer edition must still raise its own UPDATED event.
+const reworded2025: FixtureArticle = {
+  ...city2025,
+  paragraphs: zh2024.paragraphs.map((p, i) => (i === 0 ? p.replace('2024年', '2025年') : p)),
+};
+
+describe('a newer edition worded like the older one', () => {
+  const { thenCrawl } = fixturePipeline('editions-reworded', [zh2024]);
+
+  it("raises its UPDATED event in the older one's cluster", () =>
+    thenCrawl([reworded2025], async (_db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([
+        ['NEW', 'new', zh2024.path],
+        ['UPDATED', 'supersedes', reworded2025.path],
+      ]);
+      expect(new Set(events.map((e) => e.clusterId)).size).toBe(1);
+    }));
 });
