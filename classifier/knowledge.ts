@@ -573,6 +573,13 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   // A policy's roots: its entries with no parent in the catalog (the plan, its areas).
   for (const e of entries) if (e.m.parent === null || !byId.has(e.m.parent)) policies[e.policy].roots.push(e.index);
   for (const p of policies) if (p.roots.length === 0 && p.measures.length) p.roots.push(p.measures[0]);
+  // The lead entry's short title names the policy too ("Pudong action plan for the Silk Road
+  // e-commerce cooperation pilot zone"), without its count ("(nine aspects)").
+  for (const p of policies) {
+    const lead = p.roots[0] !== undefined ? entries[p.roots[0]].m : null;
+    const short = lead && lead.origin !== 'crawled' ? lead.title.replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim() : '';
+    if (short && short !== p.title) p.variants.push(titleKeys(k0, short, idfOf));
+  }
 
   // Seed documents: URL and shingle fingerprints (a 32-bit set per shingle: the first 30 seeds).
   const seeds: SeedEntry[] = [];

@@ -387,6 +387,15 @@ describe('measure links', () => {
       published: '2023-12-14',
     });
     expect(pudongPlan.editionOf).toEqual(['sh-2023-silk-road-ecommerce-pudong']);
+    // In English, by the catalog entry's short title ("Pudong action plan for the Silk Road
+    // e-commerce cooperation pilot zone"); the policy's own title has more words.
+    const english = judge({
+      title: 'Pudong issues action plan for Silk Road e-commerce cooperation pilot zone',
+      text: 'Pudong New Area has issued an action plan for advancing the construction of the Silk Road e-commerce cooperation pilot zone, deepening e-commerce cooperation with Belt and Road partner countries.',
+      published: '2023-12-14',
+    });
+    expect(english.editionOf).toEqual(['sh-2023-silk-road-ecommerce-pudong']);
+    expect(english.measures[0]).toMatchObject({ id: 'sh-2023-silk-road-ecommerce-pudong', relation: 'mentions' });
   });
 
   it('says `implements` when a report carries a catalog measure out', () => {
