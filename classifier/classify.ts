@@ -7,7 +7,7 @@ import {
   canonicalUrl,
   docNumberSeries,
   issuerKey,
-  placesOf,
+  issuingPlace,
   Role,
   shingleHashes,
   termKeys,
@@ -782,7 +782,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // A headline that asks ("What has the pilot zone plan achieved?") reports on a policy; it is no
   // new edition of it.
   const asks = QUESTION.test(input.title.trim());
-  const docPlaces = placesOf(input.title);
+  const docPlace = issuingPlace(input.title, input.issuer);
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
   const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
@@ -792,10 +792,10 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), namesLead ? POLICY_TITLE_MIN : 0);
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
     // A district's or a city's own policy is not its city's or province's, however alike the titles
-    // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): the headline and the
-    // policy's title name the same places below the region. A document number's series names the
-    // issuer itself.
-    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlaces === p.places) || (sameSeries && titleSim >= 0.4);
+    // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): both are of the same
+    // place below the region (issuingPlace: the issuer's, or the one the headline starts with as its
+    // issuer). A document number's series names the issuer itself.
+    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
     const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : docYear > policyYear);

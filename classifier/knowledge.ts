@@ -17,7 +17,6 @@ import {
   OTHER_PROGRAMMES,
   OTHER_SENSE,
   PARTNERS,
-  PLACE_NAME_EXCEPTIONS,
   PLACES,
   REGIONS,
   FIELD_WORDS,
@@ -96,8 +95,8 @@ export interface PolicyEntry {
   date: string | null;
   docNumberSeries: string | null;
   docNumberYear: number | null;
-  /** The places below the region its title names (placesOf): a district's policy is not the city's. */
-  places: string;
+  /** The place below the region whose policy it is (issuingPlace): a district's policy is not the city's. */
+  place: string;
   /** Title variants (policy title, seed article title) as weighted keys. */
   variants: Map<number, number>[];
   /** Cross-language: Chinese renderings of the English title's glossary phrases, weighted. */
@@ -242,21 +241,56 @@ export function issuerKey(issuer: string | null | undefined): string {
   return `${region}:${body}`;
 }
 
-const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One pattern per place: its names (folded), English ones as whole words. */
-const PLACE_PATTERNS = Object.entries(PLACES).map(([id, names]) => ({
-  id,
-  re: new RegExp(names.map((n) => (/^[\x00-\x7f]+$/.test(n) ? `\\b${escapeRe(foldText(n))}\\b` : escapeRe(foldText(n)))).join('|')),
-}));
-const PLACE_EXCEPTIONS = new RegExp(PLACE_NAME_EXCEPTIONS.map((n) => escapeRe(foldText(n))).join('|'), 'g');
+/** Places by their folded names, longest first (a name → its PLACES id). */
+const PLACE_NAMES = Object.entries(PLACES)
+  .flatMap(([id, names]) => names.map((n) => ({ id, name: foldText(n) })))
+  .sort((a, b) => b.name.length - a.name.length);
+const placeIdOf = (name: string) => PLACE_NAMES.find((p) => p.name === name)?.id ?? name;
+/** The region before a place: "上海市闵行区…", "Shanghai's Huangpu district …". */
+const REGION_PREFIX = /^(?:上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，]*/;
+/** What follows a place that issues (an administrative suffix, a year, an issuing verb), not a
+ *  place that is a venue, a port, a bank or a forum ("宁波港", "虹桥国际经济论坛", "Pudong Development Bank"). */
+const ZH_ISSUES = /^(?:新区|新片区|区|市|县|国际中央商务区|商务区|科学城|20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署)/;
+const EN_ISSUES = /^(?:'s\b|\s+(?:new area|district|county|city|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets out|outlines|20\d\d)\b)/;
+/** A Chinese administrative name not in PLACES ("慈溪市", "萧山区", "张江科学城"); not the zones and
+ *  parks every region has. */
+const ZH_ADMIN = /^([\u3400-\u9fff]{2,3}?)(?:新区|新片区|区|市|县|科学城)/;
+const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)/;
+const EN_ADMIN = /^([a-z][a-z'-]+) (?:new area|district|county)\b/;
+/** "… Pilot Zone in Pudong New Area", "… in Hongqiao International CBD": a plan of that place. */
+const EN_IN = /\bin ([a-z][a-z'-]+) (?:new area|district|county|international cbd|international central business district)\b/;
+
+/** The place below the region at the start of a name, if it issues there. */
+function leadingPlace(folded: string): string {
+  const f = folded.trim().replace(REGION_PREFIX, '');
+  for (const { id, name } of PLACE_NAMES) {
+    if (!f.startsWith(name)) continue;
+    const rest = f.slice(name.length);
+    if (/^[\x00-\x7f]+$/.test(name) ? EN_ISSUES.test(rest) : ZH_ISSUES.test(rest)) return id;
+  }
+  const zh = ZH_ADMIN.exec(f);
+  if (zh && !ZH_NOT_ADMIN.test(zh[1])) return placeIdOf(zh[1]);
+  const en = EN_ADMIN.exec(f) ?? EN_IN.exec(f);
+  if (en && en[1] !== 'shanghai' && en[1] !== 'zhejiang') return placeIdOf(en[1]);
+  return '';
+}
 
 /**
- * The places below the region (lexicon.ts PLACES) a title names, as a sorted key ("" for none):
- * "浦东新区2025年推进…重点工作" → "pudong"; "Shanghai's priorities … in 2024" → "".
+ * The place below the region (a city's district or new area, a province's city) whose policy a
+ * title is, or "" for the region's own: the issuer's place where the issuer is known (an issuing
+ * body's name: "浦东新区发展和改革委员会", "Pudong New Area"), else the place a headline starts with as
+ * its issuer ("浦东新区2025年推进…", "上海市閔行區…", "Huangpu's 2025 priorities", "… in Pudong New
+ * Area"), not one named as a venue, port, bank or forum ("上海在临港新片区发布…", "宁波港：…",
+ * "Shanghai Pudong Development Bank backs …").
  */
-export function placesOf(title: string): string {
-  const f = foldText(title).replace(PLACE_EXCEPTIONS, (m) => ' '.repeat(m.length));
-  return PLACE_PATTERNS.filter((p) => p.re.test(f)).map((p) => p.id).sort().join(',');
+export function issuingPlace(title: string, issuer?: string | null): string {
+  if (issuer) {
+    const f = foldText(issuer);
+    const named = PLACE_NAMES.find((p) => (/^[\x00-\x7f]+$/.test(p.name) ? new RegExp(`\\b${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(f) : f.includes(p.name)));
+    const place = named?.id ?? leadingPlace(f);
+    if (place) return place;
+  }
+  return leadingPlace(foldText(title));
 }
 
 export function yearOf(s: string | null | undefined): number | null {
@@ -557,7 +591,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
         date: m.policy.date,
         docNumberSeries: series?.series ?? null,
         docNumberYear: series?.year ?? null,
-        places: placesOf(m.policy.title),
+        place: issuingPlace(m.policy.title, m.policy.issuer),
         variants: titles.map((t) => titleKeys(k0, t, idfOf)),
         zhPhrases,
         measures: [],

@@ -495,26 +495,27 @@ export const REGIONS: Record<string, string[]> = {
 
 /**
  * Places below the region (a city's districts and new areas, a province's cities), in English and
- * Chinese. A policy of the city and one of its district share most of their title's words
- * ("上海…2025年推进"一带一路"高质量发展重点工作", "浦东新区2025年推进…"), so a headline is a report of a
- * catalog policy only where both name the same places (classify.ts, placesOf). Port names that
- * carry a place name ("宁波舟山港") are listed in PLACE_NAME_EXCEPTIONS and do not count.
+ * Chinese (traditional forms where the fold table does not simplify them). A policy of the city and
+ * one of its district share most of their title's words ("上海…2025年推进"一带一路"高质量发展重点工作",
+ * "浦东新区2025年推进…"), so a headline is a report of a catalog policy only where both are of the
+ * same place (knowledge.ts issuingPlace: the issuer's place, or the one a headline starts with as issuer).
  */
 export const PLACES: Record<string, string[]> = {
   pudong: ['Pudong', '浦东'],
   hongqiao: ['Hongqiao', '虹桥'],
   lingang: ['Lin-gang', 'Lingang', '临港'],
-  huangpu: ['Huangpu District', '黄浦区'],
+  zhangjiang: ['Zhangjiang', '张江'],
+  huangpu: ['Huangpu', '黄浦'],
   xuhui: ['Xuhui', '徐汇'],
   changning: ['Changning', '长宁'],
   jingan: ["Jing'an", 'Jingan', '静安'],
   putuo: ['Putuo', '普陀'],
   hongkou: ['Hongkou', '虹口'],
-  yangpu: ['Yangpu', '杨浦'],
-  minhang: ['Minhang', '闵行'],
+  yangpu: ['Yangpu', '杨浦', '楊浦'],
+  minhang: ['Minhang', '闵行', '閔行'],
   baoshan: ['Baoshan', '宝山'],
   jiading: ['Jiading', '嘉定'],
-  jinshan: ['Jinshan', '金山区'],
+  jinshan: ['Jinshan', '金山'],
   songjiang: ['Songjiang', '松江'],
   qingpu: ['Qingpu', '青浦'],
   fengxian: ['Fengxian', '奉贤'],
@@ -524,16 +525,16 @@ export const PLACES: Record<string, string[]> = {
   wenzhou: ['Wenzhou', '温州'],
   jiaxing: ['Jiaxing', '嘉兴'],
   huzhou: ['Huzhou', '湖州'],
-  shaoxing: ['Shaoxing', '绍兴'],
+  shaoxing: ['Shaoxing', '绍兴', '紹興'],
   jinhua: ['Jinhua', '金华'],
   quzhou: ['Quzhou', '衢州'],
   zhoushan: ['Zhoushan', '舟山'],
   taizhou: ['Taizhou', '台州'],
   lishui: ['Lishui', '丽水'],
   yiwu: ['Yiwu', '义乌'],
+  xiaoshan: ['Xiaoshan', '萧山', '蕭山'],
+  cixi: ['Cixi', '慈溪'],
 };
-/** Names that hold a place's name but name a port or route, not the place's own government. */
-export const PLACE_NAME_EXCEPTIONS = ['Ningbo-Zhoushan Port', 'Ningbo Zhoushan Port', 'Port of Ningbo-Zhoushan', '宁波舟山港', '宁波-舟山港', 'Yiwu-Madrid', 'Yixinou', '义新欧'];
 
 /** Kinds of issuing bodies, in English and Chinese, for comparing issuers across languages. */
 export const ISSUER_BODIES: Record<string, string[]> = {

@@ -35,9 +35,8 @@ export async function assignCluster(db: Db, versionId: number): Promise<{ cluste
  * the catalog entries of one policy that the version announces or reports the same edition of (the
  * judgement's `announces` links and `editionOf`), `policy` every entry of that policy. Another
  * document belongs to the edition when its current version, under `classifierVersion`, announces
- * or reports the edition of one of `entries` and announces or reports no other policy's edition
- * (the test the joining page passed), or is the crawled page one was listed in. (Either may update
- * an older edition: a second outlet's report of the 2025 priorities joins the 2025 page.)
+ * or reports the edition of one of `entries`, announces or reports no other policy's edition and
+ * updates nothing (the test the joining page passed), or is the crawled page one was listed in.
  * A seed page of several policies is no edition of any one of them. Two clusters that have both
  * raised a policy event are left apart: merging would put two NEW events in one.
  */
@@ -62,7 +61,7 @@ export async function joinEditionCluster(
                  AND (c."editionOf" && ${entries}::text[]
                       OR EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = c."versionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${entries}::text[]))))
          AND NOT EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId"
-                         AND l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))
+                         AND (l."relation" = 'updates' OR (l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))))
         OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`;
     const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
     if (outside.length === 0) return { clusterId: own, joined: [] };

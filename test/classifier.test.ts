@@ -398,6 +398,29 @@ describe('measure links', () => {
     expect(english.measures[0]).toMatchObject({ id: 'sh-2023-silk-road-ecommerce-pudong', relation: 'mentions' });
   });
 
+  it('takes the place a headline starts with as its issuer, not a venue, port, bank or forum it names', () => {
+    const cityText = '近日，上海市发展和改革委员会发布2025年上海服务“一带一路”高质量发展的工作重点，明确将从九个方面推进相关工作。';
+    const enText = "The Shanghai Municipal Development and Reform Commission has released the city's priorities to advance the Belt and Road Initiative in 2025, setting out work in nine areas.";
+    const updatesCity = (title: string, text: string, issuer?: string) =>
+      judge({ title, text, published: '2025-05-20', ...(issuer ? { issuer } : {}) }).measures.some((m) => m.id === 'sh-2024-priorities' && m.relation === 'updates');
+    // The city's newer edition, wherever it was announced or whoever reported it.
+    for (const title of [
+      '上海在临港新片区发布2025年推进“一带一路”高质量发展重点工作',
+      '虹桥国际经济论坛：上海明确2025年推进“一带一路”高质量发展重点工作',
+      '上海明确2025年推进“一带一路”高质量发展重点工作 发布会在浦东举行',
+    ])
+      expect(updatesCity(title, cityText), title).toBe(true);
+    for (const title of ["Shanghai unveils its priorities to advance the Belt and Road Initiative in 2025 at Hongqiao forum", "Shanghai Pudong Development Bank backs Shanghai's priorities to advance the Belt and Road Initiative in 2025"])
+      expect(updatesCity(title, enText), title).toBe(true);
+    // A district's own (in the lexicon or by its administrative suffix; traditional characters too).
+    for (const title of ['上海市閔行區2025年推進「一帶一路」高質量發展重點工作', '黄浦2025年推进“一带一路”高质量发展重点工作', '张江科学城2025年推进“一带一路”高质量发展重点工作'])
+      expect(updatesCity(title, cityText.replace('上海市发展和改革委员会', '区发展和改革委员会')), title).toBe(false);
+    expect(updatesCity("Huangpu's priorities to advance the Belt and Road Initiative in 2025", enText.replace('Shanghai Municipal', 'Huangpu District'))).toBe(false);
+    // The issuer decides where the extractor found one.
+    expect(updatesCity('2025年推进“一带一路”高质量发展重点工作', cityText, '上海市发展和改革委员会')).toBe(true);
+    expect(updatesCity('2025年推进“一带一路”高质量发展重点工作', cityText, '上海市金山区发展和改革委员会')).toBe(false);
+  });
+
   it('says `implements` when a report carries a catalog measure out', () => {
     const input = {
       title: 'Shanghai hosts International Carbon Neutrality Expo with Belt and Road partners',

@@ -44,22 +44,18 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   await storeJudgement(deps, version.id, judgement);
   if (!judgement.relevant) return { relevant: false, score: judgement.score };
   // A new policy's listed measures join the catalog; a copy (announces) or another report of a
-  // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities, a
-  // second outlet's report of a newer edition already crawled) lists the catalog's own.
+  // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities) lists
+  // the catalog's own — unless it is also a newer edition of some policy (updates).
   const relations = new Set(judgement.measures.map((m) => m.relation));
-  const newPolicy = !relations.has('announces') && !judgement.editionOf.length;
+  const newPolicy = !relations.has('announces') && (relations.has('updates') || !judgement.editionOf.length);
   if (version.ordinal === 1 && newPolicy) {
     await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
   }
-  // A report of an edition the pipeline already holds (the Chinese release of an English plan;
-  // another outlet's report of a newer edition already crawled, which updates the older edition as
-  // that edition's own page does) joins that edition's cluster, so the policy raises one event.
-  // Only a report of one policy: a page of several (a seed of three plans, a headline naming a plan
-  // and its district's plan) is no edition of any one. A newer edition's own page reports no
-  // edition held (editionOf is the same year's), and a district's plan is none of its city's
-  // (the classifier compares the places the titles name).
-  const reportsHeld = judgement.editionOf.length > 0 || relations.has('announces');
-  {
+  // A report of an edition the pipeline already holds (the Chinese release of an English plan)
+  // joins that edition's cluster, so the policy raises one event. Only a report of one policy: a
+  // page of several (a seed of three plans, a headline naming a plan and its district's plan) is
+  // no edition of any one; a newer edition is a policy of its own.
+  if (!relations.has('updates')) {
     const entries = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
     const indexes = entries.flatMap((id) => knowledge.byId.get(id) ?? []);
     const policies = new Set(indexes.map((m) => knowledge.measures[m].policy));
@@ -80,11 +76,7 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
     const { clusterId: current } = await tx.document.findUniqueOrThrow({ where: { id: version.documentId }, select: { clusterId: true } });
     const clusterId = current ?? version.documentId;
     if (event.cause !== 'amended') {
-      // A report of a held edition is no first sighting, new or supersedes: the cluster's event
-      // stands for it. Otherwise one event per cause (a newer edition whose wording clusters it
-      // with the older one still raises its supersedes).
-      const causes = reportsHeld ? (['new', 'supersedes'] as const) : [event.cause];
-      const announced = await tx.policyEvent.findFirst({ where: { clusterId, cause: { in: [...causes] }, NOT: { versionId: version.id } }, orderBy: { id: 'asc' } });
+      const announced = await tx.policyEvent.findFirst({ where: { clusterId, cause: event.cause, NOT: { versionId: version.id } } });
       if (announced) return { event: announced, copy: true };
     }
     const raised = await tx.policyEvent.upsert({
