@@ -194,6 +194,15 @@ describe('relevance', () => {
     expect(judge(input)).toEqual(judge(input));
     expect(classify(input, knowledge, { threshold: 0.99 }).score).toBe(judge(input).score);
   });
+  it('reads "One Belt, One Road" with its comma as the initiative', () => {
+    const text = (name: string) => `The province will open more China-Europe freight trains and build overseas cooperation zones in 2021 under the ${name} initiative, the provincial government said.`;
+    const comma = judge({ title: 'Zhejiang sets 2021 tasks for opening up', text: text('"One Belt, One Road"') });
+    const plain = judge({ title: 'Zhejiang sets 2021 tasks for opening up', text: text('"One Belt One Road"') });
+    const none = judge({ title: 'Zhejiang sets 2021 tasks for opening up', text: text('new') });
+    expect(comma.score).toBe(plain.score);
+    expect(comma.score).toBeGreaterThan(none.score + 0.2);
+    expect(comma.evidence.join(' ')).toContain('"One Belt, One Road"');
+  });
 });
 
 describe('topics', () => {
@@ -396,6 +405,23 @@ describe('measure links', () => {
     });
     expect(english.editionOf).toEqual(['sh-2023-silk-road-ecommerce-pudong']);
     expect(english.measures[0]).toMatchObject({ id: 'sh-2023-silk-road-ecommerce-pudong', relation: 'mentions' });
+  });
+
+  it('ties an undated document to no policy of a later year than every year it names', () => {
+    // The first anniversary of the 中欧班列—上海号 (a real report of 2022-09-28, traditional
+    // characters, its date left out): the 2024 priorities' freight-train entry came later.
+    const text = [
+      '9月28日上午，由市商務委、東方國際集團主辦的“聯通歐亞，聯動進博”暨“中歐班列—上海號”開行一周年活動，在鐵路閔行貨運站舉行。',
+      '活動中“中歐班列-上海號”第50趟列車在鐵路閔行貨運站發車，將從上海閔行發車至霍爾果斯、經波蘭馬拉舍維奇駛往德國漢堡和杜伊斯堡。',
+      '自2021年9月28日開行至今，“中歐班列-上海號”不停擺、長時效、穩增長，服務共建“一帶一路”，凸顯中歐經濟往來的強大韌勁和潛力。',
+    ].join('\n\n');
+    const title = '“中歐班列—上海號”開行一周年 開行總量50列總貨值16.37億元';
+    const undated = judge({ title, text });
+    expect(undated.relevant).toBe(true);
+    expect(undated.measures.map((m) => m.id)).not.toContain('sh-2024-priorities-2d');
+    // Naming the plan's year (or dated after it), the same text may speak of it.
+    const later = judge({ title, text: text.replace('自2021年9月28日', '自2021年9月28日至2024年') });
+    expect(later.measures.map((m) => m.id)).toContain('sh-2024-priorities-2d');
   });
 
   it('takes the place a headline starts with as its issuer, not a venue, port, bank or forum it names', () => {
