@@ -476,9 +476,12 @@ describe('measure links', () => {
     // It names no Shanghai entry by an alias of its own (科技创新合作 and 科技园区合作 are the field's
     // words), and wording alone ties none.
     expect(national.measures).toEqual([]);
-    // The same report from a Shanghai source carries them out.
-    const local = judge({ title: a.title, text: a.text, source: 'shanghai' });
+    // The same report from a Shanghai source, dated after the plan (2017-10-11), carries them out.
+    const local = judge({ title: a.title, text: a.text, source: 'shanghai', published: '2017-12-01' });
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
+    // The real report is of 2017-05-14, before the plan; undated, it names no year after 2016, so
+    // it is taken as older than the plan and ties none of its entries.
+    expect(judge({ title: a.title, text: a.text, source: 'shanghai' }).measures.map((m) => m.id)).not.toContain('sh-2017-bridgehead-sci-tech-2');
   });
 
   it('takes a source document\'s headline for the policy it reports, not for the other plans it lists', () => {
