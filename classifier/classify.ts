@@ -668,13 +668,6 @@ function indexOfEntry(full: string, text: string): number {
   return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
 }
 
-/** The latest year (1990–2099) a text names, or null: 2021年, "in 2016", 2024-04-08. */
-function latestYearOf(text: string): number | null {
-  let latest: number | null = null;
-  for (const m of text.matchAll(/(?:^|[^\d])((?:199|20\d)\d)(?!\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
-  return latest;
-}
-
 function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: string[] = []): Link[] {
   const links = new Map<number, Link>();
   const put = (m: number, link: Omit<Link, 'id'>) => {
@@ -828,7 +821,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
-  const latestYear = published ? null : latestYearOf(doc.full);
   for (let m = 0; m < M; m++) {
     if (links.has(m)) continue;
     if (aliasW[m] === 0 && sim[m] < 0.35) continue;
@@ -838,10 +830,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // generic one such as "Silk Road e-commerce"): similar wording alone links a national report
     // to Shanghai's plan on the same subject.
     if (!local && aliasW[m] < SPECIFIC_ALIAS) continue;
-    // A document cannot mention or implement a policy issued after it was published. Undated, it
-    // speaks of a policy of year Y only if it names Y or a later year somewhere: a text whose
-    // years all lie before the plan's (自2021年…开行, "2016 GDP") is older than the plan.
-    if (published ? p.date && published < p.date.slice(0, 10) : latestYear !== null && p.year !== null && latestYear < p.year) continue;
+    // A document cannot mention or implement a policy issued after it was published.
+    if (published && p.date && published < p.date.slice(0, 10)) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';
@@ -884,13 +874,13 @@ function addSectionTopics(k: Knowledge, doc: Doc, topics: Judgement['topics'], m
 
 /** "One Belt, One Road", the comma the usual spelling of the early years: the matcher joins no
  *  phrase across a comma, so for it the comma is a space (same length: offsets stay the text's). */
-const ONE_BELT_COMMA = /\bone\s+belt\s*[,，、]\s*one\s+road\b/gi;
+const ONE_BELT_COMMA = /\bone[\s-]+belt\s*[,，、;；]\s*one[\s-]+road\b/gi;
 
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const title = input.title ?? '';
   const text = input.text ?? '';
   const full = `${title}\n\n${text}`;
-  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、]/g, ' ')), knowledge.vocab);
+  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')), knowledge.vocab);
   const doc = analyse(knowledge, full, title.length, u);
   return { title, text, full, doc };
 }

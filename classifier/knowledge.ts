@@ -245,34 +245,59 @@ export function issuerKey(issuer: string | null | undefined): string {
 const PLACE_NAMES = Object.entries(PLACES)
   .flatMap(([id, names]) => names.map((n) => ({ id, name: foldText(n) })))
   .sort((a, b) => b.name.length - a.name.length);
-const placeIdOf = (name: string) => PLACE_NAMES.find((p) => p.name === name)?.id ?? name;
-/** The region before a place: "上海市闵行区…", "Shanghai's Huangpu district …". */
-const REGION_PREFIX = /^(?:上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，]*/;
+/** The region (or its free trade zone) before a place: "上海市闵行区…", "中国（上海）自由贸易试验区临港新片区…",
+ *  "Shanghai's Huangpu district …", "The Hongqiao International CBD's …". */
+const REGION_PREFIX = /^(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，]*)?/;
 /** What follows a place that issues (an administrative suffix, a year, an issuing verb), not a
- *  place that is a venue, a port, a bank or a forum ("宁波港", "虹桥国际经济论坛", "Pudong Development Bank"). */
-const ZH_ISSUES = /^(?:新区|新片区|区|市|县|国际中央商务区|商务区|科学城|20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署)/;
-const EN_ISSUES = /^(?:'s\b|\s+(?:new area|district|county|city|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets out|outlines|20\d\d)\b)/;
-/** A Chinese administrative name not in PLACES ("慈溪市", "萧山区", "张江科学城"); not the zones and
- *  parks every region has. */
-const ZH_ADMIN = /^([\u3400-\u9fff]{2,3}?)(?:新区|新片区|区|市|县|科学城)/;
-const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)/;
-const EN_ADMIN = /^([a-z][a-z'-]+) (?:new area|district|county)\b/;
-/** "… Pilot Zone in Pudong New Area", "… in Hongqiao International CBD": a plan of that place. */
-const EN_IN = /\bin ([a-z][a-z'-]+) (?:new area|district|county|international cbd|international central business district)\b/;
+ *  place that is a venue, a port, a bank, a market or a forum ("宁波港", "虹桥国际经济论坛",
+ *  "杭州市民", "Pudong Development Bank"). */
+const ZH_ISSUES = /^(?:[\u3400-\u9fff]{0,2}?新区|新片区|区(?!域)|市(?![民场])|县|镇|国际中央商务区|商务区|科学城|20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署)/;
+const EN_ISSUES = /^(?:'s\b|\s+(?:new area|special area|district|county|city|town|municipal|municipality|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets out|outlines|20\d\d)\b)/;
+/** A Chinese administrative name not in PLACES ("慈溪市", "萧山区", "张江科学城"); not the zones,
+ *  parks, cities and areas every region has ("自贸区", "超大城市", "沿海地区"). */
+const ZH_ADMIN = /^([\u3400-\u9fff]{2,4}?)(?:新区|新片区|区(?!域)|市(?![民场])|县|镇|科学城)/;
+const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)|[城地]$/;
+const EN_ADMIN = /^([a-z][a-z'-]+) (?:new area|special area|district|county|city|town|municipal)\b/;
+/** A document's own title ("Action Plan … in Pudong New Area"): the place it is for. */
+const EN_DOCUMENT_TITLE = /^(?:(?:three|five)-year |implementation |work )?(?:action plan|plan|opinions|measures|notice|guidelines|programme|program)\b/;
+const EN_IN = /\bin ([a-z][a-z'-]+) (?:new area|special area|district|county|international cbd|international central business district)\b/;
+/** After the place: it hosts, it is a forum's venue ("临港新片区举行发布会", "Pudong New Area hosts …"). */
+const HOSTS = /^(?:\s*[\u3400-\u9fff]{0,6}?(?:举行|举办|承办|论坛|发布会)|(?:'s)?\s+(?:[a-z]+\s+){0,3}?(?:forum|hosts?|holds?|event|expo|fair|conference)\b)/;
+/** The region named after the place: the place is where the region's policy was told
+ *  ("浦东2025年…论坛开幕 上海明确…", "Pudong New Area hosts launch of Shanghai's priorities"). */
+const REGION_LATER = /上海|浙江|\bshanghai\b|\bzhejiang\b/;
+
+/** A generic name's place id: the PLACES name it starts with ("舟山群岛" → zhoushan), else itself. */
+const placeIdOf = (name: string) => PLACE_NAMES.find((p) => name.startsWith(p.name))?.id ?? name;
 
 /** The place below the region at the start of a name, if it issues there. */
 function leadingPlace(folded: string): string {
   const f = folded.trim().replace(REGION_PREFIX, '');
+  let place = '';
+  let end = 0;
   for (const { id, name } of PLACE_NAMES) {
     if (!f.startsWith(name)) continue;
     const rest = f.slice(name.length);
-    if (/^[\x00-\x7f]+$/.test(name) ? EN_ISSUES.test(rest) : ZH_ISSUES.test(rest)) return id;
+    const m = /^[\x00-\x7f]+$/.test(name) ? EN_ISSUES.exec(rest) : ZH_ISSUES.exec(rest);
+    if (m) {
+      place = id;
+      end = name.length + m[0].length;
+      break;
+    }
   }
-  const zh = ZH_ADMIN.exec(f);
-  if (zh && !ZH_NOT_ADMIN.test(zh[1])) return placeIdOf(zh[1]);
-  const en = EN_ADMIN.exec(f) ?? EN_IN.exec(f);
-  if (en && en[1] !== 'shanghai' && en[1] !== 'zhejiang') return placeIdOf(en[1]);
-  return '';
+  if (!place) {
+    const zh = ZH_ADMIN.exec(f);
+    const en = EN_ADMIN.exec(f);
+    if (zh && !ZH_NOT_ADMIN.test(zh[1])) [place, end] = [placeIdOf(zh[1]), zh[0].length];
+    else if (en && en[1] !== 'shanghai' && en[1] !== 'zhejiang' && en[1] !== 'the') [place, end] = [placeIdOf(en[1]), en[0].length];
+    else if (EN_DOCUMENT_TITLE.test(f)) {
+      const m = EN_IN.exec(f);
+      if (m) return placeIdOf(m[1]);
+    }
+  }
+  if (!place) return '';
+  const after = f.slice(end);
+  return HOSTS.test(after) || REGION_LATER.test(after) ? '' : place;
 }
 
 /**
@@ -607,13 +632,6 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   // A policy's roots: its entries with no parent in the catalog (the plan, its areas).
   for (const e of entries) if (e.m.parent === null || !byId.has(e.m.parent)) policies[e.policy].roots.push(e.index);
   for (const p of policies) if (p.roots.length === 0 && p.measures.length) p.roots.push(p.measures[0]);
-  // The lead entry's short title names the policy too ("Pudong action plan for the Silk Road
-  // e-commerce cooperation pilot zone"), without its count ("(nine aspects)").
-  for (const p of policies) {
-    const lead = p.roots[0] !== undefined ? entries[p.roots[0]].m : null;
-    const short = lead && lead.origin !== 'crawled' ? lead.title.replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim() : '';
-    if (short && short !== p.title) p.variants.push(titleKeys(k0, short, idfOf));
-  }
 
   // Seed documents: URL and shingle fingerprints (a 32-bit set per shingle: the first 30 seeds).
   const seeds: SeedEntry[] = [];
