@@ -2,7 +2,6 @@
 // joins the cluster of any other document whose current version is within MAX_DISTANCE bits.
 // One transaction-scoped advisory lock serialises clustering, so two copies classified at the
 // same moment still end in one cluster.
-import { shingleHashes } from '../classifier/knowledge.js';
 import { bands, hamming, MAX_DISTANCE, simhash } from '../classifier/simhash.js';
 import { Prisma, type Db } from './client.js';
 
@@ -38,27 +37,24 @@ export async function assignCluster(db: Db, versionId: number): Promise<{ cluste
  * document belongs to the edition when its current version, under `classifierVersion`, announces
  * or reports the edition of one of `entries`, announces or reports no other policy's edition and
  * updates nothing (the test the joining page passed), or is the crawled page one was listed in.
- * A seed page of several policies is no edition of any one of them. With `copyOf` (the version's
- * text, given when it also updates an older edition) only held pages sharing EDITION_COPY_MIN of
- * the shorter text's shingles count. Two clusters that have both raised a policy event are left
- * apart: merging would put two NEW events in one. `members` are the held pages of the edition
- * found, in this cluster or not.
+ * A seed page of several policies is no edition of any one of them. Two clusters that have both
+ * raised a policy event are left apart: merging would put two NEW events in one.
  */
 export async function joinEditionCluster(
   db: Db,
   versionId: number,
-  edition: { entries: string[]; policy: string[]; classifierVersion: string; copyOf?: string },
-): Promise<{ clusterId: number; joined: number[]; members: number[] }> {
+  edition: { entries: string[]; policy: string[]; classifierVersion: string },
+): Promise<{ clusterId: number; joined: number[] }> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
     const { documentId } = await tx.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { documentId: true } });
     const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, clusterId: true } });
     const own = document.clusterId ?? document.id;
     const { entries, policy, classifierVersion } = edition;
-    if (entries.length === 0) return { clusterId: own, joined: [], members: [] };
-    const found = await tx.$queryRaw<{ documentId: number; clusterId: number | null; body: string }[]>`
-      SELECT d."id" AS "documentId", d."clusterId", CASE WHEN ${edition.copyOf !== undefined}::boolean THEN v."body" ELSE '' END AS "body"
-      FROM "Document" d JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"
+    if (entries.length === 0) return { clusterId: own, joined: [] };
+    const same = await tx.$queryRaw<{ documentId: number; clusterId: number | null }[]>`
+      SELECT d."id" AS "documentId", d."clusterId"
+      FROM "Document" d
       WHERE d."id" <> ${document.id} AND d."currentVersionId" IS NOT NULL AND (
         (EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
                  AND c."editionOf" <@ ${policy}::text[]
@@ -67,34 +63,14 @@ export async function joinEditionCluster(
          AND NOT EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId"
                          AND (l."relation" = 'updates' OR (l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))))
         OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`;
-    // A page that also updates an older edition joins only pages whose text it largely shares (a
-    // second outlet's report of the 2025 priorities copies the edition's page; a district's own
-    // 2025 priorities, named like the city's, do not).
-    const same = edition.copyOf === undefined ? found : found.filter((c) => sharedShingles(edition.copyOf!, c.body) >= EDITION_COPY_MIN);
-    const members = same.map((c) => c.documentId);
     const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
-    if (outside.length === 0) return { clusterId: own, joined: [], members };
+    if (outside.length === 0) return { clusterId: own, joined: [] };
     const clusters = [...new Set([own, ...outside.map((c) => c.clusterId ?? c.documentId)])];
     const evented = await tx.policyEvent.findMany({ where: { clusterId: { in: clusters }, cause: { in: ['new', 'supersedes'] } }, distinct: ['clusterId'], select: { clusterId: true } });
-    if (evented.length > 1) return { clusterId: own, joined: [], members };
-    return { clusterId: await merge(tx, document.id, own, outside), joined: outside.map((c) => c.documentId), members };
+    if (evented.length > 1) return { clusterId: own, joined: [] };
+    return { clusterId: await merge(tx, document.id, own, outside), joined: outside.map((c) => c.documentId) };
   });
 }
-
-/** Share of the shorter text's 5-token shingles the two texts have in common (0–1). */
-export function sharedShingles(a: string, b: string): number {
-  const A = new Set(shingleHashes(a));
-  const B = new Set(shingleHashes(b));
-  if (A.size === 0 || B.size === 0) return 0;
-  let n = 0;
-  for (const x of A.size <= B.size ? A : B) if ((A.size <= B.size ? B : A).has(x)) n++;
-  return n / Math.min(A.size, B.size);
-}
-
-/** From this share of shared shingles a report is a copy of an edition's page (report of the 2025
- *  priorities copying three of the edition's paragraphs: 0.96; Pudong's own 2025 priorities
- *  against the city's: 0.10). */
-export const EDITION_COPY_MIN = 0.5;
 
 /** The oldest cluster wins; clusters the document bridges are merged into it, with their events. */
 async function merge(tx: Prisma.TransactionClient, documentId: number, own: number, others: { documentId: number; clusterId: number | null }[]): Promise<number> {

@@ -43,29 +43,26 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
   const judgement = classify(input, knowledge, { threshold: deps.config.CLASSIFY_THRESHOLD });
   await storeJudgement(deps, version.id, judgement);
   if (!judgement.relevant) return { relevant: false, score: judgement.score };
+  // A new policy's listed measures join the catalog; a copy (announces) or another report of a
+  // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities) lists
+  // the catalog's own — unless it is also a newer edition of some policy (updates).
+  const relations = new Set(judgement.measures.map((m) => m.relation));
+  const newPolicy = !relations.has('announces') && (relations.has('updates') || !judgement.editionOf.length);
+  if (version.ordinal === 1 && newPolicy) {
+    await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
+  }
   // A report of an edition the pipeline already holds (the Chinese release of an English plan)
   // joins that edition's cluster, so the policy raises one event. Only a report of one policy: a
   // page of several (a seed of three plans, a headline naming a plan and its district's plan) is
-  // no edition of any one. A page that also updates an older edition (a newer edition is a policy
-  // of its own) joins only a held page of the edition whose text it largely shares: a second
-  // outlet's report of the 2025 priorities, not a district's own 2025 priorities named alike.
-  const relations = new Set(judgement.measures.map((m) => m.relation));
-  const entries = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
-  const policies = new Set(entries.flatMap((id) => knowledge.byId.get(id) ?? []).map((m) => knowledge.measures[m].policy));
-  let copiesHeldEdition = false;
-  if (policies.size === 1) {
-    const policy = knowledge.policies[[...policies][0]].measures.map((m) => knowledge.measures[m].m.id);
-    const copyOf = relations.has('updates') ? version.body : undefined;
-    const { members } = await joinEditionCluster(deps.db, version.id, { entries, policy, classifierVersion: CLASSIFIER_VERSION, copyOf });
-    copiesHeldEdition = copyOf !== undefined && members.length > 0;
-  }
-  // A new policy's listed measures join the catalog; a copy (announces) or another report of a
-  // catalogued edition (editionOf: the Chinese release of the English-catalogued priorities) lists
-  // the catalog's own — unless it is also a newer edition of some policy (updates) that is no copy
-  // of the edition's page held.
-  const newPolicy = !relations.has('announces') && ((relations.has('updates') && !copiesHeldEdition) || !judgement.editionOf.length);
-  if (version.ordinal === 1 && newPolicy) {
-    await addListedMeasures(deps, version, document.canonicalUrl, document.source.region, input, judgement, knowledge);
+  // no edition of any one; a newer edition is a policy of its own.
+  if (!relations.has('updates')) {
+    const entries = [...new Set([...judgement.measures.filter((m) => m.relation === 'announces').map((m) => m.id), ...judgement.editionOf])];
+    const indexes = entries.flatMap((id) => knowledge.byId.get(id) ?? []);
+    const policies = new Set(indexes.map((m) => knowledge.measures[m].policy));
+    if (policies.size === 1) {
+      const policy = knowledge.policies[[...policies][0]].measures.map((m) => knowledge.measures[m].m.id);
+      await joinEditionCluster(deps.db, version.id, { entries, policy, classifierVersion: CLASSIFIER_VERSION });
+    }
   }
 
   const event = await decideEvent(deps, version, judgement, payload.baseline);
