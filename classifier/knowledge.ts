@@ -247,19 +247,19 @@ const PLACE_NAMES = Object.entries(PLACES)
   .sort((a, b) => b.name.length - a.name.length);
 /** The region (or its free trade zone) before a place: "上海市闵行区…", "中国（上海）自由贸易试验区临港新片区…",
  *  "Shanghai's Huangpu district …", "The Hongqiao International CBD's …". */
-const REGION_PREFIX = /^(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，]*)?/;
+const REGION_PREFIX = /^[\s【\[(（]*(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，·・]*)?/;
 /** What follows a place that issues (an administrative suffix, a year, an issuing verb), not a
  *  place that is a venue, a port, a bank, a market or a forum ("宁波港", "虹桥国际经济论坛",
  *  "杭州市民", "Pudong Development Bank"). */
-const ZH_ISSUES = /^(?:[\u3400-\u9fff]{0,2}?新区|新片区|区(?!域)|市(?![民场])|县|镇|国际中央商务区|商务区|科学城|20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署)/;
-const EN_ISSUES = /^(?:'s\b|\s+(?:new area|special area|district|county|city|town|municipal|municipality|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets out|outlines|20\d\d)\b)/;
+const ZH_ISSUES = /^(?:[\u3400-\u9fff]{0,2}?新区|新片区|区(?!域)|市(?![民场])|县|镇|国际中央商务区|商务区|科学城|[\s:：·】\])）]*(?:20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署|将))/;
+const EN_ISSUES = /^(?:'s\b|:\s|\s+(?:new area|special area|district|county|city|town|municipal|municipality|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets|outlines|plans|to|will|20\d\d)\b)/;
 /** A Chinese administrative name not in PLACES ("慈溪市", "萧山区", "张江科学城"); not the zones,
  *  parks, cities and areas every region has ("自贸区", "超大城市", "沿海地区"). */
 const ZH_ADMIN = /^([\u3400-\u9fff]{2,4}?)(?:新区|新片区|区(?!域)|市(?![民场])|县|镇|科学城)/;
-const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)|[城地]$/;
+const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)|[城地]$|上海|浙江|中共|中国|国家/;
 const EN_ADMIN = /^([a-z][a-z'-]+) (?:new area|special area|district|county|city|town|municipal)\b/;
 /** A document's own title ("Action Plan … in Pudong New Area"): the place it is for. */
-const EN_DOCUMENT_TITLE = /^(?:(?:three|five)-year |implementation |work )?(?:action plan|plan|opinions|measures|notice|guidelines|programme|program)\b/;
+const EN_DOCUMENT_TITLE = /^(?:(?:three|five)-year |implementation |work |key )?(?:action plan|plan|opinions|measures|notice|guidelines|programme|program|priorities|tasks)\b/;
 const EN_IN = /\bin ([a-z][a-z'-]+) (?:new area|special area|district|county|international cbd|international central business district)\b/;
 /** After the place: it hosts, it is a forum's venue ("临港新片区举行发布会", "Pudong New Area hosts …"). */
 const HOSTS = /^(?:\s*[\u3400-\u9fff]{0,6}?(?:举行|举办|承办|论坛|发布会)|(?:'s)?\s+(?:[a-z]+\s+){0,3}?(?:forum|hosts?|holds?|event|expo|fair|conference)\b)/;
@@ -272,7 +272,10 @@ const placeIdOf = (name: string) => PLACE_NAMES.find((p) => name.startsWith(p.na
 
 /** The place below the region at the start of a name, if it issues there. */
 function leadingPlace(folded: string): string {
-  const f = folded.trim().replace(REGION_PREFIX, '');
+  const t = folded.trim();
+  const f = t.replace(REGION_PREFIX, '');
+  // The region's name before a document's own title makes it the region's ("Shanghai's priorities …").
+  const regionFirst = REGION_LATER.test(t.slice(0, t.length - f.length));
   let place = '';
   let end = 0;
   for (const { id, name } of PLACE_NAMES) {
@@ -290,7 +293,7 @@ function leadingPlace(folded: string): string {
     const en = EN_ADMIN.exec(f);
     if (zh && !ZH_NOT_ADMIN.test(zh[1])) [place, end] = [placeIdOf(zh[1]), zh[0].length];
     else if (en && en[1] !== 'shanghai' && en[1] !== 'zhejiang' && en[1] !== 'the') [place, end] = [placeIdOf(en[1]), en[0].length];
-    else if (EN_DOCUMENT_TITLE.test(f)) {
+    else if (!regionFirst && EN_DOCUMENT_TITLE.test(f)) {
       const m = EN_IN.exec(f);
       if (m) return placeIdOf(m[1]);
     }

@@ -400,7 +400,7 @@ describe('measure links', () => {
   });
 
   it('finds the place below the region whose policy a title is (issuingPlace)', () => {
-    // From two reviews: venues, ports, banks, forums, markets and newspapers are no issuer; a
+    // From three reviews: venues, ports, banks, forums, markets and newspapers are no issuer; a
     // district, new area or city is, by the lexicon or its administrative suffix.
     const cases: [string, string | null, string][] = [
       // venues, ports, banks, forums, markets, adjectives: the region's own
@@ -462,6 +462,31 @@ describe('measure links', () => {
       ['2025年推进“一带一路”高质量发展重点工作', '上海市浦东新区人民政府', 'pudong'],
       ['2025年推进“一带一路”高质量发展重点工作', '上海市金山区发展和改革委员会', 'jinshan'],
       ['临港新片区管委会发布2025年推进“一带一路”高质量发展重点工作', null, 'lingang'],
+      // third review: headline prefixes, separators, brackets, verbs, a Party office as issuer
+      ['2025年推进“一带一路”高质量发展重点工作', '中共上海市委办公厅', ''],
+      ['解读上海市2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['图解上海市2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['聚焦上海市2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['今年上海市推进“一带一路”高质量发展重点工作', null, ''],
+      ['Priorities to advance the Belt and Road Initiative in Pudong New Area in 2025', null, 'pudong'],
+      ["Shanghai's priorities to advance the Belt and Road Initiative in 2025 in Pudong New Area", null, ''],
+      ['浦东 2025年推进“一带一路”高质量发展重点工作', null, 'pudong'],
+      ['【浦东】2025年推进“一带一路”高质量发展重点工作', null, 'pudong'],
+      ['闵行：2025年推进“一带一路”高质量发展重点工作', null, 'minhang'],
+      ['上海·浦东2025年推进“一带一路”高质量发展重点工作', null, 'pudong'],
+      ['浦东将从六方面推进“一带一路”高质量发展', null, 'pudong'],
+      ['Pudong sets 2025 Belt and Road priorities', null, 'pudong'],
+      ['Minhang to advance Belt and Road Initiative in 2025', null, 'minhang'],
+      ["Shanghai's Minhang to advance Belt and Road Initiative in 2025", null, 'minhang'],
+      ['Pudong: priorities to advance the Belt and Road Initiative in 2025', null, 'pudong'],
+      ['宁波：2024年高质量推进“一带一路”重要枢纽建设工作要点', null, 'ningbo'],
+      ['2025年推进“一带一路”高质量发展重点工作', '中共上海市委 上海市人民政府', ''],
+      ['新华网上海频道：上海明确2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['浦东新区：2025年推进“一带一路”高质量发展重点工作', null, 'pudong'],
+      ['宝山区发改委印发2025年推进“一带一路”高质量发展重点工作', null, 'baoshan'],
+      ['Pudong to host Belt and Road forum', null, ''],
+      ['Shanghai to advance Belt and Road Initiative in 2025', null, ''],
+      ['Pudong: Shanghai sets 2025 Belt and Road priorities', null, ''],
     ];
     expect(cases.filter(([title, issuer, want]) => issuingPlace(title, issuer) !== want)).toEqual([]);
   });

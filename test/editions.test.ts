@@ -229,3 +229,16 @@ describe('a newer edition worded like the older one', () => {
       expect(new Set(events.map((e) => e.clusterId)).size).toBe(1);
     }));
 });
+
+describe('the older edition after a newer one worded like it', () => {
+  const { thenCrawl } = fixturePipeline('editions-reworded-reverse', [reworded2025]);
+
+  it("raises its NEW event in the newer one's cluster", () =>
+    thenCrawl([zh2024], async (_db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([
+        ['UPDATED', 'supersedes', reworded2025.path],
+        ['NEW', 'new', zh2024.path],
+      ]);
+      expect(new Set(events.map((e) => e.clusterId)).size).toBe(1);
+    }));
+});
