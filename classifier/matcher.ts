@@ -12,9 +12,10 @@
 //   a text word the vocabulary does not know gets id -1 and can start or continue no phrase;
 // - a CJK character's id is CJK_BASE + its folded code, so Chinese phrases match as substrings;
 // - a phrase continues from one unit to the next only across a "joining" gap — nothing, spaces,
-//   hyphens, quotes, apostrophes, "&" or "·" — never across other punctuation. So
+//   hyphens, quotes, apostrophes or "·" — never across other punctuation. So
 //   "Belt and Road" = "belt-and-road" = “Belt and Road”, 共建“一带一路” contains 一带一路, and
-//   "belt, and road" is no phrase.
+//   "belt, and road" is no phrase. "&" is a unit of its own, the word "and": "Belt & Road" =
+//   "Belt and Road", and "B&R" is b-and-r in phrases and texts alike.
 // Each unit also knows its paragraph (a newline starts one) and its sentence (. ! ? 。！？；; or a
 // newline end one), which the features and BM25 passages use.
 import { FOLD } from './fold.js';
@@ -177,6 +178,7 @@ export function learnUnits(text: string, vocab: Vocabulary): number[] {
   while (i < n) {
     const kind = KIND[text.charCodeAt(i)];
     if (kind === K_CJK) ids.push(CJK_BASE + FOLD[text.charCodeAt(i)]);
+    else if (text.charCodeAt(i) === AMPERSAND) ids.push(wordId(vocab, 'and'));
     if (kind !== K_WORD && kind !== K_WORD_FOLD) {
       i++;
       continue;
@@ -187,6 +189,19 @@ export function learnUnits(text: string, vocab: Vocabulary): number[] {
     i = j;
   }
   return ids;
+}
+
+const AMPERSAND = 38;
+const andIds = new WeakMap<Vocabulary, number>();
+/** The vocabulary's id of "and" (-1 when no phrase uses it), which "&" stands for. */
+function andId(vocab: Vocabulary): number {
+  let v = andIds.get(vocab);
+  if (v === undefined) {
+    let h = FNV_OFFSET;
+    for (const c of 'and') h = Math.imul(h ^ c.charCodeAt(0), FNV_PRIME);
+    andIds.set(vocab, (v = lookup(vocab, 'and', 0, 3, h | 0)));
+  }
+  return v;
 }
 
 /** Cuts the text into units; an English word the vocabulary does not know gets id -1. */
@@ -227,6 +242,19 @@ export function cut(text: string, vocab: Vocabulary): Units {
       para[u] = p;
       sent[u] = s;
       i = end[u];
+      u++;
+      gapJoins = 1;
+      continue;
+    }
+    // "&" is the word "and" ("Belt & Road" = "Belt and Road"; "B&R" is b-and-r on both sides).
+    if (raw === AMPERSAND) {
+      id[u] = andId(vocab);
+      start[u] = i;
+      end[u] = i + 1;
+      join[u] = u > 0 && gapJoins ? 1 : 0;
+      para[u] = p;
+      sent[u] = s;
+      i++;
       u++;
       gapJoins = 1;
       continue;

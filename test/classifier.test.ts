@@ -195,6 +195,17 @@ describe('relevance', () => {
     expect(judge(input)).toEqual(judge(input));
     expect(classify(input, knowledge, { threshold: 0.99 }).score).toBe(judge(input).score);
   });
+  it('reads "Belt & Road" as "Belt and Road", and "belt road" as neither', () => {
+    const text = (name: string) => `The province will strengthen trade cooperation with countries participating in the ${name}, open more China-Europe freight train routes and build overseas cooperation zones.`;
+    const amp = judge({ title: 'Zhejiang steps up Belt & Road cooperation', text: text('Belt & Road Initiative') });
+    const and = judge({ title: 'Zhejiang steps up Belt and Road cooperation', text: text('Belt and Road Initiative') });
+    expect(amp.score).toBe(and.score);
+    expect(amp.relevant).toBe(true);
+    expect(amp.evidence.join(' ')).toContain('Belt & Road');
+    for (const title of ['Conveyor belt road test for new logistics equipment in Ningbo port', 'Rust belt road trip: Ohio towns face decline'])
+      expect(judge({ title, text: `${title}. The city said more work will follow.` }).relevant, title).toBe(false);
+  });
+
   it('reads "One Belt, One Road" with its comma as the initiative', () => {
     const text = (name: string) => `The province will open more China-Europe freight trains and build overseas cooperation zones in 2021 under the ${name} initiative, the provincial government said.`;
     const comma = judge({ title: 'Zhejiang sets 2021 tasks for opening up', text: text('"One Belt, One Road"') });
