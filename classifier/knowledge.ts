@@ -247,25 +247,25 @@ const PLACE_NAMES = Object.entries(PLACES)
   .sort((a, b) => b.name.length - a.name.length);
 /** The region (or its free trade zone) before a place: "上海市闵行区…", "中国（上海）自由贸易试验区临港新片区…",
  *  "Shanghai's Huangpu district …", "The Hongqiao International CBD's …". */
-const REGION_PREFIX = /^[\s【\[(（]*(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，·・]*)?/;
+const REGION_PREFIX = /^[\s【\[(（《“"]*(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，·・]*)?/;
 /** What follows a place that issues (an administrative suffix, a year, an issuing verb), not a
  *  place that is a venue, a port, a bank, a market or a forum ("宁波港", "虹桥国际经济论坛",
  *  "杭州市民", "Pudong Development Bank"). */
-const ZH_ISSUES = /^(?:[\u3400-\u9fff]{0,2}?新区|新片区|区(?!域)|市(?![民场])|县|镇|国际中央商务区|商务区|科学城|[\s:：·】\])）]*(?:20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署|将))/;
+const ZH_ISSUES = /^(?:[\u3400-\u9fff]{0,2}?新区|新片区|区(?!域)|市(?![民场区])|县|镇|国际中央商务区|商务区|科学城|[\s:：·】\])）]*(?:20\d\d|发布|印发|出台|明确|推进|制定|公布|出炉|部署|将))/;
 const EN_ISSUES = /^(?:'s\b|:\s|\s+(?:new area|special area|district|county|city|town|municipal|municipality|international cbd|international central business district|cbd|issues|unveils|releases|rolls out|launches|publishes|announces|sets|outlines|plans|to|will|20\d\d)\b)/;
 /** A Chinese administrative name not in PLACES ("慈溪市", "萧山区", "张江科学城"); not the zones,
  *  parks, cities and areas every region has ("自贸区", "超大城市", "沿海地区"). */
-const ZH_ADMIN = /^([\u3400-\u9fff]{2,4}?)(?:新区|新片区|区(?!域)|市(?![民场])|县|镇|科学城)/;
-const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)|[城地]$|上海|浙江|中共|中国|国家/;
+const ZH_ADMIN = /^([\u3400-\u9fff]{2,4}?)(?:新区|新片区|区(?!域)|市(?![民场区])|县|镇|科学城)/;
+const ZH_NOT_ADMIN = /^(?:[在于赴到从与和及对向]|自贸|自由贸|开发|示范|合作|试验|保税|先行|综合|高新|经济|功能|核心|重点|全|各|本|该|城|市|新)|[城地市]$|上海|浙江|中共|中国|国家/;
 const EN_ADMIN = /^([a-z][a-z'-]+) (?:new area|special area|district|county|city|town|municipal)\b/;
 /** A document's own title ("Action Plan … in Pudong New Area"): the place it is for. */
-const EN_DOCUMENT_TITLE = /^(?:(?:three|five)-year |implementation |work |key )?(?:action plan|plan|opinions|measures|notice|guidelines|programme|program|priorities|tasks)\b/;
+const EN_DOCUMENT_TITLE = /^(?:new )?(?:(?:three|five)-year |implementation |work |key )?(?:action plan|plan|opinions|measures|notice|guidelines|programme|program|priorities|tasks)\b/;
 const EN_IN = /\bin ([a-z][a-z'-]+) (?:new area|special area|district|county|international cbd|international central business district)\b/;
 /** After the place: it hosts, it is a forum's venue ("临港新片区举行发布会", "Pudong New Area hosts …"). */
-const HOSTS = /^(?:\s*[\u3400-\u9fff]{0,6}?(?:举行|举办|承办|论坛|发布会)|(?:'s)?\s+(?:[a-z]+\s+){0,3}?(?:forum|hosts?|holds?|event|expo|fair|conference)\b)/;
+const HOSTS = /^(?:\s*[\u3400-\u9fff]{0,6}?(?:举行|举办|承办|论坛|发布会|企业|市民|居民|官员|副区长|区长|副市长|市长|书记|政协委员|人大代表|医院)|(?:'s)?\s+(?:[a-z]+\s+){0,3}?(?:forum|hosts?|holds?|event|expo|fair|conference|venue|officials?|residents?|firms?|companies|businesses|entrepreneurs|mayor|chief|leaders?|people)\b)/;
 /** The region named after the place: the place is where the region's policy was told
  *  ("浦东2025年…论坛开幕 上海明确…", "Pudong New Area hosts launch of Shanghai's priorities"). */
-const REGION_LATER = /上海|浙江|\bshanghai\b|\bzhejiang\b/;
+const REGION_LATER = /上海|浙江|全市|全省|\bshanghai\b|\bzhejiang\b|\bcity's\b|\bprovince's\b/;
 
 /** A generic name's place id: the PLACES name it starts with ("舟山群岛" → zhoushan), else itself. */
 const placeIdOf = (name: string) => PLACE_NAMES.find((p) => name.startsWith(p.name))?.id ?? name;
@@ -305,20 +305,23 @@ function leadingPlace(folded: string): string {
 
 /**
  * The place below the region (a city's district or new area, a province's city) whose policy a
- * title is, or "" for the region's own: the issuer's place where the issuer is known (an issuing
- * body's name: "浦东新区发展和改革委员会", "Pudong New Area"), else the place a headline starts with as
- * its issuer ("浦东新区2025年推进…", "上海市閔行區…", "Huangpu's 2025 priorities", "… in Pudong New
- * Area"), not one named as a venue, port, bank or forum ("上海在临港新片区发布…", "宁波港：…",
- * "Shanghai Pudong Development Bank backs …").
+ * title is, or "" for the region's own: the place a headline starts with as its issuer, else —
+ * unless the headline starts with the region's name — the issuer's place where the issuer is
+ * known (an issuing body's name: "浦东新区发展和改革委员会", "Pudong New Area"). A headline's place:
+ * "浦东新区2025年推进…", "上海市閔行區…", "Huangpu's 2025 priorities", "Action Plan … in Pudong New
+ * Area"; not one named as a venue, host, port, bank, forum or the home of people or firms
+ * ("上海在临港新片区发布…", "宁波港：…", "Shanghai Pudong Development Bank backs …", "临港新片区企业热议…",
+ * "Pudong New Area officials explain city's priorities").
  */
 export function issuingPlace(title: string, issuer?: string | null): string {
-  if (issuer) {
-    const f = foldText(issuer);
-    const named = PLACE_NAMES.find((p) => (/^[\x00-\x7f]+$/.test(p.name) ? new RegExp(`\\b${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(f) : f.includes(p.name)));
-    const place = named?.id ?? leadingPlace(f);
-    if (place) return place;
-  }
-  return leadingPlace(foldText(title));
+  const t = foldText(title).trim();
+  const fromTitle = leadingPlace(t);
+  // The headline's own word first: a district portal's repost of the city's policy
+  // ("上海明确…", issuer 上海市浦东新区人民政府办公室) is the city's.
+  if (fromTitle || !issuer || REGION_LATER.test(t.slice(0, t.length - t.replace(REGION_PREFIX, '').length))) return fromTitle;
+  const f = foldText(issuer);
+  const named = PLACE_NAMES.find((p) => (/^[\x00-\x7f]+$/.test(p.name) ? new RegExp(`\\b${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(f) : f.includes(p.name)));
+  return named?.id ?? leadingPlace(f);
 }
 
 export function yearOf(s: string | null | undefined): number | null {

@@ -411,7 +411,7 @@ describe('measure links', () => {
   });
 
   it('finds the place below the region whose policy a title is (issuingPlace)', () => {
-    // From three reviews: venues, ports, banks, forums, markets and newspapers are no issuer; a
+    // From four reviews: venues, ports, banks, forums, markets and newspapers are no issuer; a
     // district, new area or city is, by the lexicon or its administrative suffix.
     const cases: [string, string | null, string][] = [
       // venues, ports, banks, forums, markets, adjectives: the region's own
@@ -498,6 +498,25 @@ describe('measure links', () => {
       ['Pudong to host Belt and Road forum', null, ''],
       ['Shanghai to advance Belt and Road Initiative in 2025', null, ''],
       ['Pudong: Shanghai sets 2025 Belt and Road priorities', null, ''],
+      // fourth review: the headline before a district portal's issuer; people and firms of a place
+      ['上海明确2025年推进“一带一路”高质量发展重点工作', '上海市浦东新区人民政府办公室', ''],
+      ['上海明确2025年推进“一带一路”高质量发展重点工作', '上海市黄浦区融媒体中心', ''],
+      ["Shanghai's priorities to advance the Belt and Road Initiative in 2025", "Jing'an District Government", ''],
+      ['浙江省高质量推进“一带一路”重要枢纽建设2023年工作要点', '舟山市人民政府', ''],
+      ["Pudong New Area officials explain city's priorities to advance the Belt and Road Initiative in 2025", null, ''],
+      ["Lingang Special Area firms welcome city's priorities to advance the Belt and Road Initiative in 2025", null, ''],
+      ["Pudong New Area venue for launch of city's priorities to advance the Belt and Road Initiative", null, ''],
+      ["Pudong District Mayor: city's priorities to advance the Belt and Road Initiative in 2025", null, ''],
+      ['临港新片区企业热议2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['浦东新区政府副区长解读2025年推进“一带一路”高质量发展重点工作', null, ''],
+      ['宁波市政协委员解读高质量推进“一带一路”重要枢纽建设2023年工作要点', null, ''],
+      ['松江区民营企业家：2025年推进“一带一路”', null, ''],
+      ['杭州市第一人民医院“一带一路”国际医疗合作', null, ''],
+      ['湖州市区“一带一路”', null, ''],
+      ['《浦东新区推进“丝路电商”合作先行区建设行动方案》印发', null, 'pudong'],
+      ['New action plan for the Silk Road e-commerce cooperation pilot zone in Pudong New Area', null, 'pudong'],
+      ['浦东新区发展和改革委员会印发2025年推进“一带一路”高质量发展重点工作', null, 'pudong'],
+      ['2025年推进“一带一路”高质量发展重点工作', '上海市浦东新区人民政府', 'pudong'],
     ];
     expect(cases.filter(([title, issuer, want]) => issuingPlace(title, issuer) !== want)).toEqual([]);
   });
