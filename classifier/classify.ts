@@ -793,8 +793,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
     // A district's or a city's own policy is not its city's or province's, however alike the titles
     // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): both are of the same
-    // place below the region (issuingPlace: the issuer's, or the one the headline starts with as its
-    // issuer). A document number's series names the issuer itself.
+    // place below the region (issuingPlace: the one the headline starts with as its issuer, else the
+    // extracted issuer's). A document number's series names the issuer itself.
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
