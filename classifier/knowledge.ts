@@ -241,10 +241,12 @@ export function issuerKey(issuer: string | null | undefined): string {
   return `${region}:${body}`;
 }
 
-/** Places by their folded names, longest first (a name → its PLACES id). */
+/** Places by their folded names, longest first (a name → its PLACES id); an English name is
+ *  matched inside a longer name (an issuer's) as a whole word only. */
 const PLACE_NAMES = Object.entries(PLACES)
-  .flatMap(([id, names]) => names.map((n) => ({ id, name: foldText(n) })))
-  .sort((a, b) => b.name.length - a.name.length);
+  .flatMap(([id, names]) => names.map((n) => ({ id, name: foldText(n), english: /^[\x00-\x7f]+$/.test(n) })))
+  .sort((a, b) => b.name.length - a.name.length)
+  .map((p) => ({ ...p, within: p.english ? new RegExp(`\\b${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) : null }));
 /** The region (or its free trade zone) before a place: "上海市闵行区…", "中国（上海）自由贸易试验区临港新片区…",
  *  "Shanghai's Huangpu district …", "The Hongqiao International CBD's …". */
 const REGION_PREFIX = /^[\s【\[(（《“"]*(?:the\s+)?(?:(?:中国[(（]上海[)）]自由贸易试验区|上海自贸试验区|上海自贸区|自贸试验区|上海市?|浙江省?|沪|shanghai(?:'s)?|zhejiang(?:'s)?)[\s:：,，·・]*)?/;
@@ -270,18 +272,22 @@ const REGION_LATER = /上海|浙江|全市|全省|\bshanghai\b|\bzhejiang\b|\bci
 /** A generic name's place id: the PLACES name it starts with ("舟山群岛" → zhoushan), else itself. */
 const placeIdOf = (name: string) => PLACE_NAMES.find((p) => name.startsWith(p.name))?.id ?? name;
 
-/** The place below the region at the start of a name, if it issues there. */
-function leadingPlace(folded: string): string {
+/** A folded name without the region (or its free trade zone) it starts with, and whether it
+ *  started with the region's own name. */
+function afterRegion(folded: string): { rest: string; regionFirst: boolean } {
   const t = folded.trim();
-  const f = t.replace(REGION_PREFIX, '');
-  // The region's name before a document's own title makes it the region's ("Shanghai's priorities …").
-  const regionFirst = REGION_LATER.test(t.slice(0, t.length - f.length));
+  const rest = t.replace(REGION_PREFIX, '');
+  return { rest, regionFirst: REGION_LATER.test(t.slice(0, t.length - rest.length)) };
+}
+
+/** The place below the region at the start of a name, if it issues there. */
+function leadingPlace({ rest: f, regionFirst }: { rest: string; regionFirst: boolean }): string {
   let place = '';
   let end = 0;
-  for (const { id, name } of PLACE_NAMES) {
+  for (const { id, name, english } of PLACE_NAMES) {
     if (!f.startsWith(name)) continue;
     const rest = f.slice(name.length);
-    const m = /^[\x00-\x7f]+$/.test(name) ? EN_ISSUES.exec(rest) : ZH_ISSUES.exec(rest);
+    const m = english ? EN_ISSUES.exec(rest) : ZH_ISSUES.exec(rest);
     if (m) {
       place = id;
       end = name.length + m[0].length;
@@ -314,14 +320,14 @@ function leadingPlace(folded: string): string {
  * "Pudong New Area officials explain city's priorities").
  */
 export function issuingPlace(title: string, issuer?: string | null): string {
-  const t = foldText(title).trim();
-  const fromTitle = leadingPlace(t);
+  const headline = afterRegion(foldText(title));
+  const fromTitle = leadingPlace(headline);
   // The headline's own word first: a district portal's repost of the city's policy
   // ("上海明确…", issuer 上海市浦东新区人民政府办公室) is the city's.
-  if (fromTitle || !issuer || REGION_LATER.test(t.slice(0, t.length - t.replace(REGION_PREFIX, '').length))) return fromTitle;
+  if (fromTitle || !issuer || headline.regionFirst) return fromTitle;
   const f = foldText(issuer);
-  const named = PLACE_NAMES.find((p) => (/^[\x00-\x7f]+$/.test(p.name) ? new RegExp(`\\b${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(f) : f.includes(p.name)));
-  return named?.id ?? leadingPlace(f);
+  const named = PLACE_NAMES.find((p) => (p.within ? p.within.test(f) : f.includes(p.name)));
+  return named?.id ?? leadingPlace(afterRegion(f));
 }
 
 export function yearOf(s: string | null | undefined): number | null {

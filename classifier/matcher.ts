@@ -196,11 +196,7 @@ const andIds = new WeakMap<Vocabulary, number>();
 /** The vocabulary's id of "and" (-1 when no phrase uses it), which "&" stands for. */
 function andId(vocab: Vocabulary): number {
   let v = andIds.get(vocab);
-  if (v === undefined) {
-    let h = FNV_OFFSET;
-    for (const c of 'and') h = Math.imul(h ^ c.charCodeAt(0), FNV_PRIME);
-    andIds.set(vocab, (v = lookup(vocab, 'and', 0, 3, h | 0)));
-  }
+  if (v === undefined) andIds.set(vocab, (v = lookup(vocab, 'and', 0, 3, hashOf('and'))));
   return v;
 }
 
@@ -220,9 +216,10 @@ export function cut(text: string, vocab: Vocabulary): Units {
   while (i < n) {
     const raw = text.charCodeAt(i);
     const kind = KIND[raw];
-    if (kind === K_WORD || kind === K_WORD_FOLD || kind === K_CJK) {
-      if (kind === K_CJK) {
-        id[u] = CJK_BASE + FOLD[raw];
+    // "&" is the word "and" ("Belt & Road" = "Belt and Road"; "B&R" is b-and-r on both sides).
+    if (kind === K_WORD || kind === K_WORD_FOLD || kind === K_CJK || raw === AMPERSAND) {
+      if (kind === K_CJK || raw === AMPERSAND) {
+        id[u] = kind === K_CJK ? CJK_BASE + FOLD[raw] : andId(vocab);
         end[u] = i + 1;
       } else {
         let j = i + 1;
@@ -242,19 +239,6 @@ export function cut(text: string, vocab: Vocabulary): Units {
       para[u] = p;
       sent[u] = s;
       i = end[u];
-      u++;
-      gapJoins = 1;
-      continue;
-    }
-    // "&" is the word "and" ("Belt & Road" = "Belt and Road"; "B&R" is b-and-r on both sides).
-    if (raw === AMPERSAND) {
-      id[u] = andId(vocab);
-      start[u] = i;
-      end[u] = i + 1;
-      join[u] = u > 0 && gapJoins ? 1 : 0;
-      para[u] = p;
-      sent[u] = s;
-      i++;
       u++;
       gapJoins = 1;
       continue;
