@@ -17,7 +17,7 @@ import {
 } from './knowledge.js';
 import { CJK_BASE, cut } from './matcher.js';
 import { sigmoid } from './logistic.js';
-import { sentenceSpan } from './sentences.js';
+import { sentenceSpan, unwrapLines } from './sentences.js';
 import { listItems } from './structure.js';
 import { TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
@@ -161,16 +161,23 @@ function isHeading(full: string, [a, b]: [number, number]): boolean {
 }
 
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions and headings
- *  of the text (not the title) only where statements do not fill the list, after them. */
+ *  of the text (not the title) only where statements do not fill the list, after them. Sentences
+ *  are found in the analysed text (hard-wrapped lines joined) and given as the input has them. */
 class Evidence {
   private readonly spans: [number, number][] = [];
   private readonly said: string[] = [];
   private readonly asked: string[] = [];
+  private readonly full: string;
+  private readonly raw: string;
+  private readonly titleEnd: number;
   constructor(
-    private readonly full: string,
+    doc: Doc,
     private readonly max = 3,
-    private readonly titleEnd = 0,
-  ) {}
+  ) {
+    this.full = doc.full;
+    this.raw = doc.raw;
+    this.titleEnd = doc.titleEnd;
+  }
   get items(): string[] {
     return this.asked.length ? [...this.said, ...this.asked].slice(0, this.max) : this.said;
   }
@@ -184,7 +191,7 @@ class Evidence {
     const span = sentenceSpan(this.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
-    const t = this.full.slice(span[0], span[1]);
+    const t = this.raw.slice(span[0], span[1]);
     const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && isHeading(this.full, span));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
@@ -334,7 +341,7 @@ function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
 }
 
 function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
-  const ev = new Evidence(doc.full, 3, doc.titleEnd);
+  const ev = new Evidence(doc, 3);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
   const { rival, bri } = markedSentences(doc);
   // A sentence about another country's programme ("the Quad is considering a joint infrastructure
@@ -746,7 +753,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     return base * (regionMatch(p) ? 1 : 0.7);
   };
   const evidenceFor = (m: number, extra?: string): string[] => {
-    const ev = new Evidence(doc.full, 3, doc.titleEnd);
+    const ev = new Evidence(doc, 3);
     const s = signal(m);
     if (extra) ev.addText(extra);
     if (s.aliasHit) ev.add(s.aliasHit.s, s.aliasHit.e);
@@ -765,7 +772,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (link.relation !== 'announces') continue;
     const text = k.measures[m].m.text;
     const at = indexOfEntry(doc.full, text);
-    const ev = new Evidence(doc.full, 1, doc.titleEnd);
+    const ev = new Evidence(doc, 1);
     const hit = aliasHit[m];
     if (at >= 0) ev.add(at, at + Math.min(text.length, 400));
     else if (hit) ev.add(hit.s, hit.e);
@@ -879,10 +886,11 @@ const ONE_BELT_COMMA = /\bone[\s-]+belt\s*[,，、;；]\s*one[\s-]+road\b/gi;
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const title = input.title ?? '';
   const text = input.text ?? '';
-  const full = `${title}\n\n${text}`;
+  const raw = `${title}\n\n${text}`;
+  const full = unwrapLines(raw);
   const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')), knowledge.vocab);
-  const doc = analyse(knowledge, full, title.length, u);
-  return { title, text, full, doc };
+  const doc = analyse(knowledge, full, title.length, u, raw);
+  return { title, text, doc };
 }
 
 /** Topic term masses of a document, strongest first (explains the topic selection). */
@@ -896,12 +904,12 @@ export function relevanceFeatures(input: ClassifyInput, knowledge: Knowledge): R
 }
 
 export function classify(input: ClassifyInput, knowledge: Knowledge, config: ClassifyConfig): Judgement {
-  const { title, text, full, doc } = prepare(input, knowledge);
+  const { title, text, doc } = prepare(input, knowledge);
   const f = featuresOf(doc);
   const score = round(relevanceScore(f.values));
   const relevant = score >= config.threshold;
 
-  const evidence = new Evidence(full, 3, doc.titleEnd);
+  const evidence = new Evidence(doc, 3);
   const rank = (x: (typeof f.anchors)[number]) => (x.where === 'title' ? 0 : f.listyAnchors.includes(x) || f.contrastAnchors.includes(x) ? 3 : x.where === 'lead' ? 1 : 2);
   const anchors = f.anchors
     .map((a) => ({ a, rank: rank(a) }))

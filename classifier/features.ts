@@ -16,7 +16,10 @@ export interface Hit {
 }
 
 export interface Doc {
+  /** The title, a blank line and the text, as analysed: hard-wrapped lines joined (unwrapLines). */
   full: string;
+  /** The same as given, for verbatim evidence: offsets into full are offsets into raw. */
+  raw: string;
   /** Length of the title; the text starts at titleEnd + 2. */
   titleEnd: number;
   u: Units;
@@ -27,8 +30,8 @@ export interface Doc {
   k: Knowledge;
 }
 
-export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units): Doc {
-  return { full, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
+export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full): Doc {
+  return { full, raw, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
 }
 
 /**

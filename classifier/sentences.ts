@@ -107,3 +107,52 @@ function closesSentence(text: string, i: number): boolean {
   while (p >= 0 && isCloser(text.charCodeAt(p))) p--;
   return p >= 0 && text.charCodeAt(p) !== 10 && isBoundary(text, p);
 }
+
+/** Lines of hard-wrapped text (a wire feed's or a mail's fixed-width lines, a PDF's text) are at
+ *  least this long (Chinese: CJK_WRAP_MIN): a shorter line is a heading or a list entry. */
+const WRAP_MIN = 40;
+const CJK_WRAP_MIN = 20;
+const isCjkChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+/** A line may continue after it: a lower-case letter, a digit, a comma or a hyphen (CJK: a character). */
+const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
+/** Chinese punctuation a wrapped line may end with: 。，、；：！？ and closing quotes. */
+const CJK_END = new Set([...'。，、；：！？”」』）'].map((c) => c.charCodeAt(0)));
+/** A continued line may start with it: a letter or digit, an opening quote or bracket. */
+const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40;
+/** A list entry's marker at a line's start: "1.", "2)", "(a)", "•", "-". */
+const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] )/;
+
+/**
+ * The text with the newlines of hard-wrapped lines as spaces — same length, so offsets into it are
+ * offsets into the text. A newline wraps a line when it is single (no blank line), the line before
+ * it is long (WRAP_MIN characters, CJK_WRAP_MIN with Chinese) and the next line goes on with no
+ * indent (a letter, digit or opening quote; a Chinese character) and is no list entry. Only a text
+ * that looks hard-wrapped is touched: at least three such newlines after a line that ends
+ * mid-sentence (a lower-case letter, digit, comma or hyphen; a Chinese character), and those at
+ * least half of its single newlines. A text whose paragraphs are separated by single newlines
+ * keeps them, headings and all.
+ */
+export function unwrapLines(text: string): string {
+  let single = 0;
+  let midSentence = 0;
+  const wraps: number[] = [];
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; lineStart = i + 1, i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10 || i === lineStart || (i > 0 && text.charCodeAt(i - 1) === 10)) continue;
+    single++;
+    let p = i - 1;
+    while (p > lineStart && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 13)) p--;
+    const last = text.charCodeAt(p);
+    const next = text.charCodeAt(i + 1);
+    const cjk = isCjkChar(next) && (isCjkChar(last) || CJK_END.has(last));
+    if (p + 1 - lineStart < (cjk || isCjkChar(last) ? CJK_WRAP_MIN : WRAP_MIN)) continue;
+    if (!cjk && !continues(next)) continue;
+    if (LIST_MARK.test(text.slice(i + 1, i + 6))) continue;
+    wraps.push(i);
+    if (cjk ? isCjkChar(last) : runsOn(last)) midSentence++;
+  }
+  if (midSentence < 3 || midSentence * 2 < single) return text;
+  const out = text.split('');
+  for (const i of wraps) out[i] = ' ';
+  return out.join('');
+}

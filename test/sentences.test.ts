@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type Judgement } from '../classifier/index.js';
 import { topicMasses } from '../classifier/classify.js';
-import { sentenceSpan } from '../classifier/sentences.js';
+import { sentenceSpan, unwrapLines } from '../classifier/sentences.js';
+import { seedDocuments } from '../classifier/seed-knowledge.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
 import { readLabelled } from './eval/labelled.js';
 
@@ -220,5 +221,71 @@ describe('evidence', () => {
     expect(second.length).toBeGreaterThanOrEqual(1);
     for (const e of second) expect(e, e).toMatch(/产能合作|中资企业|中国企业/);
     expect(j.topics[0].evidence).toContain(title);
+  });
+});
+
+/** The text hard-wrapped at `width` characters (at a space, or anywhere in Chinese), paragraphs kept. */
+const wrap = (text: string, width: number) =>
+  text
+    .split('\n\n')
+    .map((para) => {
+      const lines: string[] = [];
+      let rest = para;
+      while (rest.length > width) {
+        const sp = /[\u3400-\u9fff]/.test(rest[width]) ? width : rest.lastIndexOf(' ', width);
+        const at = sp > 0 ? sp : width;
+        lines.push(rest.slice(0, at));
+        rest = rest.slice(rest[at] === ' ' ? at + 1 : at);
+      }
+      return [...lines, rest].join('\n');
+    })
+    .join('\n\n');
+
+describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
+  // MENAFN / Trend News Agency copy as the pages corpus stored it (batch4.jsonl en-460): every
+  // paragraph wrapped at about 65 characters.
+  const wired = readLabelled().find((x) => x.id === 'en-460')!;
+  const flat = (t: string) => t.replace(/(?<!\n)\n(?!\n)/g, ' ');
+
+  it('is judged as the same text unwrapped, and its evidence is whole sentences, verbatim', () => {
+    const got = classify({ title: wired.title, text: wired.text }, k, { threshold: 0.5 });
+    const want = classify({ title: wired.title, text: flat(wired.text) }, k, { threshold: 0.5 });
+    expect(got.score).toBe(want.score);
+    expect(got.topics.map((t) => [t.id, t.score])).toEqual(want.topics.map((t) => [t.id, t.score]));
+    const evidence = [...got.evidence, ...got.topics.flatMap((t) => t.evidence)];
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) {
+      expect(`${wired.title}\n\n${wired.text}`, e).toContain(e);
+      expect(e, e).toMatch(/^["“A-Z(]/); // no sentence starts at a line break ("preferred shares, and mezzanine debt.")
+    }
+    expect(evidence.some((e) => e.includes('\n'))).toBe(true);
+  });
+
+  it('keeps a relevant article relevant when its lines are wrapped, in English and Chinese', () => {
+    const en = 'China and Kazakhstan signed an agreement on Belt and Road Initiative cooperation to build a logistics hub at Khorgos, expanding China-Europe freight train services; the Silk Road Fund will finance the project with loans to local enterprises.\n\nThe dry port handled more cargo this year.';
+    // NDRC press conference report (articles.jsonl zh-005), wrapped at 30 characters as a PDF's text is.
+    const zh = readLabelled().find((x) => x.id === 'zh-005')!;
+    for (const [title, text, width] of [['Khorgos hub', en, 55], [zh.title, zh.text, 30]] as const) {
+      const plain = classify({ title, text }, k, { threshold: 0.5 });
+      const wrapped = classify({ title, text: wrap(text, width) }, k, { threshold: 0.5 });
+      expect(plain.relevant, title).toBe(true);
+      expect(wrapped.score, title).toBe(plain.score);
+      expect(wrapped.topics.map((t) => t.id), title).toEqual(plain.topics.map((t) => t.id));
+    }
+  });
+
+  it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
+    for (const d of seedDocuments()) {
+      const t = `${d.title}\n\n${d.text}`;
+      expect(unwrapLines(t), d.title).toBe(t);
+    }
+    const listed = 'The plan covers five areas of Belt and Road cooperation with partner countries\n1. port and rail connectivity along the corridor\n2. trade facilitation and customs cooperation with\n3. financing through the Silk Road Fund and policy banks';
+    expect(unwrapLines(listed)).toBe(listed);
+    const short = 'Connectivity\nTrade and investment\nFinance\nPeople-to-people exchanges';
+    expect(unwrapLines(short)).toBe(short);
+    const wrapped = wrap(wired.text, 60);
+    const joined = unwrapLines(wrapped);
+    expect(joined.length).toBe(wrapped.length);
+    expect(joined.split('\n\n').length).toBe(wrapped.split('\n\n').length);
   });
 });
