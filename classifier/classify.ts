@@ -18,6 +18,7 @@ import {
 import { CJK_BASE, cut } from './matcher.js';
 import { sigmoid } from './logistic.js';
 import { sentenceSpan, unwrapLines } from './sentences.js';
+import { readable, verbatimSpan } from './normalise.js';
 import { listItems } from './structure.js';
 import { TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
@@ -160,6 +161,11 @@ function isHeading(full: string, [a, b]: [number, number]): boolean {
   return (i === 0 || full[i - 1] === '\n') && j < full.length && full[j] === '\n' && /\S/.test(full.slice(j));
 }
 
+/** The input's text of [a, b) of the analysed text. */
+const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
+/** The title as given. */
+const givenTitle = (doc: Doc) => verbatim(doc, 0, doc.titleEnd).trim();
+
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions and headings
  *  of the text (not the title) only where statements do not fill the list, after them. Sentences
  *  are found in the analysed text (hard-wrapped lines joined) and given as the input has them. */
@@ -168,14 +174,12 @@ class Evidence {
   private readonly said: string[] = [];
   private readonly asked: string[] = [];
   private readonly full: string;
-  private readonly raw: string;
   private readonly titleEnd: number;
   constructor(
-    doc: Doc,
+    private readonly doc: Doc,
     private readonly max = 3,
   ) {
     this.full = doc.full;
-    this.raw = doc.raw;
     this.titleEnd = doc.titleEnd;
   }
   get items(): string[] {
@@ -191,7 +195,7 @@ class Evidence {
     const span = sentenceSpan(this.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
-    const t = this.raw.slice(span[0], span[1]);
+    const t = verbatim(this.doc, span[0], span[1]);
     const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && isHeading(this.full, span));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
@@ -776,7 +780,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const hit = aliasHit[m];
     if (at >= 0) ev.add(at, at + Math.min(text.length, 400));
     else if (hit) ev.add(hit.s, hit.e);
-    link.evidence = ev.items.length ? ev.items : input.title.trim() ? [input.title.trim()] : [];
+    link.evidence = ev.items.length ? ev.items : givenTitle(doc) ? [givenTitle(doc)] : [];
   }
 
   // updates / same policy: the document's title names a catalog policy of the same region or
@@ -813,7 +817,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const relation = newer && !asks ? 'updates' : 'mentions';
     const score = round(0.55 + 0.45 * titleSim);
     const named = byTitle(p);
-    for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, input.title.trim()) });
+    for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, givenTitle(doc)) });
     // The same edition: the same known year (an earlier one is a policy the catalog did not hold;
     // an undated plan is no edition to match).
     if (docYear !== null && docYear === policyYear) editionOf.push(...named.map((m) => k.measures[m].m.id));
@@ -883,14 +887,13 @@ function addSectionTopics(k: Knowledge, doc: Doc, topics: Judgement['topics'], m
  *  phrase across a comma, so for it the comma is a space (same length: offsets stay the text's). */
 const ONE_BELT_COMMA = /\bone[\s-]+belt\s*[,，、;；]\s*one[\s-]+road\b/gi;
 
+/** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
-  const title = input.title ?? '';
-  const text = input.text ?? '';
-  const raw = `${title}\n\n${text}`;
-  const full = unwrapLines(raw);
+  const r = readable(input.title ?? '', input.text ?? '');
+  const full = unwrapLines(r.full);
   const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')), knowledge.vocab);
-  const doc = analyse(knowledge, full, title.length, u, raw);
-  return { title, text, doc };
+  const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);
+  return { title: r.title, text: r.text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
 }
 
 /** Topic term masses of a document, strongest first (explains the topic selection). */
@@ -904,7 +907,7 @@ export function relevanceFeatures(input: ClassifyInput, knowledge: Knowledge): R
 }
 
 export function classify(input: ClassifyInput, knowledge: Knowledge, config: ClassifyConfig): Judgement {
-  const { title, text, doc } = prepare(input, knowledge);
+  const { title, text, doc, input: read } = prepare(input, knowledge);
   const f = featuresOf(doc);
   const score = round(relevanceScore(f.values));
   const relevant = score >= config.threshold;
@@ -926,14 +929,15 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
 
   const topics = relevant ? selectTopics(knowledge, doc, title, text) : [];
   const editionOf: string[] = [];
-  const measures = relevant ? linkMeasures(knowledge, doc, input, editionOf) : [];
+  const measures = relevant ? linkMeasures(knowledge, doc, read, editionOf) : [];
   if (measures.some((m) => m.relation === 'announces')) addSectionTopics(knowledge, doc, topics, measures);
   return { relevant, score, topics, measures, evidence: evidence.items, editionOf };
 }
 
 /** The numbered / lettered items a policy document lists, verbatim (for the catalog). */
 export function listedMeasures(input: ClassifyInput): { title: string; text: string; sectionPath: string[] }[] {
-  return listItems(input.title, input.text);
+  const r = readable(input.title, input.text);
+  return listItems(r.title, r.text);
 }
 
 /** Below this term overlap a listed item replaces no entry of the policy it updates. */
@@ -950,7 +954,8 @@ export function listedSuccessors(input: ClassifyInput, judgement: Judgement, kno
   for (const m of judgement.measures) if (m.relation === 'updates') policies.add(knowledge.measures[knowledge.byId.get(m.id)!].policy);
   if (!policies.size) return [];
   const candidates: { item: number; m: number; score: number }[] = [];
-  listItems(input.title, input.text).forEach((item, index) => {
+  const r = readable(input.title, input.text);
+  listItems(r.title, r.text).forEach((item, index) => {
     // Overlap of the item's and the entry's catalog terms (idf-weighted), over the smaller of the
     // two: a short item continuing a long entry still matches.
     const u = cut(item.text, knowledge.vocab);

@@ -18,8 +18,10 @@ export interface Hit {
 export interface Doc {
   /** The title, a blank line and the text, as analysed: hard-wrapped lines joined (unwrapLines). */
   full: string;
-  /** The same as given, for verbatim evidence: offsets into full are offsets into raw. */
+  /** The same as given, for verbatim evidence: offsets into full are offsets into raw, or where
+   *  bracketed pinyin was dropped (normalise.ts), at[i] is the offset in raw of full's character i. */
   raw: string;
+  at: Int32Array | null;
   /** Length of the title; the text starts at titleEnd + 2. */
   titleEnd: number;
   u: Units;
@@ -30,8 +32,8 @@ export interface Doc {
   k: Knowledge;
 }
 
-export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full): Doc {
-  return { full, raw, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
+export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full, at: Int32Array | null = null): Doc {
+  return { full, raw, at, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
 }
 
 /**

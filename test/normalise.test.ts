@@ -1,0 +1,59 @@
+// What the classifier reads of an input (classifier/normalise.ts): Chinese copy with bracketed
+// pinyin, as mirror and reprint sites print it, is read as the plain text, and the evidence is
+// still the input's own characters.
+import { describe, expect, it } from 'vitest';
+import { classify, type ClassifyInput, type Judgement } from '../classifier/index.js';
+import { dropPinyin, readable, verbatimSpan } from '../classifier/normalise.js';
+import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
+
+const k = loadSeedKnowledge();
+
+// China Daily's 30 March 2022 report of the NDRC's green BRI Opinions, as the mirror at
+// http://www.xiaolanting.com/a/202203/30/WS624423ada3101c3ee7ace293.html printed it (traditional
+// characters, pinyin after 發, 關, 態, 設 …; its last sentence garbled as stored).
+const mirrored: ClassifyInput = {
+  id: 'green-2022-mirror',
+  url: 'http://www.xiaolanting.com/a/202203/30/WS624423ada3101c3ee7ace293.html',
+  lang: 'zh',
+  published: '2022-03-30',
+  title: '國家發(fā)展改革委等四部門近日發布《關(guān)于推進共建“一帶一路”綠色發(fā)展的意見》。',
+  text:
+    '國家發(fā)展改革委等四部門近日發布《關(guān)于推進共建“一帶一路”綠色發(fā)展的意見》。《意見》明確,到2030年,共建“一帶一路”綠色發(fā)展格局基本形成。\n\n' +
+    'China will promote the green development of the Belt and Road, strengthening international cooperation on the issue, according to a guideline issued recently by the National Development and Reform Commission and three relevant departments. China aims to form a green development pattern for the initiative by 2030 , said the guideline.\n\n' +
+    '【知識點】\n\n' +
+    '推進共建“一帶一路”綠色發(fā)展,是踐行綠色發(fā)展理念、推進生態(tài)文明建設(shè)的內(nèi)在要求,是積極應(yīng)對氣候變化、維護全球生態(tài)安全的重大舉措,是推進共建“一帶一路”高質(zhì)量發(fā)展、構(gòu)建人與自然生命共同體的重要載體。近年來,共建“一帶一路”綠色發(fā)展取得積極進展,理念引領(lǐng)不斷增強,交流機制不斷完善,務(wù)實合作不斷深化,我國成為全球生態(tài)文明建設(shè)的重要參與者、貢獻者、引領(lǐng)者。\n\n' +
+    '《關(guān)于推進共建“一帶一路”綠色發(fā)展的意見》聚焦綠色基建、綠色能源、綠色金融等推進共建“一帶一路”綠色發(fā)展的重點領(lǐng)域合作?!兑庖姟窂娬{(diào),深化綠色清潔能源合作,推動能源國際合作綠色低碳轉(zhuǎn)型發(fā)展。',
+};
+const PINYIN = /[(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)]/g;
+const plain = { ...mirrored, title: mirrored.title!.replace(PINYIN, ''), text: mirrored.text.replace(PINYIN, '') };
+const summary = (j: Judgement) => ({ relevant: j.relevant, score: j.score, topics: j.topics.map((t) => t.id), measures: j.measures.map((m) => `${m.id} ${m.relation}`) });
+
+describe('bracketed pinyin', () => {
+  it('is dropped after a Chinese character only, with the offsets of what is kept', () => {
+    const { text, at } = dropPinyin('國家發(fā)展改革委,中國新聞網(wǎng)');
+    expect(text).toBe('國家發展改革委,中國新聞網');
+    expect([...at!].map((i) => '國家發(fā)展改革委,中國新聞網(wǎng)'[i] ?? '$').join('')).toBe('國家發展改革委,中國新聞網$');
+    // Not pinyin: an acronym, a dateline, a bracketed place name, a syllable after Latin text.
+    for (const s of ['The Silk Road Fund (SRF) invests.', '上海(Xinhua)', '中国(上海)自由贸易试验区', 'the word mā (mother)', 'Zhongguo (zhōngguó)']) {
+      expect(dropPinyin(s)).toEqual({ text: s, at: null });
+    }
+    const r = readable('發(fā)展', '關(guān)于發(fā)展');
+    expect(r.full).toBe('發展\n\n關于發展');
+    expect(r.raw.slice(...verbatimSpan(r.at, 4, 8))).toBe('關(guān)于發(fā)展');
+    expect(r.raw.slice(...verbatimSpan(r.at, 4, 5))).toBe('關');
+  });
+
+  it('is read as the plain text: the same judgement and links, evidence verbatim from the input', () => {
+    const got = classify(mirrored, k, { threshold: 0.5 });
+    const want = classify(plain, k, { threshold: 0.5 });
+    expect(summary(got)).toEqual(summary(want));
+    // The Opinions on green BRI development (2022) are named in the headline: a report of them.
+    expect(got.measures.map((m) => m.id)).toContain('ce-2025-belt-and-road-high-quality-green-opinions-2022');
+    expect(got.topics.map((t) => t.id)).toContain('green');
+    const given = `${mirrored.title}\n\n${mirrored.text}`;
+    const evidence = [...got.evidence, ...got.topics.flatMap((t) => t.evidence), ...got.measures.flatMap((m) => m.evidence)];
+    expect(evidence.length).toBeGreaterThan(2);
+    for (const e of evidence) expect(given, e).toContain(e);
+    expect(evidence.some((e) => e.includes('(fā)'))).toBe(true);
+  });
+});
