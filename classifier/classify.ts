@@ -144,6 +144,12 @@ const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
  *  the Government has plans to …;"): the asker's, not the answer's substance. */
 const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*)?whether\b/i;
 
+/** A photo caption or a credit line: "This photo taken on Oct. 14, 2023 shows …", "Photo: …",
+ *  "… (Xinhua/Li Xin)", 图为…, "视频:… 来源:中国新闻网", （记者 王鹏 摄）, "Editor: …". It describes the
+ *  page, not the policy. (A headline "视频 | …" is still the headline.) */
+const CAPTION =
+  /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot|shows?|provided|released|dated|made)\b|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：]?|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
+
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), with no closing punctuation ("I. Fully implementing the 1st BRF's achievements on
  *  financial integration", "一、切实增强…使命感"); not the last line, which may be a sentence the
@@ -166,8 +172,8 @@ const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSp
 /** The title as given. */
 const givenTitle = (doc: Doc) => verbatim(doc, 0, doc.titleEnd).trim();
 
-/** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions and headings
- *  of the text (not the title) only where statements do not fill the list, after them. Sentences
+/** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions, captions and
+ *  headings of the text (not the title) only where statements do not fill the list, after them. Sentences
  *  are found in the analysed text (hard-wrapped lines joined) and given as the input has them. */
 class Evidence {
   private readonly spans: [number, number][] = [];
@@ -196,7 +202,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && isHeading(this.full, span));
+    const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && (CAPTION.test(t) || isHeading(this.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;

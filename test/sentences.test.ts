@@ -289,3 +289,48 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     expect(joined.split('\n\n').length).toBe(wrapped.split('\n\n').length);
   });
 });
+
+describe('captions and credit lines', () => {
+  it('come after the statements: a photo caption is not what a reader is shown first', () => {
+    // Xinhua, 14 Dec 2023 (as mirrored at http://www.qlhenr.com/2023/1215/883208.shtml): the page
+    // opens with the photo's caption.
+    const title = 'More than half of cooperation initiatives reached at BRF start to be implemented';
+    const caption =
+      'This photo taken on Oct. 14, 2023 shows a floral decoration for the third Belt and Road Forum for International Cooperation (BRF) near China National Convention Center in Beijing, capital of China. (Xinhua/Ju Huanzong)';
+    const text = [
+      caption,
+      'BEIJING, Dec. 14 (Xinhua) -- More than half of a total of 369 cooperation initiatives reached at the third Belt and Road Forum for International Cooperation (BRF) have started to be implemented now, according to the National Development and Reform Commission (NDRC) on Thursday.',
+      'The implementation of the cooperation initiatives has effectively deepened political mutual trust, economic integration and people-to-people exchanges between China and relevant countries and international organizations, according to the department responsible for the building of the Belt and Road Initiative under the NDRC.',
+      'China has signed cooperation documents with countries including Honduras, Argentina, Mauritania, Serbia, and Egypt, further consolidating and expanding the partnership around the building of the Belt and Road.',
+    ].join('\n\n');
+    const j = classify({ title, text }, k, { threshold: 0.5 });
+    expect(j.topics[0].id).toBe('cooperation-mechanisms');
+    for (const evidence of [j.evidence, j.topics[0].evidence]) {
+      expect(evidence.length).toBe(3);
+      expect(evidence.join('\n')).not.toContain('This photo taken');
+    }
+    // With nothing else to show, the caption is still shown.
+    const alone = classify({ title: 'Forum decorations', text: caption }, k, { threshold: 0.5 });
+    expect(alone.evidence.join('\n')).toContain('This photo taken');
+  });
+
+  it('a video line and its source, a photo line (图为…) come after the statements; a headline "视频 | …" stays first', () => {
+    // China News Service, 20 Oct 2024 (as mirrored at http://theywantyoudead.com/ydyl/2024/10-20/10304673.shtml).
+    const title = '自德國出發 2024年首趟“中歐班列—進博號”抵滬';
+    const text = [
+      '視頻:21天行程11000多公里 2024年首趟“中歐班列-進博號”抵滬來源:中國新聞網',
+      '中新網上海10月20日電 (謝夢圓)20日上午,2024年首趟“中歐班列—進博號”(以下簡稱“進博號”)順利抵達中國鐵路上海局集團有限公司上海鐵路物流中心閔行貨場中儲專用線。據記者了解,進博會參展展品已連續4年通過中歐班列直達上海。',
+      '“進博號”主要服務進博會展品運輸。此趟班列承運的貨物主要為化妝品和機械設備。班列從德國杜伊斯堡發車,途經波蘭、白俄羅斯、俄羅斯、哈薩克斯坦等國,經阿拉山口鐵路口岸入境,全程運行11000多公里,用時21天。',
+      '中歐班列是共建“一帶一路”的標誌性品牌,具有全天候、大運量、綠色低碳、暢通安全等比較優勢,受到沿線各國客戶青睞。',
+    ].join('\n\n');
+    const j = classify({ title, text }, k, { threshold: 0.5 });
+    const connectivity = j.topics.find((t) => t.id === 'connectivity')!;
+    expect(connectivity.evidence[0]).toBe(title);
+    expect(connectivity.evidence.join('\n')).not.toContain('視頻');
+    const photo = classify({ title: '“一带一路”国际研讨会在西安开幕', text: '图为9月26日,与会嘉宾领取“一带一路”沿线国家的相关资料。\n\n由中国国务院新闻办公室主办的“一带一路”国际研讨会26日在西安开幕。中国已与30多个国家签署共建“一带一路”政府间合作协议。' }, k, { threshold: 0.5 });
+    expect(photo.evidence).toHaveLength(3);
+    expect(photo.evidence.join('\n')).not.toContain('图为');
+    const video = classify({ title: '视频 | 中欧班列开行十万列 “一带一路”钢铁驼队跑出加速度', text: '中欧班列累计开行突破10万列,通达欧洲25个国家227个城市,成为共建“一带一路”的标志性成果。' }, k, { threshold: 0.5 });
+    expect(video.evidence[0]).toMatch(/^视频 \|/);
+  });
+});
