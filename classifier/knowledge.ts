@@ -397,13 +397,29 @@ function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, id
   return out;
 }
 
-/** An English alias in the other names the press gives its currency: "cross-border RMB
- *  settlement" is also written with "yuan" and "renminbi". */
-function currencyVariants(alias: string): string[] {
+/** The heads a name of a zone, plan or platform ends with, which the press also puts first: "Silk
+ *  Road e-commerce cooperation pilot zone" is "a pilot zone for Silk Road e-commerce cooperation". */
+const NAME_HEADS = /^(.+?)\s+((?:pilot|leading|demonstration|cooperation|free trade) zones?|demonstration areas?|action plans?|service (?:center|centre)s?|platforms?)$/i;
+
+/** The other ways the press writes an alias: an English one with the other names of its currency
+ *  ("cross-border RMB settlement" = "… yuan settlement" = "… renminbi settlement") and with its head
+ *  first ("pilot zone for / of Silk Road e-commerce cooperation"); a Chinese one with another
+ *  counter after its number (六大专项行动 = 六项专项行动 = 六个专项行动). */
+export function aliasVariants(alias: string, lang: 'en' | 'zh'): string[] {
+  if (lang === 'zh') {
+    const m = /([一二三四五六七八九十两]+)([大项个])/.exec(alias);
+    if (!m) return [];
+    return ['大', '项', '个'].filter((c) => c !== m[2]).map((c) => alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length));
+  }
+  const out: string[] = [];
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
-  if (!m) return [];
-  const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);
-  return ['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map(at);
+  if (m) {
+    const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);
+    out.push(...['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map(at));
+  }
+  const h = NAME_HEADS.exec(alias);
+  if (h && h[1].trim().split(/\s+/).length >= 2) out.push(`${h[2]} for ${h[1]}`, `${h[2]} of ${h[1]}`);
+  return out;
 }
 
 export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[]): Knowledge {
@@ -475,7 +491,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     return d;
   };
   const aliasPolicies = new Map<number, Set<string>>();
-  // The other spellings of an alias's currency weigh what the alias as written weighs.
+  // The other ways of writing an alias (aliasVariants) weigh what the alias as written weighs.
   const spellings: { payload: Payload; of: number }[] = [];
   measures.forEach((m, i) => {
     const key = `${m.policy.title}|${m.policy.region}`;
@@ -487,12 +503,13 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       }
       return idx;
     };
-    for (const a of m.aliases.zh) add(a);
-    for (const a of m.aliases.en) {
-      const of = add(a);
-      for (const v of currencyVariants(a)) {
-        const idx = phrases.add(v, { role: Role.Alias, arg: i, weight: 0 });
-        if (idx >= 0 && of >= 0) spellings.push({ payload: phrases.payloads[idx].at(-1)!, of });
+    for (const [lang, list] of [['zh', m.aliases.zh], ['en', m.aliases.en]] as const) {
+      for (const a of list) {
+        const of = add(a);
+        for (const v of aliasVariants(a, lang)) {
+          const idx = phrases.add(v, { role: Role.Alias, arg: i, weight: 0 });
+          if (idx >= 0 && of >= 0) spellings.push({ payload: phrases.payloads[idx].at(-1)!, of });
+        }
       }
     }
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
 import { TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
+import { aliasVariants } from '../classifier/knowledge.js';
 import { issuingPlace } from '../classifier/knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
@@ -590,6 +591,32 @@ describe('measure links', () => {
     // The same report from a Shanghai source, dated after the plan (2017-10-11), carries them out.
     const local = judge({ title: a.title, text: a.text, source: 'shanghai', published: '2017-12-01' });
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
+  });
+
+  it('knows a catalog name written the other ways the press writes it: head first, another counter', () => {
+    expect(aliasVariants('Silk Road e-commerce cooperation pilot zone', 'en')).toEqual(
+      expect.arrayContaining(['pilot zone for Silk Road e-commerce cooperation', 'pilot zone of Silk Road e-commerce cooperation']),
+    );
+    expect(aliasVariants('cross-border RMB settlement', 'en')).toEqual(['cross-border renminbi settlement', 'cross-border yuan settlement']);
+    expect(aliasVariants('Shanghai Port', 'en')).toEqual([]);
+    expect(aliasVariants('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
+    expect(aliasVariants('金融开放合作专项行动', 'zh')).toEqual([]);
+    // Xinhua, 11 Oct 2017 (as mirrored at http://longtansi.com.cn/news/26972.html): the bridgehead
+    // action plan's "six special actions" written 六项专项行动, as the catalog does not.
+    const zh = judge({
+      title: '上海发布“一带一路”桥头堡行动计划 提出60项具体行动',
+      text: '新华社上海10月11日电(记者何希岳)11日,上海市政府发布了《上海服务国家“一带一路”、发挥桥头堡作用行动计划》,提出了60项具体行动。\n\n“一带一路”桥头堡行动计划在立足国家战略的基础上,结合上海优势和企业调研,提出了以贸易投资便利化、金融开放合作、提升互联互通功能、科技创新合作、人文合作交流、智库建设为重点的六项专项行动。',
+      published: '2017-10-11',
+    });
+    expect(zh.measures.map((m) => m.id)).toContain('sh-2017-bridgehead-special-actions');
+    // China Daily, 25 Oct 2023 (https://www.chinadailyhk.com/hk/article/361762): the plan as "a pilot
+    // zone for Silk Road e-commerce cooperation".
+    const en = judge({
+      title: 'Shanghai to lift Silk Road trade',
+      text: "The State Council approved establishing a pilot zone for Silk Road e-commerce cooperation in East China's Shanghai, according to the council's official website, citing a circular released on Oct 23.\n\nThe move is expected to expand e-commerce cooperation with countries participating in the Belt and Road Initiative.",
+      published: '2023-10-25',
+    });
+    expect(en.measures.map((m) => m.id)).toContain('sh-2023-silk-road-ecommerce');
   });
 
   it('takes a source document\'s headline for the policy it reports, not for the other plans it lists', () => {
