@@ -151,12 +151,13 @@ const CAPTION =
   /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot|shows?|provided|released|dated|made)\b|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：]?|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
- *  with Chinese), with no closing punctuation ("I. Fully implementing the 1st BRF's achievements on
- *  financial integration", "一、切实增强…使命感"); not the last line, which may be a sentence the
+ *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on
+ *  financial integration", "一、切实增强…使命感", "从“去程”到“往返”,激发经贸循环“新活力”": a closing quote
+ *  or bracket alone ends no sentence); not the last line, which may be a sentence the
  *  stored excerpt cut off. */
 const HEADING_MAX = 100;
 const HEADING_MAX_ZH = 40;
-const CLOSED = /[.。!！?？;；:：…"”’」』)）]$/;
+const CLOSED = /[.。!！?？;；:：…]["”’」』)）]*$/;
 function isHeading(full: string, [a, b]: [number, number]): boolean {
   const t = full.slice(a, b);
   if (b - a > (/[\u3400-\u9fff]/.test(t) ? HEADING_MAX_ZH : HEADING_MAX) || CLOSED.test(t)) return false;

@@ -333,4 +333,25 @@ describe('captions and credit lines', () => {
     const video = classify({ title: '视频 | 中欧班列开行十万列 “一带一路”钢铁驼队跑出加速度', text: '中欧班列累计开行突破10万列,通达欧洲25个国家227个城市,成为共建“一带一路”的标志性成果。' }, k, { threshold: 0.5 });
     expect(video.evidence[0]).toMatch(/^视频 \|/);
   });
+
+  it('a subheading that ends in a quoted phrase is still a subheading', () => {
+    // Adapted from a blind spot-check article (China-Europe freight trains, 2026, dolc.de mirror):
+    // its subheadings end in a quoted phrase, as Chinese subheadings often do.
+    const title = '钢铁驼队再提速:中欧班列把“一带一路”跑成亚欧共赢快车道';
+    const text = [
+      '十年前,中欧班列还是“单线程”的探路者;如今,已织成“三线并行、多点开花”的立体网络。',
+      '从“去程”到“往返”,激发双边贸易进出口“新活力”',
+      '回程班列搭载的进口商品品类不断增加,双向贸易更加平衡,中欧班列成为共建“一带一路”国家经贸往来的重要通道。',
+      '2025年,中欧班列西通道通行1.8万列,同比增长7.4%;阿拉山口、霍尔果斯双口岸进出口过货量达3210万吨,同比增幅12.1%。',
+      '沿线国家的农产品、木材和汽车零部件经由班列进入中国市场,进出口贸易额持续增长。',
+    ].join('\n\n');
+    const j = classify({ title, text }, k, { threshold: 0.5 });
+    const all = [...j.evidence, ...j.topics.flatMap((t) => t.evidence)];
+    expect(all.length).toBeGreaterThan(3);
+    for (const t of j.topics) {
+      const at = t.evidence.indexOf('从“去程”到“往返”,激发双边贸易进出口“新活力”');
+      if (at >= 0) expect(t.evidence.slice(at).every((e) => e.startsWith('从“去程”')), t.id).toBe(true);
+    }
+    expect(j.evidence).not.toContain('从“去程”到“往返”,激发双边贸易进出口“新活力”');
+  });
 });
