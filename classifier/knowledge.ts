@@ -400,25 +400,34 @@ function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, id
 /** The heads a name of a zone, plan or platform ends with, which the press also puts first: "Silk
  *  Road e-commerce cooperation pilot zone" is "a pilot zone for Silk Road e-commerce cooperation". */
 const NAME_HEADS = /^(.+?)\s+((?:pilot|leading|demonstration|cooperation|free trade) zones?|demonstration areas?|action plans?|service (?:center|centre)s?|platforms?)$/i;
+/** What a name must not end with to go after its head: a word that belongs before it ("… Pilot
+ *  Free Trade Zone", "… three-year action plan", "… of the"), a number. */
+const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|\d[\w-]*)$/i;
+
+/** A weight below SPECIFIC_ALIAS (classify.ts) for a name reworded (aliasVariants): it ties an
+ *  entry of the document's own region, never another region's, and names no policy in a headline. */
+export const REWORDED_ALIAS = 0.6;
 
 /** The other ways the press writes an alias: an English one with the other names of its currency
- *  ("cross-border RMB settlement" = "… yuan settlement" = "… renminbi settlement") and with its head
- *  first ("pilot zone for / of Silk Road e-commerce cooperation"); a Chinese one with another
- *  counter after its number (六大专项行动 = 六项专项行动 = 六个专项行动). */
-export function aliasVariants(alias: string, lang: 'en' | 'zh'): string[] {
+ *  ("cross-border RMB settlement" = "… yuan settlement" = "… renminbi settlement": the same name), and,
+ *  `reworded`, with its head first ("pilot zone for / of Silk Road e-commerce cooperation") or a
+ *  Chinese one with another counter after its number (六大专项行动: 六项专项行动, 六个专项行动). */
+export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string; reworded: boolean }[] {
   if (lang === 'zh') {
     const m = /([一二三四五六七八九十两]+)([大项个])/.exec(alias);
     if (!m) return [];
-    return ['大', '项', '个'].filter((c) => c !== m[2]).map((c) => alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length));
+    return ['大', '项', '个'].filter((c) => c !== m[2]).map((c) => ({ text: alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length), reworded: true }));
   }
-  const out: string[] = [];
+  const out: { text: string; reworded: boolean }[] = [];
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
   if (m) {
     const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);
-    out.push(...['RMB', 'renminbi', 'yuan'].filter((c) => c.toLowerCase() !== m[1].toLowerCase()).map(at));
+    for (const c of ['RMB', 'renminbi', 'yuan']) if (c.toLowerCase() !== m[1].toLowerCase()) out.push({ text: at(c), reworded: false });
   }
   const h = NAME_HEADS.exec(alias);
-  if (h && h[1].trim().split(/\s+/).length >= 2) out.push(`${h[2]} for ${h[1]}`, `${h[2]} of ${h[1]}`);
+  if (h && h[1].trim().split(/\s+/).length >= 2 && !BEFORE_HEAD_ONLY.test(h[1].trim())) {
+    for (const p of ['for', 'of']) out.push({ text: `${h[2]} ${p} ${h[1]}`, reworded: true });
+  }
   return out;
 }
 
@@ -491,8 +500,9 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     return d;
   };
   const aliasPolicies = new Map<number, Set<string>>();
-  // The other ways of writing an alias (aliasVariants) weigh what the alias as written weighs.
-  const spellings: { payload: Payload; of: number }[] = [];
+  // The other ways of writing an alias (aliasVariants) weigh what the alias as written weighs; a
+  // reworded one at most REWORDED_ALIAS.
+  const spellings: { payload: Payload; of: number; reworded: boolean }[] = [];
   measures.forEach((m, i) => {
     const key = `${m.policy.title}|${m.policy.region}`;
     const add = (a: string) => {
@@ -507,8 +517,8 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       for (const a of list) {
         const of = add(a);
         for (const v of aliasVariants(a, lang)) {
-          const idx = phrases.add(v, { role: Role.Alias, arg: i, weight: 0 });
-          if (idx >= 0 && of >= 0) spellings.push({ payload: phrases.payloads[idx].at(-1)!, of });
+          const idx = phrases.add(v.text, { role: Role.Alias, arg: i, weight: 0 });
+          if (idx >= 0 && of >= 0) spellings.push({ payload: phrases.payloads[idx].at(-1)!, of, reworded: v.reworded });
         }
       }
     }
@@ -544,7 +554,10 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     const weight = pols.size > 1 || generic.has(idx) || short || namesOnlyAField(idx) ? 0.4 : 0.75;
     for (const p of phrases.payloads[idx]) if (p.role === Role.Alias) p.weight = weight;
   }
-  for (const { payload, of } of spellings) payload.weight = phrases.payloads[of].find((x) => x.role === Role.Alias && x.arg === payload.arg)!.weight;
+  for (const { payload, of, reworded } of spellings) {
+    const weight = phrases.payloads[of].find((x) => x.role === Role.Alias && x.arg === payload.arg)!.weight;
+    payload.weight = reworded ? Math.min(weight, REWORDED_ALIAS) : weight;
+  }
 
   // Glossary: English phrase → Chinese renderings, found in an entry's English wording.
   const glossary = new PhraseSet<string[]>(vocab);

@@ -594,15 +594,19 @@ describe('measure links', () => {
   });
 
   it('knows a catalog name written the other ways the press writes it: head first, another counter', () => {
-    expect(aliasVariants('Silk Road e-commerce cooperation pilot zone', 'en')).toEqual(
-      expect.arrayContaining(['pilot zone for Silk Road e-commerce cooperation', 'pilot zone of Silk Road e-commerce cooperation']),
-    );
-    expect(aliasVariants('cross-border RMB settlement', 'en')).toEqual(['cross-border renminbi settlement', 'cross-border yuan settlement']);
-    expect(aliasVariants('Shanghai Port', 'en')).toEqual([]);
-    expect(aliasVariants('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
-    expect(aliasVariants('金融开放合作专项行动', 'zh')).toEqual([]);
-    // Xinhua, 11 Oct 2017 (as mirrored at http://longtansi.com.cn/news/26972.html): the bridgehead
-    // action plan's "six special actions" written 六项专项行动, as the catalog does not.
+    const texts = (alias: string, lang: 'en' | 'zh') => aliasVariants(alias, lang).map((v) => v.text);
+    expect(texts('Silk Road e-commerce cooperation pilot zone', 'en')).toEqual(['pilot zone for Silk Road e-commerce cooperation', 'pilot zone of Silk Road e-commerce cooperation']);
+    expect(aliasVariants('cross-border RMB settlement', 'en')).toEqual([
+      { text: 'cross-border renminbi settlement', reworded: false },
+      { text: 'cross-border yuan settlement', reworded: false },
+    ]);
+    expect(texts('Shanghai Port', 'en')).toEqual([]);
+    // A word that belongs before the head keeps the name as it is.
+    expect(texts('China (Zhejiang) Pilot Free Trade Zone', 'en')).toEqual([]);
+    expect(texts('Hongqiao Silk Road e-commerce three-year action plan', 'en')).toEqual([]);
+    expect(texts('central functional area of the pilot zone', 'en')).toEqual([]);
+    expect(texts('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
+    expect(texts('金融开放合作专项行动', 'zh')).toEqual([]);
     const zh = judge({
       title: '上海发布“一带一路”桥头堡行动计划 提出60项具体行动',
       text: '新华社上海10月11日电(记者何希岳)11日,上海市政府发布了《上海服务国家“一带一路”、发挥桥头堡作用行动计划》,提出了60项具体行动。\n\n“一带一路”桥头堡行动计划在立足国家战略的基础上,结合上海优势和企业调研,提出了以贸易投资便利化、金融开放合作、提升互联互通功能、科技创新合作、人文合作交流、智库建设为重点的六项专项行动。',
@@ -617,6 +621,17 @@ describe('measure links', () => {
       published: '2023-10-25',
     });
     expect(en.measures.map((m) => m.id)).toContain('sh-2023-silk-road-ecommerce');
+    // Reworded, a name ties an entry of the document's own region only: another province's pilot
+    // zone or special actions written the same way are not Shanghai's (a reviewer's cases).
+    const others = [
+      judge({ title: 'Hainan to set up pilot zone for Silk Road e-commerce cooperation', text: 'HAIKOU, Jan 9 -- Hainan province announced plans for a pilot zone for Silk Road e-commerce cooperation with ASEAN countries under the Belt and Road Initiative, the provincial commerce department said.\n\nThe zone will be set up in Haikou.' }),
+      judge({ title: '四川推进共建“一带一路”六个专项行动', text: '四川省近日印发方案，围绕高质量共建“一带一路”，实施六个专项行动，推动中欧班列、西部陆海新通道建设。\n\n方案提出，到2025年基本建成开放型经济新体制。' }),
+      judge({ title: 'Hainan free trade port deepens Belt and Road links', text: 'HAIKOU, Apr 13 (Xinhua) -- Hainan will serve as a platform for institutional innovation and opening up, and deepen cooperation with Belt and Road partner countries, the provincial government said on Thursday.' }),
+    ];
+    for (const j of others) {
+      expect(j.relevant).toBe(true);
+      expect(j.measures).toEqual([]);
+    }
   });
 
   it('takes a source document\'s headline for the policy it reports, not for the other plans it lists', () => {
