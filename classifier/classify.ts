@@ -148,7 +148,7 @@ const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*
  *  "… (Xinhua/Li Xin)", 图为…, "视频:… 来源:中国新闻网", （记者 王鹏 摄）, "Editor: …". It describes the
  *  page, not the policy. (A headline "视频 | …" is still the headline.) */
 const CAPTION =
-  /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot|shows?|provided|released|dated|made)\b|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：]?|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
+  /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:this|the|an?)\s+(?:(?:aerial|file)\s+)?photo\s+(?:shows|dated|provided)\b|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on

@@ -334,6 +334,19 @@ describe('captions and credit lines', () => {
     expect(video.evidence[0]).toMatch(/^视频 \|/);
   });
 
+  it('a statement that starts with the words of a caption is still a statement (a reviewer\'s cases)', () => {
+    const cases: [string, string, string][] = [
+      ['中俄元首视频会晤', '视频会晤中，两国元首宣布推动共建“一带一路”同欧亚经济联盟对接合作。\n\n双方同意加强共建“一带一路”政策沟通。', '视频会晤中'],
+      ['前三季度进口增长', '来源于共建“一带一路”国家的进口增长8.5%，占进口总额的比重提升。\n\n海关总署表示，与共建“一带一路”国家贸易稳中向好。', '来源于'],
+      ['成就展开幕', '图片展“共建一带一路十周年成就展”在上海开幕，展示共建“一带一路”十年来的合作成果。\n\n展览介绍了共建“一带一路”的重大项目。', '图片展'],
+      ['A shift in the BRI', 'The picture shows a shift in the Belt and Road Initiative away from mega-projects toward smaller ones.\n\nAnalysts say Belt and Road lending has fallen.', 'The picture shows'],
+    ];
+    for (const [title, text, start] of cases) {
+      const j = classify({ title, text }, k, { threshold: 0.5 });
+      expect(j.evidence.find((e) => e !== title), title).toMatch(new RegExp(`^${start}`));
+    }
+  });
+
   it('a subheading that ends in a quoted phrase is still a subheading', () => {
     // Adapted from a blind spot-check article (China-Europe freight trains, 2026, dolc.de mirror):
     // its subheadings end in a quoted phrase, as Chinese subheadings often do.
