@@ -109,50 +109,68 @@ function closesSentence(text: string, i: number): boolean {
 }
 
 /** Lines of hard-wrapped text (a wire feed's or a mail's fixed-width lines, a PDF's text) are at
- *  least this long (Chinese: CJK_WRAP_MIN): a shorter line is a heading or a list entry. */
+ *  least this long (Chinese: CJK_WRAP_MIN) and FULL_LINE of the text's width: a shorter line
+ *  is a heading, a list entry or a paragraph's last line. */
 const WRAP_MIN = 40;
 const CJK_WRAP_MIN = 20;
+const FULL_LINE = 0.7;
 const isCjkChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-/** A line may continue after it: a lower-case letter, a digit, a comma or a hyphen (CJK: a character). */
+/** A line may run on after it: a lower-case letter, a digit, a comma or a hyphen. */
 const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
-/** Chinese punctuation a wrapped line may end with: 。，、；：！？ and closing quotes. */
-const CJK_END = new Set([...'。，、；：！？”」』）'].map((c) => c.charCodeAt(0)));
-/** A continued line may start with it: a letter or digit, an opening quote or bracket. */
-const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40;
-/** A list entry's marker at a line's start: "1.", "2)", "(a)", "•", "-". */
-const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] )/;
+/** Chinese punctuation inside a sentence: ，、 */
+const CJK_INSIDE = new Set([0xff0c, 0x3001]);
+/** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a character). */
+const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjkChar(c);
+/** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
+const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
 /**
- * The text with the newlines of hard-wrapped lines as spaces — same length, so offsets into it are
- * offsets into the text. A newline wraps a line when it is single (no blank line), the line before
- * it is long (WRAP_MIN characters, CJK_WRAP_MIN with Chinese) and the next line goes on with no
- * indent (a letter, digit or opening quote; a Chinese character) and is no list entry. Only a text
- * that looks hard-wrapped is touched: at least three such newlines after a line that ends
- * mid-sentence (a lower-case letter, digit, comma or hyphen; a Chinese character), and those at
- * least half of its single newlines. A text whose paragraphs are separated by single newlines
- * keeps them, headings and all.
+ * The text with the line breaks of hard-wrapped lines as spaces — same length, so offsets into it
+ * are offsets into the text. Only a text that looks hard-wrapped is touched: at least three full
+ * lines (see WRAP_MIN, FULL_LINE) that end inside a sentence and go on in the next line — in
+ * English, with a lower-case word (a heading is followed by a capital); in Chinese, after a
+ * character or ，、 with a character — and those at least half of its single line breaks. Then
+ * every full line's break is a space where the next line goes on (no blank line, no indent, no
+ * list marker on either line). A text whose paragraphs are separated by single newlines keeps them, headings and
+ * all: its headings are shorter than its paragraphs. "\r\n" counts as one line break.
  */
 export function unwrapLines(text: string): string {
-  let single = 0;
-  let midSentence = 0;
-  const wraps: number[] = [];
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0; lineStart = i + 1, i = text.indexOf('\n', i + 1)) {
-    if (text.charCodeAt(i + 1) === 10 || i === lineStart || (i > 0 && text.charCodeAt(i - 1) === 10)) continue;
-    single++;
-    let p = i - 1;
-    while (p > lineStart && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 13)) p--;
-    const last = text.charCodeAt(p);
-    const next = text.charCodeAt(i + 1);
-    const cjk = isCjkChar(next) && (isCjkChar(last) || CJK_END.has(last));
-    if (p + 1 - lineStart < (cjk || isCjkChar(last) ? CJK_WRAP_MIN : WRAP_MIN)) continue;
-    if (!cjk && !continues(next)) continue;
-    if (LIST_MARK.test(text.slice(i + 1, i + 6))) continue;
-    wraps.push(i);
-    if (cjk ? isCjkChar(last) : runsOn(last)) midSentence++;
+  if (text.indexOf('\n') < 0) return text;
+  // Lines: [start, end) without the line break; end of the line's content (no trailing spaces, \r).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let a = 0; a <= text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    let e = b;
+    while (e > a && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 32)) e--;
+    starts.push(a);
+    ends.push(e);
+    a = b + 1;
   }
-  if (midSentence < 3 || midSentence * 2 < single) return text;
+  // The width: the longest line with a line after it in its paragraph (a title or a paragraph on a
+  // line of its own is no wrapped line).
+  let longest = 0;
+  for (let n = 0; n + 1 < starts.length; n++) if (ends[n + 1] > starts[n + 1]) longest = Math.max(longest, ends[n] - starts[n]);
+  let single = 0;
+  let runOn = 0;
+  const wraps: number[] = [];
+  for (let n = 0; n + 1 < starts.length; n++) {
+    const len = ends[n] - starts[n];
+    const next = starts[n + 1];
+    if (len === 0 || ends[n + 1] === next) continue; // a blank line on either side: a paragraph break
+    single++;
+    const last = text.charCodeAt(ends[n] - 1);
+    const first = text.charCodeAt(next);
+    const cjk = isCjkChar(last) || CJK_INSIDE.has(last) || isCjkChar(first);
+    if (len < (cjk ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * longest) continue;
+    // Not after a heading or list entry's first line (一、…, 1. …), nor before one.
+    if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6)) || LIST_MARK.test(text.slice(starts[n], starts[n] + 6))) continue;
+    wraps.push(n);
+    if (cjk ? (isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) : runsOn(last) && (isLower(first) || isDigit(first))) runOn++;
+  }
+  if (runOn < 3 || runOn * 2 < single) return text;
   const out = text.split('');
-  for (const i of wraps) out[i] = ' ';
+  for (const n of wraps) for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
   return out.join('');
 }
