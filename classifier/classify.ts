@@ -941,7 +941,7 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   return { relevant, score, topics, measures, evidence: evidence.items, editionOf };
 }
 
-/** The numbered / lettered items a policy document lists, verbatim (for the catalog). */
+/** The numbered / lettered items a policy document lists, verbatim less bracketed pinyin (normalise.ts; for the catalog). */
 export function listedMeasures(input: ClassifyInput): { title: string; text: string; sectionPath: string[] }[] {
   const r = readable(input.title, input.text);
   return listItems(r.title, r.text);

@@ -22,6 +22,10 @@ function mayHavePinyin(text: string): boolean {
 
 /** The text without the bracketed pinyin, and for each of its characters the offset in the text
  *  (`at`, one longer than the result: at[length] = text.length); `at` is null when nothing was dropped. */
+/** A pinyin syllable: an initial, one to three vowels, a final n, ng or r ("fā", "guān", "zhuàng",
+ *  "ér"; not "café"). */
+const SYLLABLE = /^[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]$/;
+
 export function dropPinyin(text: string): { text: string; at: Int32Array | null } {
   if (!mayHavePinyin(text)) return { text, at: null };
   PINYIN.lastIndex = 0;
@@ -31,10 +35,12 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
   const at: number[] = [];
   let from = 0;
   for (const m of text.matchAll(PINYIN)) {
+    if (!SYLLABLE.test(m[0])) continue;
     out += text.slice(from, m.index);
     for (let i = from; i < m.index!; i++) at.push(i);
     from = m.index! + m[0].length;
   }
+  if (from === 0) return { text, at: null };
   out += text.slice(from);
   for (let i = from; i < text.length; i++) at.push(i);
   at.push(text.length);

@@ -34,7 +34,7 @@ describe('bracketed pinyin', () => {
     expect(text).toBe('國家發展改革委,中國新聞網');
     expect([...at!].map((i) => '國家發(fā)展改革委,中國新聞網(wǎng)'[i] ?? '$').join('')).toBe('國家發展改革委,中國新聞網$');
     // Not pinyin: an acronym, a dateline, a bracketed place name, a syllable after Latin text.
-    for (const s of ['The Silk Road Fund (SRF) invests.', '上海(Xinhua)', '中国(上海)自由贸易试验区', 'the word mā (mother)', 'Zhongguo (zhōngguó)']) {
+    for (const s of ['The Silk Road Fund (SRF) invests.', '上海(Xinhua)', '中国(上海)自由贸易试验区', 'the word mā (mother)', 'Zhongguo (zhōngguó)', '咖啡馆(café)', '河内(Hà Nội)']) {
       expect(dropPinyin(s)).toEqual({ text: s, at: null });
     }
     const r = readable('發(fā)展', '關(guān)于發(fā)展');
