@@ -404,21 +404,34 @@ const NAME_HEADS = /^(.+?)\s+((?:pilot|leading|demonstration|cooperation|free tr
  *  Free Trade Zone", "… three-year action plan", "… of the"), a number. */
 const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|\d[\w-]*)$/i;
 
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /** A weight below SPECIFIC_ALIAS (classify.ts) for a name reworded (aliasVariants): it ties an
  *  entry of the document's own region, never another region's, and names no policy in a headline. */
 export const REWORDED_ALIAS = 0.6;
 
-/** The other ways the press writes an alias: an English one with the other names of its currency
- *  ("cross-border RMB settlement" = "… yuan settlement" = "… renminbi settlement": the same name), and,
+/** The other ways the press writes an alias: with its ordinal in figures or words ("seventh CIIE" =
+ *  "7th CIIE", 第七届 = 第7届) and an English one with the other names of its currency ("cross-border
+ *  RMB settlement" = "… yuan settlement" = "… renminbi settlement"): the same name; and,
  *  `reworded`, with its head first ("pilot zone for / of Silk Road e-commerce cooperation") or a
  *  Chinese one with another counter after its number (六大专项行动: 六项专项行动, 六个专项行动). */
 export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string; reworded: boolean }[] {
+  const out: { text: string; reworded: boolean }[] = [];
+  // An ordinal in figures or in words: "seventh CIIE" = "7th CIIE", 第七届进博会 = 第7届进博会.
+  const o = lang === 'zh' ? /第([一二三四五六七八九十]+|\d+)([届次])/.exec(alias) : /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\b/i.exec(alias);
+  if (o) {
+    const n = ORDINAL_WORDS.indexOf(o[1].toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o[1]) + 1 || Number.parseInt(o[1], 10);
+    if (n >= 1 && n <= 10) {
+      const other = lang === 'zh' ? (/\d/.test(o[1]) ? `第${ZH_NUMERALS[n - 1]}${o[2]}` : `第${n}${o[2]}`) : /\d/.test(o[1]) ? ORDINAL_WORDS[n - 1] : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+      out.push({ text: alias.slice(0, o.index) + other + alias.slice(o.index + o[0].length), reworded: false });
+    }
+  }
   if (lang === 'zh') {
     const m = /([一二三四五六七八九十两]+)([大项个])/.exec(alias);
-    if (!m) return [];
-    return ['大', '项', '个'].filter((c) => c !== m[2]).map((c) => ({ text: alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length), reworded: true }));
+    if (m) for (const c of ['大', '项', '个']) if (c !== m[2]) out.push({ text: alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length), reworded: true });
+    return out;
   }
-  const out: { text: string; reworded: boolean }[] = [];
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
   if (m) {
     const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);

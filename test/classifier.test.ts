@@ -607,6 +607,14 @@ describe('measure links', () => {
     expect(texts('central functional area of the pilot zone', 'en')).toEqual([]);
     expect(texts('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
     expect(texts('金融开放合作专项行动', 'zh')).toEqual([]);
+    // An ordinal in figures or words is the same name.
+    expect(aliasVariants('seventh CIIE', 'en')).toEqual([{ text: '7th CIIE', reworded: false }]);
+    expect(texts('第七届进博会', 'zh')).toEqual(['第7届进博会']);
+    expect(texts('第十一届进博会', 'zh')).toEqual([]);
+    for (const text of ['The 7th CIIE concluded in Shanghai on Sunday, with deals worth 80 billion US dollars signed by exhibitors from Belt and Road partner countries.', '第7届进博会在上海闭幕，共建“一带一路”国家展商签约成果丰硕。']) {
+      const ciie = judge({ title: text.slice(0, 30), text, published: '2024-11-10' }).measures.find((m) => m.id === 'sh-2024-priorities-3a');
+      expect(ciie?.score ?? 0, text).toBeGreaterThan(0.7);
+    }
     const zh = judge({
       title: '上海发布“一带一路”桥头堡行动计划 提出60项具体行动',
       text: '新华社上海10月11日电(记者何希岳)11日,上海市政府发布了《上海服务国家“一带一路”、发挥桥头堡作用行动计划》,提出了60项具体行动。\n\n“一带一路”桥头堡行动计划在立足国家战略的基础上,结合上海优势和企业调研,提出了以贸易投资便利化、金融开放合作、提升互联互通功能、科技创新合作、人文合作交流、智库建设为重点的六项专项行动。',
