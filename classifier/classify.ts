@@ -83,6 +83,8 @@ export const TITLE_BOOST = 2;
 /** Measure links: `mentions` from this score up; `implements` needs this and an action verb. */
 export const LINK_MIN = 0.45;
 export const IMPLEMENT_MIN = 0.55;
+/** A matcher sentence longer than this is looked into for the evidence sentence (bestSentence). */
+const EVIDENCE_SENTENCE_MAX = 450;
 /** The alias weight of an entry's own name (knowledge.ts gives generic and short aliases 0.4). */
 export const SPECIFIC_ALIAS = 0.75;
 /** Policy title similarity for "the same policy" (updates, same-policy reports). */
@@ -608,16 +610,11 @@ function passageSpan(doc: Doc, firstUnit: number): [number, number] {
 /** The sentence of [s, e) holding the most of the entry's terms, as evidence. */
 function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, number]): [number, number] {
   const { u } = doc;
-  let bestS = span[0];
-  let bestE = Math.min(span[1], span[0] + 1);
-  let best = -1;
-  let x = 0;
-  while (x < u.n && u.start[x] < span[0]) x++;
-  while (x < u.n && u.start[x] < span[1]) {
-    const sent = u.sent[x];
+  /** The idf of the entry's terms in the units from x while `more(y)`; the unit after them. */
+  const scoreFrom = (x: number, more: (y: number) => boolean): [number, number] => {
     let y = x;
     let score = 0;
-    while (y < u.n && u.sent[y] === sent && u.start[y] < span[1]) {
+    while (y < u.n && more(y)) {
       const id = u.id[y];
       let key = -1;
       if (id >= CJK_BASE) {
@@ -627,6 +624,16 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
       if (t >= 0 && k.termPostings[t].includes(measure)) score += k.termIdf[t];
       y++;
     }
+    return [score, y];
+  };
+  let bestS = span[0];
+  let bestE = Math.min(span[1], span[0] + 1);
+  let best = -1;
+  let x = 0;
+  while (x < u.n && u.start[x] < span[0]) x++;
+  while (x < u.n && u.start[x] < span[1]) {
+    const sent = u.sent[x];
+    const [score, y] = scoreFrom(x, (z) => u.sent[z] === sent && u.start[z] < span[1]);
     if (score > best) {
       best = score;
       bestS = u.start[x];
@@ -634,7 +641,33 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
     }
     x = y;
   }
+  // The matcher ends a sentence only at a stop followed by a space: text that runs sentences
+  // together ("… from reporters.Building the Hongqiao …", "…Development.” Liu Ping …") makes one
+  // long "sentence" of a paragraph. Within it, the evidence sentence (sentences.ts) that holds most.
+  if (bestE - bestS > EVIDENCE_SENTENCE_MAX) {
+    let at = bestS;
+    let top = -1;
+    let pick: [number, number] = [bestS, bestE];
+    while (at < bestE) {
+      const [a, b] = sentenceSpan(doc.full, at, at + 1);
+      let z = x0(a);
+      const [score] = scoreFrom(z, (w) => u.start[w] < b);
+      if (score > top) {
+        top = score;
+        pick = [a, a + 1]; // (the evidence takes the sentence around its start: [a, b) would run on past b)
+      }
+      at = Math.max(b, at + 1);
+      while (at < bestE && /\s/.test(doc.full[at])) at++;
+    }
+    return pick;
+  }
   return [bestS, bestE];
+
+  function x0(charAt: number): number {
+    let z = 0;
+    while (z < u.n && u.start[z] < charAt) z++;
+    return z;
+  }
 }
 
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {

@@ -381,4 +381,20 @@ describe('captions and credit lines', () => {
     }
     expect(j.evidence).not.toContain('从“去程”到“往返”,激发双边贸易进出口“新活力”');
   });
+
+  it('a measure link\'s evidence is a sentence, also where the text runs sentences together', () => {
+    // Shanghai Information Office briefing, 11 Oct 2024 (https://en.shio.gov.cn/TrueCMS/shxwbgs/newss/content/20241012153044271.html),
+    // as stored ("reporters.Building", "Period.” In"), with one Belt and Road sentence added at the
+    // end by a spot-check: the link evidence was the whole 1,480-character paragraph.
+    const title = "Press Release for Media Briefing of the Shanghai Municipal Government on October 11, 2024";
+    const text = "On the morning of yesterday (October 11), the Information Office of Shanghai Municipality held the first press briefing under the theme of “Promoting High-Quality Development.” Liu Ping, Deputy Secretary-General of the Shanghai Municipal Government, introduced the details of the “Several Measures on Supporting the Construction of the New Platform for the International Trade Center in the Hongqiao International Central Business District.” Zhang Jie, deputy director of the Shanghai Municipal Commission of Commerce, Zhang Bin, deputy director of the Hongqiao International Central Business District Administration, Chen Yanfeng, deputy director of the Shanghai Municipal Development and Reform Commission, Xu Jin, deputy director of the Shanghai Municipal Administration for Market Regulation, and Ye Jian, deputy director of Shanghai Customs, attended the press briefing and answered questions from reporters.Building the Hongqiao International Central Business District (CBD) into a new platform for Shanghai’s international trade center is a key task outlined in both the “Overall Plan for the Construction of the Hongqiao International Hub for Opening-up” and “Outline for Enhancing Shanghai’s International Trade Center Capacity during the 14th Five-Year Plan Period.” In recent years, the CBD has focused on developing an import-export distribution center that connects the Yangtze River Delta, serves the entire nation, and extends its influence across the Asia-Pacific. This effort has been supported by deepening the development of the Hongqiao Import Trade Promotion and Innovation Demonstration Zone and accelerating the creation of a leading area for the Silk Road E-commerce cooperation pilot zone. The CBD will build a Silk Road e-commerce national pavilion cluster and hold Belt and Road trade matchmaking events for partner countries.";
+    const j = classify({ title, text, published: '2024-10-12' }, k, { threshold: 0.5 });
+    expect(j.measures.length).toBeGreaterThan(0);
+    for (const m of j.measures) {
+      for (const e of m.evidence) {
+        expect(`${title}\n\n${text}`, e).toContain(e);
+        expect(e.length, `${m.id}: ${e}`).toBeLessThanOrEqual(600);
+      }
+    }
+  });
 });
