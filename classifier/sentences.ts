@@ -113,26 +113,36 @@ function closesSentence(text: string, i: number): boolean {
  *  is a heading, a list entry or a paragraph's last line. */
 const WRAP_MIN = 40;
 const CJK_WRAP_MIN = 20;
+const CJK_ANY = /[\u3400-\u9fff]/;
 const FULL_LINE = 0.7;
+const NEAR_FULL = 0.85;
 const isCjkChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 /** A line may run on after it: a lower-case letter, a digit, a comma or a hyphen. */
 const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
 /** Chinese punctuation inside a sentence: ，、 */
 const CJK_INSIDE = new Set([0xff0c, 0x3001]);
-/** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a character). */
-const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjkChar(c);
+/** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a
+ *  character), or what never starts a line of its own — a closing bracket, 。，、；：！？ */
+const LINE_CONTINUES = new Set([...')）」』”。，、；：！？'].map((c) => c.charCodeAt(0)));
+const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjkChar(c) || LINE_CONTINUES.has(c);
 /** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
 /**
  * The text with the line breaks of hard-wrapped lines as spaces — same length, so offsets into it
- * are offsets into the text. Only a text that looks hard-wrapped is touched: at least three full
- * lines (see WRAP_MIN, FULL_LINE) that end inside a sentence and go on in the next line — in
- * English, with a lower-case word (a heading is followed by a capital); in Chinese, after a
- * character or ，、 with a character — and those at least half of its single line breaks. Then
+ * are offsets into the text. A line is full when it is at least WRAP_MIN characters long
+ * (CJK_WRAP_MIN with Chinese) and FULL_LINE of the text's width: of the lines with a line after
+ * them in their paragraph, the length three in four do not exceed (one long link or table row does
+ * not set it). Only a text that looks hard-wrapped is touched: at least three full lines that end
+ * inside a sentence and go on — in English with a lower-case word, or with any word after a line
+ * that nearly fills the width (NEAR_FULL; a heading is shorter and followed by a capital), in
+ * Chinese after a character or ，、 with a character, anywhere before a line that starts with
+ * 。，) or another mark no line starts with — and those at least half of its single line breaks; a
+ * line that starts as a list entry (一、, （一）, 1.) counts only as a paragraph's first line (in
+ * Chinese with a stop or comma inside, in English going on in lower case), not a heading. Then
  * every full line's break is a space where the next line goes on (no blank line, no indent, no
- * list marker on either line). A text whose paragraphs are separated by single newlines keeps them, headings and
- * all: its headings are shorter than its paragraphs. "\r\n" counts as one line break.
+ * list marker). A text whose paragraphs are separated by single newlines keeps them, headings and
+ * all. "\r\n" counts as one line break.
  */
 export function unwrapLines(text: string): string {
   if (text.indexOf('\n') < 0) return text;
@@ -148,10 +158,14 @@ export function unwrapLines(text: string): string {
     ends.push(e);
     a = b + 1;
   }
-  // The width: the longest line with a line after it in its paragraph (a title or a paragraph on a
-  // line of its own is no wrapped line).
-  let longest = 0;
-  for (let n = 0; n + 1 < starts.length; n++) if (ends[n + 1] > starts[n + 1]) longest = Math.max(longest, ends[n] - starts[n]);
+  // The width: of the lines with a line after them in their paragraph (a title or a paragraph on a
+  // line of its own is no wrapped line), the length three in four do not exceed — one long line (a
+  // link, a table row) does not set it.
+  const inner: number[] = [];
+  for (let n = 0; n + 1 < starts.length; n++) if (ends[n + 1] > starts[n + 1] && ends[n] > starts[n]) inner.push(ends[n] - starts[n]);
+  if (inner.length < 3) return text;
+  inner.sort((a, b) => a - b);
+  const width = inner[Math.floor(inner.length * 0.75)];
   let single = 0;
   let runOn = 0;
   const wraps: number[] = [];
@@ -163,11 +177,20 @@ export function unwrapLines(text: string): string {
     const last = text.charCodeAt(ends[n] - 1);
     const first = text.charCodeAt(next);
     const cjk = isCjkChar(last) || CJK_INSIDE.has(last) || isCjkChar(first);
-    if (len < (cjk ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * longest) continue;
-    // Not after a heading or list entry's first line (一、…, 1. …), nor before one.
-    if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6)) || LIST_MARK.test(text.slice(starts[n], starts[n] + 6))) continue;
+    // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…".)
+    if (len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * width) continue;
+    if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;
     wraps.push(n);
-    if (cjk ? (isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) : runsOn(last) && (isLower(first) || isDigit(first))) runOn++;
+    // What shows the text is wrapped: a line that ends inside a sentence and goes on — not after a
+    // heading or list entry's first line (一、…, 1. …), and in English with a lower-case word, or
+    // with any word after a line that nearly fills the width (a heading is followed by a capital).
+    // A line that starts as a list entry counts only as a paragraph's first line, not a heading's:
+    // in Chinese with a stop or comma inside, in English going on in lower case.
+    const marked = LIST_MARK.test(text.slice(starts[n], starts[n] + 6));
+    if (LINE_CONTINUES.has(first)) runOn++; // a line never starts with 。or ): the break is a wrap
+    else if (cjk) {
+      if ((isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) && (!marked || /[，、。；,;]/.test(text.slice(starts[n] + 3, ends[n])))) runOn++;
+    } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return text;
   const out = text.split('');

@@ -279,6 +279,31 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     }
   });
 
+  it('keeps every labelled article\'s judgement when it is wrapped (English at 60-78 columns, Chinese at 30-40)', () => {
+    const flips: string[] = [];
+    let wrapped = 0;
+    for (const a of readLabelled()) {
+      const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+      for (const width of a.lang === 'zh' ? [30, 36, 40] : [60, 66, 72, 78]) {
+        const text = wrap(a.text, width);
+        if (text === a.text) continue;
+        wrapped++;
+        if (classify({ title: a.title, text }, k, { threshold: 0.5 }).relevant !== plain.relevant) flips.push(`${a.id}@${width}`);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(2000);
+    expect(flips).toEqual([]);
+  });
+
+  it('joins no labelled article whose paragraphs are put on single lines', () => {
+    const joined: string[] = [];
+    for (const a of readLabelled()) {
+      const text = `${a.title}\n\n${a.text.replace(/\n\n+/g, '\n')}`;
+      if (a.id !== 'en-460' && unwrapLines(text) !== text) joined.push(a.id); // en-460 is wrapped itself
+    }
+    expect(joined).toEqual([]);
+  });
+
   it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
     for (const d of seedDocuments()) {
       const t = `${d.title}\n\n${d.text}`;
