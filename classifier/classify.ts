@@ -146,11 +146,12 @@ const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
  *  the Government has plans to …;"): the asker's, not the answer's substance. */
 const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*)?whether\b/i;
 
-/** A photo caption or a credit line: "This photo taken on Oct. 14, 2023 shows …", "Photo: …",
+/** A photo caption or a credit line: "This photo taken on Oct. 14, 2023 shows …", "File photo shows
+ *  …" (not "… shows that …"), "Photo: …",
  *  "… (Xinhua/Li Xin)", 图为…, "视频:… 来源:中国新闻网", （记者 王鹏 摄）, "Editor: …". It describes the
  *  page, not the policy. (A headline "视频 | …" is still the headline.) */
 const CAPTION =
-  /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:this|the|an?)\s+(?:(?:aerial|file)\s+)?photo\s+(?:shows|dated|provided)\b|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
+  /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|screenshot)s?\s+(?:provided by [^,.;]{1,60}?\s+)?(?:shows?|dated)\b(?!\s+(?:that|how|why|what|whether)\b)|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片由|圖片由)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on
@@ -611,9 +612,11 @@ function passageSpan(doc: Doc, firstUnit: number): [number, number] {
 function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, number]): [number, number] {
   const { u } = doc;
   /** The idf of the entry's terms in the units from x while `more(y)`; the unit after them. */
-  const scoreFrom = (x: number, more: (y: number) => boolean): [number, number] => {
+  const scoreFrom = (x: number, more: (y: number) => boolean): [number, number, number] => {
     let y = x;
     let score = 0;
+    let strongest = -1; // where the entry's rarest term in them starts
+    let top = 0;
     while (y < u.n && more(y)) {
       const id = u.id[y];
       let key = -1;
@@ -621,10 +624,16 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
         if (y + 1 < u.n && u.id[y + 1] >= CJK_BASE) key = bigramKey(id - CJK_BASE, u.id[y + 1] - CJK_BASE);
       } else if (id >= 0 && !k.stop[id]) key = id;
       const t = key >= 0 ? k.terms.get(key) : -1;
-      if (t >= 0 && k.termPostings[t].includes(measure)) score += k.termIdf[t];
+      if (t >= 0 && k.termPostings[t].includes(measure)) {
+        score += k.termIdf[t];
+        if (k.termIdf[t] > top) {
+          top = k.termIdf[t];
+          strongest = u.start[y];
+        }
+      }
       y++;
     }
-    return [score, y];
+    return [score, y, strongest];
   };
   let bestS = span[0];
   let bestE = Math.min(span[1], span[0] + 1);
@@ -651,10 +660,12 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
     while (at < bestE) {
       const [a, b] = sentenceSpan(doc.full, at, at + 1);
       let z = x0(a);
-      const [score] = scoreFrom(z, (w) => u.start[w] < b);
+      const [score, , strongest] = scoreFrom(z, (w) => u.start[w] < b);
       if (score > top) {
         top = score;
-        pick = [a, a + 1]; // (the evidence takes the sentence around its start: [a, b) would run on past b)
+        // The evidence takes the sentence around what it is given: its strongest term (where a
+        // sentence without stops is cut at a window, [a, b) is not what the window around a is).
+        pick = strongest >= 0 ? [strongest, strongest + 1] : [a, a + 1];
       }
       at = Math.max(b, at + 1);
       while (at < bestE && /\s/.test(doc.full[at])) at++;

@@ -401,11 +401,15 @@ function titleKeys(k: { vocab: Vocabulary; stop: Uint8Array }, title: string, id
  *  Road e-commerce cooperation pilot zone" is "a pilot zone for Silk Road e-commerce cooperation". */
 const NAME_HEADS = /^(.+?)\s+((?:pilot|leading|demonstration|cooperation|free trade) zones?|demonstration areas?|action plans?|service (?:center|centre)s?|platforms?)$/i;
 /** What a name must not end with to go after its head: a word that belongs before it ("… Pilot
- *  Free Trade Zone", "… three-year action plan", "… of the"), a number. */
-const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|\d[\w-]*)$/i;
+ *  Free Trade Zone", "… three-year action plan", "… of the"), a number, an adjective ("eight
+ *  functional platforms", "Shanghai Belt and Road Comprehensive Service Center"). */
+const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|one|two|three|four|five|six|seven|eight|nine|ten|\d[\w-]*|[a-z]+(?:al|ive|ic|ous|ary|ful|ing))$/i;
 
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A name that starts with a count ("eight … platforms") keeps it before the head. */
+const COUNTED = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 
 /** A weight below SPECIFIC_ALIAS (classify.ts) for a name reworded (aliasVariants): it ties an
  *  entry of the document's own region, never another region's, and names no policy in a headline. */
@@ -438,7 +442,7 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
     for (const c of ['RMB', 'renminbi', 'yuan']) if (c.toLowerCase() !== m[1].toLowerCase()) out.push({ text: at(c), reworded: false });
   }
   const h = NAME_HEADS.exec(alias);
-  if (h && h[1].trim().split(/\s+/).length >= 2 && !BEFORE_HEAD_ONLY.test(h[1].trim())) {
+  if (h && h[1].trim().split(/\s+/).length >= 2 && !BEFORE_HEAD_ONLY.test(h[1].trim()) && !COUNTED.test(h[1].trim())) {
     for (const p of ['for', 'of']) out.push({ text: `${h[2]} ${p} ${h[1]}`, reworded: true });
   }
   return out;

@@ -116,6 +116,7 @@ const CJK_WRAP_MIN = 20;
 const CJK_ANY = /[\u3400-\u9fff]/;
 const FULL_LINE = 0.7;
 const NEAR_FULL = 0.85;
+const CJK_FULL = 0.9;
 const isCjkChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 /** A line may run on after it: a lower-case letter, a digit, a comma or a hyphen. */
 const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
@@ -189,7 +190,10 @@ export function unwrapLines(text: string): string {
     const marked = LIST_MARK.test(text.slice(starts[n], starts[n] + 6));
     if (LINE_CONTINUES.has(first)) runOn++; // a line never starts with 。or ): the break is a wrap
     else if (cjk) {
-      if ((isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) && (!marked || /[，、。；,;]/.test(text.slice(starts[n] + 3, ends[n])))) runOn++;
+      // (Chinese wraps at a number of characters: a wrapped line all but fills the width, where a
+      // list of names, one per line, varies.) Nor does a name hold a stop or comma, where a line of
+      // prose does.
+      if ((isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return text;

@@ -605,6 +605,8 @@ describe('measure links', () => {
     expect(texts('China (Zhejiang) Pilot Free Trade Zone', 'en')).toEqual([]);
     expect(texts('Hongqiao Silk Road e-commerce three-year action plan', 'en')).toEqual([]);
     expect(texts('central functional area of the pilot zone', 'en')).toEqual([]);
+    expect(texts('eight trade and investment promotion platforms', 'en')).toEqual([]);
+    expect(texts('Shanghai Belt and Road Comprehensive Service Center', 'en')).toEqual([]);
     expect(texts('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
     expect(texts('金融开放合作专项行动', 'zh')).toEqual([]);
     // An ordinal in figures or words is the same name.

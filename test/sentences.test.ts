@@ -321,6 +321,8 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
       'Country            2022 trade (USD bn)   2023 trade (USD bn)   growth\nKazakhstan                       31.2                  41.0    31.4\nUzbekistan                        9.7                  13.9    43.3\nKyrgyzstan                       15.5                  19.8    27.7\nTajikistan                        2.6                   3.9    50.0',
       "Embassy of the People's Republic of China in Kazakhstan, Astana\nAddress: 1 Kabanbay Batyr Avenue, Esil district, Astana 010000\nTel: +7 7172 793561, fax +7 7172 793565, consular section 793580\nEmail: chinaemb_kz@mfa.gov.cn, website kz.china-embassy.gov.cn",
     ];
+    // A list of project names of about the same length, one per line.
+    kept.push('上海市推进“一带一路”建设重点项目清单\n中欧班列上海号常态化开行与集结中心建设项目\n丝路电商合作先行区国家馆集群与跨境服务平台\n上海国际航运中心洋山深水港四期自动化码头扩建工程\n临港新片区跨境数据流动试点与国际数据港建设\n虹桥国际中央商务区进口贸易促进创新示范区');
     for (const t of kept) expect(unwrapLines(t)).toBe(t);
     const wrapped = wrap(wired.text, 60);
     const joined = unwrapLines(wrapped);
@@ -386,6 +388,19 @@ describe('captions and credit lines', () => {
     }
   });
 
+  it('the caption forms of the wires are captions: "File photo shows …", "Photo provided by … shows …", 图片由…提供; "… shows that …" is a statement', () => {
+    const statement = 'China-Europe freight trains made 19,000 trips in 2024 under the Belt and Road Initiative, up 10 percent, the China State Railway Group said.';
+    for (const caption of ['File photo shows a China-Europe freight train leaving Xi\'an under the Belt and Road Initiative. (People\'s Daily Online/Zhang Yongtao)', 'Photo provided by China Railway shows a Belt and Road freight train in Duisburg.', 'Aerial photo shows containers for Belt and Road routes at a dry port in Khorgos.']) {
+      const j = classify({ title: 'Freight trains', text: `${caption}\n\n${statement}` }, k, { threshold: 0.5 });
+      expect(j.evidence[0], caption).toBe(statement);
+    }
+    const zh = classify({ title: '中欧班列', text: '图片由受访者提供，中欧班列在共建“一带一路”国家间往来。\n\n2024年中欧班列开行1.9万列，共建“一带一路”国家贸易往来更加紧密。' }, k, { threshold: 0.5 });
+    expect(zh.evidence.find((e) => e !== '中欧班列')).toMatch(/^2024年/);
+    const shows = 'This photo shows that Belt and Road lending fell sharply in 2023, a study found.';
+    const j = classify({ title: 'Lending', text: `${shows}\n\nBelt and Road lending recovered in 2024.` }, k, { threshold: 0.5 });
+    expect(j.evidence[0]).toBe(shows);
+  });
+
   it('a subheading that ends in a quoted phrase is still a subheading', () => {
     // Adapted from a blind spot-check article (China-Europe freight trains, 2026, dolc.de mirror):
     // its subheadings end in a quoted phrase, as Chinese subheadings often do.
@@ -421,5 +436,10 @@ describe('captions and credit lines', () => {
         expect(e.length, `${m.id}: ${e}`).toBeLessThanOrEqual(600);
       }
     }
+    // With no stops at all, the window shown is the one around the entry's words (a reviewer's case:
+    // the first 300 characters, without the Hongqiao CBD the entry is about).
+    const runOn = text.replace(/\. /g, ', ').replace(/\.” /g, '”, ');
+    const hongqiao = classify({ title, text: runOn, published: '2024-10-12' }, k, { threshold: 0.5 }).measures.find((m) => m.id === 'sh-2023-silk-road-ecommerce-2-2');
+    expect(hongqiao?.evidence[0]).toContain('Hongqiao International Central Business District');
   });
 });
