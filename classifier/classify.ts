@@ -611,30 +611,6 @@ function passageSpan(doc: Doc, firstUnit: number): [number, number] {
 /** The sentence of [s, e) holding the most of the entry's terms, as evidence. */
 function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, number]): [number, number] {
   const { u } = doc;
-  /** The idf of the entry's terms in the units from x while `more(y)`; the unit after them. */
-  const scoreFrom = (x: number, more: (y: number) => boolean): [number, number, number] => {
-    let y = x;
-    let score = 0;
-    let strongest = -1; // where the entry's rarest term in them starts
-    let top = 0;
-    while (y < u.n && more(y)) {
-      const id = u.id[y];
-      let key = -1;
-      if (id >= CJK_BASE) {
-        if (y + 1 < u.n && u.id[y + 1] >= CJK_BASE) key = bigramKey(id - CJK_BASE, u.id[y + 1] - CJK_BASE);
-      } else if (id >= 0 && !k.stop[id]) key = id;
-      const t = key >= 0 ? k.terms.get(key) : -1;
-      if (t >= 0 && k.termPostings[t].includes(measure)) {
-        score += k.termIdf[t];
-        if (k.termIdf[t] > top) {
-          top = k.termIdf[t];
-          strongest = u.start[y];
-        }
-      }
-      y++;
-    }
-    return [score, y, strongest];
-  };
   let bestS = span[0];
   let bestE = Math.min(span[1], span[0] + 1);
   let best = -1;
@@ -642,7 +618,13 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
   while (x < u.n && u.start[x] < span[0]) x++;
   while (x < u.n && u.start[x] < span[1]) {
     const sent = u.sent[x];
-    const [score, y] = scoreFrom(x, (z) => u.sent[z] === sent && u.start[z] < span[1]);
+    let y = x;
+    let score = 0;
+    while (y < u.n && u.sent[y] === sent && u.start[y] < span[1]) {
+      const t = termAt(k, u, y);
+      if (t >= 0 && k.termPostings[t].includes(measure)) score += k.termIdf[t];
+      y++;
+    }
     if (score > best) {
       best = score;
       bestS = u.start[x];
@@ -652,33 +634,56 @@ function bestSentence(k: Knowledge, doc: Doc, measure: number, span: [number, nu
   }
   // The matcher ends a sentence only at a stop followed by a space: text that runs sentences
   // together ("… from reporters.Building the Hongqiao …", "…Development.” Liu Ping …") makes one
-  // long "sentence" of a paragraph. Within it, the evidence sentence (sentences.ts) that holds most.
-  if (bestE - bestS > EVIDENCE_SENTENCE_MAX) {
-    let at = bestS;
-    let top = -1;
-    let pick: [number, number] = [bestS, bestE];
-    while (at < bestE) {
-      const [a, b] = sentenceSpan(doc.full, at, at + 1);
-      let z = x0(a);
-      const [score, , strongest] = scoreFrom(z, (w) => u.start[w] < b);
-      if (score > top) {
-        top = score;
-        // The evidence takes the sentence around what it is given: its strongest term (where a
-        // sentence without stops is cut at a window, [a, b) is not what the window around a is).
-        pick = strongest >= 0 ? [strongest, strongest + 1] : [a, a + 1];
-      }
-      at = Math.max(b, at + 1);
-      while (at < bestE && /\s/.test(doc.full[at])) at++;
-    }
-    return pick;
-  }
-  return [bestS, bestE];
+  // long "sentence" of a paragraph. Within it, the evidence sentence (sentences.ts) that holds most
+  // (rare: kept out of the loop above, which runs for every linked entry).
+  return bestE - bestS > EVIDENCE_SENTENCE_MAX ? bestWithin(k, doc, measure, bestS, bestE) : [bestS, bestE];
+}
 
-  function x0(charAt: number): number {
-    let z = 0;
-    while (z < u.n && u.start[z] < charAt) z++;
-    return z;
+/** The catalog term at unit y (a word, or the bigram a Chinese character starts), or -1. */
+function termAt(k: Knowledge, u: Doc['u'], y: number): number {
+  const id = u.id[y];
+  let key = -1;
+  if (id >= CJK_BASE) {
+    if (y + 1 < u.n && u.id[y + 1] >= CJK_BASE) key = bigramKey(id - CJK_BASE, u.id[y + 1] - CJK_BASE);
+  } else if (id >= 0 && !k.stop[id]) key = id;
+  return key >= 0 ? k.terms.get(key) : -1;
+}
+
+/**
+ * Of the evidence sentences in [from, to), the one holding most of the entry's terms, as the place
+ * of its strongest term: the evidence takes the sentence around what it is given, and where a
+ * sentence without stops is cut at a window, the window around the sentence's start is not the one
+ * scored.
+ */
+function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: number): [number, number] {
+  const { u } = doc;
+  let at = from;
+  let top = -1;
+  let pick: [number, number] = [from, from + 1];
+  let y = 0;
+  while (at < to) {
+    const [a, b] = sentenceSpan(doc.full, at, at + 1);
+    while (y < u.n && u.start[y] < a) y++;
+    let score = 0;
+    let strongest = -1;
+    let rarest = 0;
+    for (let z = y; z < u.n && u.start[z] < b; z++) {
+      const t = termAt(k, u, z);
+      if (t < 0 || !k.termPostings[t].includes(measure)) continue;
+      score += k.termIdf[t];
+      if (k.termIdf[t] > rarest) {
+        rarest = k.termIdf[t];
+        strongest = u.start[z];
+      }
+    }
+    if (score > top) {
+      top = score;
+      pick = strongest >= 0 ? [strongest, strongest + 1] : [a, a + 1];
+    }
+    at = Math.max(b, at + 1);
+    while (at < to && /\s/.test(doc.full[at])) at++;
   }
+  return pick;
 }
 
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
