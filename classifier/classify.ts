@@ -183,15 +183,10 @@ class Evidence {
   private readonly spans: [number, number][] = [];
   private readonly said: string[] = [];
   private readonly asked: string[] = [];
-  private readonly full: string;
-  private readonly titleEnd: number;
   constructor(
     private readonly doc: Doc,
     private readonly max = 3,
-  ) {
-    this.full = doc.full;
-    this.titleEnd = doc.titleEnd;
-  }
+  ) {}
   get items(): string[] {
     return this.asked.length ? [...this.said, ...this.asked].slice(0, this.max) : this.said;
   }
@@ -202,11 +197,11 @@ class Evidence {
   add(s: number, e: number): void {
     if (this.full_) return;
     for (const [a, b] of this.spans) if (a <= s && e <= b) return; // its sentence is taken
-    const span = sentenceSpan(this.full, s, e);
+    const span = sentenceSpan(this.doc.full, s, e);
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.titleEnd && (CAPTION.test(t) || isHeading(this.full, span)));
+    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (CAPTION.test(t) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;
@@ -836,7 +831,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const hit = aliasHit[m];
     if (at >= 0) ev.add(at, at + Math.min(text.length, 400));
     else if (hit) ev.add(hit.s, hit.e);
-    link.evidence = ev.items.length ? ev.items : givenTitle(doc) ? [givenTitle(doc)] : [];
+    const title = givenTitle(doc);
+    link.evidence = ev.items.length ? ev.items : title ? [title] : [];
   }
 
   // updates / same policy: the document's title names a catalog policy of the same region or

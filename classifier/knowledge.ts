@@ -422,25 +422,24 @@ export const REWORDED_ALIAS = 0.6;
  *  Chinese one with another counter after its number (六大专项行动: 六项专项行动, 六个专项行动). */
 export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string; reworded: boolean }[] {
   const out: { text: string; reworded: boolean }[] = [];
+  /** The alias with the match m written as `by`. */
+  const instead = (m: RegExpExecArray, by: string) => alias.slice(0, m.index) + by + alias.slice(m.index + m[0].length);
   // An ordinal in figures or in words: "seventh CIIE" = "7th CIIE", 第七届进博会 = 第7届进博会.
   const o = lang === 'zh' ? /第([一二三四五六七八九十]+|\d+)([届次])/.exec(alias) : /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\b/i.exec(alias);
   if (o) {
     const n = ORDINAL_WORDS.indexOf(o[1].toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o[1]) + 1 || Number.parseInt(o[1], 10);
     if (n >= 1 && n <= 10) {
       const other = lang === 'zh' ? (/\d/.test(o[1]) ? `第${ZH_NUMERALS[n - 1]}${o[2]}` : `第${n}${o[2]}`) : /\d/.test(o[1]) ? ORDINAL_WORDS[n - 1] : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
-      out.push({ text: alias.slice(0, o.index) + other + alias.slice(o.index + o[0].length), reworded: false });
+      out.push({ text: instead(o, other), reworded: false });
     }
   }
   if (lang === 'zh') {
     const m = /([一二三四五六七八九十两]+)([大项个])/.exec(alias);
-    if (m) for (const c of ['大', '项', '个']) if (c !== m[2]) out.push({ text: alias.slice(0, m.index) + m[1] + c + alias.slice(m.index + m[0].length), reworded: true });
+    if (m) for (const c of ['大', '项', '个']) if (c !== m[2]) out.push({ text: instead(m, m[1] + c), reworded: true });
     return out;
   }
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);
-  if (m) {
-    const at = (c: string) => alias.slice(0, m.index) + c + alias.slice(m.index + m[0].length);
-    for (const c of ['RMB', 'renminbi', 'yuan']) if (c.toLowerCase() !== m[1].toLowerCase()) out.push({ text: at(c), reworded: false });
-  }
+  if (m) for (const c of ['RMB', 'renminbi', 'yuan']) if (c.toLowerCase() !== m[1].toLowerCase()) out.push({ text: instead(m, c), reworded: false });
   const h = NAME_HEADS.exec(alias);
   if (h && h[1].trim().split(/\s+/).length >= 2 && !BEFORE_HEAD_ONLY.test(h[1].trim()) && !COUNTED.test(h[1].trim())) {
     for (const p of ['for', 'of']) out.push({ text: `${h[2]} ${p} ${h[1]}`, reworded: true });

@@ -20,17 +20,14 @@ function mayHavePinyin(text: string): boolean {
   return false;
 }
 
-/** The text without the bracketed pinyin, and for each of its characters the offset in the text
- *  (`at`, one longer than the result: at[length] = text.length); `at` is null when nothing was dropped. */
 /** A pinyin syllable: an initial, one to three vowels, a final n, ng or r ("fā", "guān", "zhuàng",
  *  "ér"; not "café"). */
 const SYLLABLE = /^[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]$/;
 
+/** The text without the bracketed pinyin, and for each of its characters the offset in the text
+ *  (`at`, one longer than the result: at[length] = text.length); `at` is null when nothing was dropped. */
 export function dropPinyin(text: string): { text: string; at: Int32Array | null } {
   if (!mayHavePinyin(text)) return { text, at: null };
-  PINYIN.lastIndex = 0;
-  if (!PINYIN.test(text)) return { text, at: null };
-  PINYIN.lastIndex = 0;
   let out = '';
   const at: number[] = [];
   let from = 0;

@@ -6,6 +6,8 @@
 // characters either side of the span, and one longer than that is cut at WINDOW, after a clause
 // break or a space, never inside a word.
 
+import { isCjk } from './matcher.js';
+
 const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 
@@ -117,7 +119,6 @@ const CJK_ANY = /[\u3400-\u9fff]/;
 const FULL_LINE = 0.7;
 const NEAR_FULL = 0.85;
 const CJK_FULL = 0.9;
-const isCjkChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 /** A line may run on after it: a lower-case letter, a digit, a comma or a hyphen. */
 const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
 /** Chinese punctuation inside a sentence: ，、 */
@@ -125,7 +126,7 @@ const CJK_INSIDE = new Set([0xff0c, 0x3001]);
 /** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a
  *  character), or what never starts a line of its own — a closing bracket, 。，、；：！？ */
 const LINE_CONTINUES = new Set([...')）」』”。，、；：！？'].map((c) => c.charCodeAt(0)));
-const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjkChar(c) || LINE_CONTINUES.has(c);
+const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjk(c) || LINE_CONTINUES.has(c);
 /** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
@@ -177,23 +178,23 @@ export function unwrapLines(text: string): string {
     single++;
     const last = text.charCodeAt(ends[n] - 1);
     const first = text.charCodeAt(next);
-    const cjk = isCjkChar(last) || CJK_INSIDE.has(last) || isCjkChar(first);
+    const cjk = isCjk(last) || CJK_INSIDE.has(last) || isCjk(first);
     // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…".)
     if (len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * width) continue;
     if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;
     wraps.push(n);
-    // What shows the text is wrapped: a line that ends inside a sentence and goes on — not after a
-    // heading or list entry's first line (一、…, 1. …), and in English with a lower-case word, or
-    // with any word after a line that nearly fills the width (a heading is followed by a capital).
-    // A line that starts as a list entry counts only as a paragraph's first line, not a heading's:
-    // in Chinese with a stop or comma inside, in English going on in lower case.
+    // What shows the text is wrapped: a line that ends inside a sentence and goes on — in English
+    // with a lower-case word, or with any word after a line that nearly fills the width (a heading
+    // is followed by a capital). A line that starts as a list entry (一、…, 1. …) counts only as a
+    // paragraph's first line, not a heading's: in Chinese with a stop or comma inside, in English
+    // going on in lower case.
     const marked = LIST_MARK.test(text.slice(starts[n], starts[n] + 6));
     if (LINE_CONTINUES.has(first)) runOn++; // a line never starts with 。or ): the break is a wrap
     else if (cjk) {
       // (Chinese wraps at a number of characters: a wrapped line all but fills the width, where a
       // list of names, one per line, varies.) Nor does a name hold a stop or comma, where a line of
       // prose does.
-      if ((isCjkChar(last) || CJK_INSIDE.has(last)) && isCjkChar(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
+      if ((isCjk(last) || CJK_INSIDE.has(last)) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return text;
