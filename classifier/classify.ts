@@ -330,11 +330,6 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
 const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 
 /**
- * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
- * has the most term weight of the topics listed), only those when there are any, so a second topic
- * is not shown by a headline about the first.
- */
-/**
  * The document's sentences (the Units' numbering) that name another country's programme and those
  * that name the BRI, for ordering topic evidence (cached: every listed topic's evidence reads them).
  */
@@ -349,6 +344,11 @@ function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
   return marked;
 }
 
+/**
+ * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
+ * has the most term weight of the topics listed), only those when there are any, so a second topic
+ * is not shown by a headline about the first.
+ */
 function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc, 3);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
@@ -933,6 +933,19 @@ function addSectionTopics(k: Knowledge, doc: Doc, topics: Judgement['topics'], m
   topics.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * A relevant text with no topic term at all (a brief: "上海明确2025年推进“一带一路”高质量发展重点工作"
+ * and one sentence) would list no topic, and a subscription filtered by topic would never see it.
+ * Where it updates or carries out a catalog entry, that entry's first topic is the text's, shown by
+ * the link's evidence: the catalog says what the entry is about.
+ */
+function addLinkedTopic(k: Knowledge, topics: Judgement['topics'], measures: Judgement['measures']): void {
+  const link = measures.find((m) => m.relation === 'updates' || m.relation === 'implements');
+  const id = link && k.measures[k.byId.get(link.id)!].m.topics[0];
+  if (!link || !id || !k.topicIds.includes(id)) return;
+  topics.push({ id, score: 0.5, evidence: link.evidence.slice(0, 1) });
+}
+
 // ---- classify --------------------------------------------------------------------------------
 
 /** "One Belt, One Road", the comma the usual spelling of the early years: the matcher joins no
@@ -983,6 +996,7 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const editionOf: string[] = [];
   const measures = relevant ? linkMeasures(knowledge, doc, read, editionOf) : [];
   if (measures.some((m) => m.relation === 'announces')) addSectionTopics(knowledge, doc, topics, measures);
+  if (relevant && !topics.length) addLinkedTopic(knowledge, topics, measures);
   return { relevant, score, topics, measures, evidence: evidence.items, editionOf };
 }
 

@@ -252,6 +252,22 @@ describe('topics', () => {
     }
   });
 
+  it("gives a relevant brief with no topic term the topic of the catalog policy it updates, and no topic without a link", () => {
+    // A one-sentence notice of Shanghai's 2025 priorities: relevant, an update of the 2024 entry,
+    // no topic term. A subscription filtered by topic must still see it.
+    const brief = judge({ title: '上海明确2025年推进“一带一路”高质量发展重点工作', text: '近日,上海市发展改革委印发《上海市2025年推进“一带一路”高质量发展重点工作》。', published: '2025-04-01' });
+    expect(brief.relevant).toBe(true);
+    expect(brief.measures.map((m) => [m.id, m.relation])).toEqual([['sh-2024-priorities', 'updates']]);
+    expect(topicFeatures({ title: '上海明确2025年推进“一带一路”高质量发展重点工作', text: '近日,上海市发展改革委印发《上海市2025年推进“一带一路”高质量发展重点工作》。' }, knowledge)).toEqual([]);
+    const entryTopic = catalog.measures.find((m) => m.id === 'sh-2024-priorities')!.topics[0];
+    expect(brief.topics).toEqual([{ id: entryTopic, score: 0.5, evidence: ['上海明确2025年推进“一带一路”高质量发展重点工作'] }]);
+    // Relevant, but tied to no entry: nothing says what it is about, so no topic is made up.
+    const unlinked = judge({ title: 'Shanghai releases Belt and Road plan', text: 'Shanghai has released its Belt and Road Initiative plan for 2025.', published: '2025-03-01' });
+    expect(unlinked.relevant).toBe(true);
+    expect(unlinked.measures).toEqual([]);
+    expect(unlinked.topics).toEqual([]);
+  });
+
   it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
     const led = (input: { title: string; text: string }, id: string) => topicFeatures(input, knowledge).find((c) => c.id === id)?.x.sentencesLed;
     const docked = "The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.";
