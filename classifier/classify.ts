@@ -3,9 +3,11 @@
 import { foldText } from './fold.js';
 import { analyse, FEATURES, featuresOf, hitsOf, type Doc, type FeatureName, type Hit } from './features.js';
 import {
+  aliasEdition,
   bigramKey,
   canonicalUrl,
   docNumberSeries,
+  editionBefore,
   issuerKey,
   issuingPlace,
   Role,
@@ -681,6 +683,26 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
+/** Years as a text writes them: 2019年, 2019“…” (an event's year before its name), "in 2019", "Sept. 26, 2019",
+ *  "2019-09-26", "(2019)", "2019-2020"; not counts such as "2024列" or "2,019 trains". */
+const YEAR_NAMED = new RegExp(
+  [
+    '(?<![\\d,.])((?:19[89]|20[0-4])\\d)(?=\\s*年|[“"「《]|\\s*[-–/.]\\s*(?:\\d{1,2}[-/.]\\d{1,2}\\b|(?:19|20)?\\d\\d\\b))',
+    '(?:\\b(?:in|since|by|of|until|till|from|during|for|to|through|year|early|late|mid|end|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?,?\\s+(?:\\d{1,2},?\\s+)?|[(（]|[-–]\\s*)((?:19[89]|20[0-4])\\d)(?![\\d,.]?\\d)',
+  ].join('|'),
+  'gi',
+);
+
+/** The latest year a text names (YEAR_NAMED), or null. */
+export function latestYearNamed(text: string): number | null {
+  let latest: number | null = null;
+  for (const m of text.matchAll(YEAR_NAMED)) {
+    const y = Number(m[1] ?? m[2]);
+    if (latest === null || y > latest) latest = y;
+  }
+  return latest;
+}
+
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
   const out = new Set<string>();
   const leadLimit = doc.titleEnd + 2 + 1500;
@@ -784,9 +806,20 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const aliasW = new Float64Array(M);
   const aliasHit: (Hit | undefined)[] = new Array(M);
   const namedInTitle = new Map<number, number>(); // entry → where its name ends in the headline
+  // Entries of one edition of an event ("host the seventh CIIE"): those the text names by their
+  // edition's number, and those whose event it names with another number only ("第八届进博会", "the
+  // 8th CIIE"): a text about another edition neither mentions nor carries out this one's entry.
+  const ownEdition = new Set<number>();
+  const otherEdition = new Set<number>();
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
     if (m < 0) continue;
+    const edition = k.measures[m].edition;
+    if (edition) {
+      const n = aliasEdition(doc.full.slice(h.s, h.e)) || editionBefore(doc.full, h.s);
+      if (n === edition) ownEdition.add(m);
+      else if (n) otherEdition.add(m);
+    }
     if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
     if (h.p.weight > aliasW[m]) {
       aliasW[m] = h.p.weight;
@@ -884,6 +917,14 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
+  // Undated, a text is taken to be no later than the latest year it names: wording alike (or a
+  // name shared with other entries) does not tie it to a policy of a later year; the entry's own
+  // name still does.
+  let latestYear: number | null | undefined = published ? null : undefined;
+  const laterThanText = (p: PolicyEntry) => {
+    if (latestYear === undefined) latestYear = latestYearNamed(doc.full);
+    return latestYear !== null && !!p.date && Number(p.date.slice(0, 4)) > latestYear;
+  };
   for (let m = 0; m < M; m++) {
     if (links.has(m)) continue;
     if (aliasW[m] === 0 && sim[m] < 0.35) continue;
@@ -893,8 +934,10 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // generic one such as "Silk Road e-commerce"): similar wording alone links a national report
     // to Shanghai's plan on the same subject.
     if (!local && aliasW[m] < SPECIFIC_ALIAS) continue;
+    if (otherEdition.has(m) && !ownEdition.has(m)) continue;
     // A document cannot mention or implement a policy issued after it was published.
     if (published && p.date && published < p.date.slice(0, 10)) continue;
+    if (!published && aliasW[m] < SPECIFIC_ALIAS && laterThanText(p)) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';

@@ -84,6 +84,10 @@ export interface MeasureEntry {
   /** Index of the policy group (catalog entries sharing policy title and region). */
   policy: number;
   depth: number;
+  /** The edition an alias of the entry numbers ("seventh CIIE", 第七届进博会 → 7), else 0: a text
+   *  naming another edition of the event ("第八届进博会") does not name this entry by the event's
+   *  plain name. */
+  edition: number;
 }
 
 export interface PolicyEntry {
@@ -408,6 +412,23 @@ const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|one|two
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+const ORDINAL_ZH = /第([一二三四五六七八九十]+|\d+)([届次屆])/;
+const ORDINAL_EN = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\b/i;
+/** An ordinal's number: seventh, 7th, 七, 7 → 7 (0 when it is none of these). */
+const ordinalValue = (o: string) => ORDINAL_WORDS.indexOf(o.toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o) + 1 || Number.parseInt(o, 10) || 0;
+/** The edition an alias numbers (1–10), else 0. */
+export function aliasEdition(alias: string): number {
+  const o = ORDINAL_ZH.exec(alias) ?? ORDINAL_EN.exec(alias);
+  const n = o ? ordinalValue(o[1]) : 0;
+  return n >= 1 && n <= 10 ? n : 0;
+}
+/** The edition an ordinal right before a name numbers ("the eighth ", "8th ", "第八届", "第8屆"), else 0. */
+const ORDINAL_BEFORE = /(?:\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\s+|第([一二三四五六七八九十]+|\d+)[届次屆]\s*)$/i;
+export function editionBefore(text: string, at: number): number {
+  const o = ORDINAL_BEFORE.exec(text.slice(Math.max(0, at - 16), at));
+  return o ? ordinalValue(o[1] ?? o[2]) : 0;
+}
+
 /** A name that starts with a count ("eight … platforms") keeps it before the head. */
 const COUNTED = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 
@@ -425,9 +446,9 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
   /** The alias with the match m written as `by`. */
   const instead = (m: RegExpExecArray, by: string) => alias.slice(0, m.index) + by + alias.slice(m.index + m[0].length);
   // An ordinal in figures or in words: "seventh CIIE" = "7th CIIE", 第七届进博会 = 第7届进博会.
-  const o = lang === 'zh' ? /第([一二三四五六七八九十]+|\d+)([届次])/.exec(alias) : /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\b/i.exec(alias);
+  const o = (lang === 'zh' ? ORDINAL_ZH : ORDINAL_EN).exec(alias);
   if (o) {
-    const n = ORDINAL_WORDS.indexOf(o[1].toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o[1]) + 1 || Number.parseInt(o[1], 10);
+    const n = ordinalValue(o[1]);
     if (n >= 1 && n <= 10) {
       const other = lang === 'zh' ? (/\d/.test(o[1]) ? `第${ZH_NUMERALS[n - 1]}${o[2]}` : `第${n}${o[2]}`) : /\d/.test(o[1]) ? ORDINAL_WORDS[n - 1] : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
       out.push({ text: instead(o, other), reworded: false });
@@ -685,7 +706,8 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
       if (headline) policies[p].variants.push(titleKeys(k0, headline, idfOf));
     }
     policies[p].measures.push(i);
-    entries.push({ m, index: i, policy: p, depth: depthOf(i) });
+    const edition = [...m.aliases.en, ...m.aliases.zh].map(aliasEdition).find((n) => n > 0) ?? 0;
+    entries.push({ m, index: i, policy: p, depth: depthOf(i), edition });
   });
   // A policy's roots: its entries with no parent in the catalog (the plan, its areas).
   for (const e of entries) if (e.m.parent === null || !byId.has(e.m.parent)) policies[e.policy].roots.push(e.index);

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
-import { TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
+import { latestYearNamed, TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
-import { aliasVariants } from '../classifier/knowledge.js';
+import { aliasEdition, aliasVariants, editionBefore } from '../classifier/knowledge.js';
 import { issuingPlace } from '../classifier/knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
@@ -609,6 +609,22 @@ describe('measure links', () => {
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
   });
 
+  it("ties an event's numbered edition only to a text about that edition: the eighth CIIE is not the seventh", () => {
+    // sh-2024-priorities-3a is "host the seventh CIIE"; its aliases also hold the plain names (CIIE, 进博会).
+    const link = (title: string, text: string, published: string) => judge({ title, text, published }).measures.find((m) => m.id === 'sh-2024-priorities-3a');
+    const en = (n: string, w: string) => link(`Belt and Road partners shine at the ${n} CIIE`, `The ${w} China International Import Expo opened in Shanghai, with exhibitors from Belt and Road countries. Shanghai officials said the CIIE is a platform for Belt and Road cooperation.`, '2025-11-05');
+    expect(en('8th', 'eighth')).toBeUndefined();
+    expect(en('7th', 'seventh')?.relation).toBe('mentions');
+    // Chinese, in traditional characters: 第八屆進博會 (a spot-check's Xinhua report of the Peru pavilion).
+    expect(link('第八屆進博會開幕 一帶一路展區亮相', '第八屆中國國際進口博覽會在上海開幕。上海市商務委員會表示,進博會為“一帶一路”合作搭建了平台。', '2025-11-05')).toBeUndefined();
+    expect(link('第七届进博会开幕 一带一路展区亮相', '第七届中国国际进口博览会在上海开幕。上海市商务委员会表示,进博会为“一带一路”合作搭建了平台。', '2024-11-05')).toBeDefined();
+    // No number: the plain name still names the entry; both numbers: the seventh is named.
+    expect(link('Belt and Road partners shine at the CIIE', 'The China International Import Expo opened in Shanghai, with exhibitors from Belt and Road countries. Shanghai officials said the CIIE is a platform for Belt and Road cooperation.', '2024-11-05')).toBeDefined();
+    expect(link('From the 7th to the 8th CIIE: Belt and Road partners return', 'After the seventh China International Import Expo last year, exhibitors from Belt and Road countries came back to Shanghai for the eighth CIIE.', '2025-11-05')).toBeDefined();
+    expect([aliasEdition('seventh CIIE'), aliasEdition('第7届进博会'), aliasEdition('第七屆進博會'), aliasEdition('CIIE')]).toEqual([7, 7, 7, 0]);
+    expect([editionBefore('at the 8th CIIE', 11), editionBefore('在第八届进博会', 4), editionBefore('the CIIE', 4)]).toEqual([8, 8, 0]);
+  });
+
   it('knows a catalog name written the other ways the press writes it: head first, another counter', () => {
     const texts = (alias: string, lang: 'en' | 'zh') => aliasVariants(alias, lang).map((v) => v.text);
     expect(texts('Silk Road e-commerce cooperation pilot zone', 'en')).toEqual(['pilot zone for Silk Road e-commerce cooperation', 'pilot zone of Silk Road e-commerce cooperation']);
@@ -793,6 +809,31 @@ describe('measure links', () => {
     // sh-2024-priorities was issued on 2024-04-08.
     expect(judge({ ...input, published: '2024-05-01' }).measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation).toBe('implements');
     expect(judge({ ...input, published: '2023-06-01' }).measures.map((m) => m.id)).not.toContain('sh-2024-priorities-5c');
+  });
+
+  it('takes an undated text to be no later than the latest year it names: no later policy by wording alone', () => {
+    // Two spot-checks' Xinhua report of the 2019 seminar of the Belt and Road science and innovation
+    // alliance, undated (a mirror page). Its alliance sentence reads like the 2024 priorities' item 6.
+    const input = {
+      title: '打造“科技共同体” “一带一路”科技创新联盟成效初显',
+      text:
+        '新华社上海9月26日电 记者从9月26日在沪召开的2019“一带一路”科技创新联盟国际研讨会上获悉,“一带一路”科技创新联盟成立三年来,通过有效的协同合作机制,凝聚沿线国家高校、科研机构、企业以及社会各界共识,打造平等互利、合作共赢的“科技共同体”,成效初显。\n\n' +
+        '据上海市科委副主任傅国庆介绍,“一带一路”科技创新联盟,是上海推进“一带一路”成为创新之路的重要实践。自2016年成立以来,联盟通过与“一带一路”国家共建联合实验室、联合培养人才、邀请沿线国家杰出科学家来华工作、开办先进适用技术、科技管理与政策培训班等方式,积极为“一带一路”沿线国家和地区的科技发展服务。\n\n' +
+        '据“一带一路”科技创新联盟执行理事长、上海交通大学副校长毛军发介绍,截至目前,“一带一路”科技创新联盟共有来自12个国家的26个会员单位。',
+    };
+    const ids = (published?: string) => judge({ ...input, published }).measures.map((m) => m.id);
+    expect(ids()).not.toContain('sh-2024-priorities-6');
+    // The 2017 plan's sci-tech actions, older than the seminar, still tie.
+    expect(ids().length).toBeGreaterThan(0);
+    for (const id of ids()) expect(catalog.measures.find((m) => m.id === id)!.policy.date! <= '2019-12-31', id).toBe(true);
+    // Dated after 2024 the same wording is a mention: the rule is the date's, not the wording's.
+    expect(ids('2025-01-10')).toContain('sh-2024-priorities-6');
+    // The years a text names, not its counts.
+    const cases: [string, number | null][] = [
+      ['2019“一带一路”科技创新联盟国际研讨会', 2019], ['自2016年成立以来', 2016], ['开行2024列', null], ['Sept. 26, 2019', 2019],
+      ['2019-09-26', 2019], ['(2018)', 2018], ['the 2019-2020 plan', 2020], ['2,019 trains', null], ['2000 trains in 2017', 2017], ['by 2030', 2030],
+    ];
+    for (const [text, year] of cases) expect(latestYearNamed(text), text).toBe(year);
   });
 });
 
