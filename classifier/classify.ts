@@ -683,6 +683,13 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
+/** Before an act's verb, words that make it one still to come: "will (be) launched", "to be held",
+ *  将举办, 计划组织开行, 拟签署, 力争建成; and 把…建成 ("make Shanghai a … centre"), an aim. */
+const INTENT_BEFORE = /(?:\b(?:will|to|shall|would|plans? to|aims? to)(?:\s+be)?\s+|(?:将|將|拟|擬|计划|計劃|力争|力爭|预计|預計|有望|争取|爭取|即将|即將)[^，,。；;！!？?\n]{0,12}|把[^，,。；;！!？?\n]{0,40})$/i;
+function intended(full: string, at: number): boolean {
+  return INTENT_BEFORE.test(full.slice(Math.max(0, at - 48), at));
+}
+
 /** Years as a text writes them: 2019年, 2019“…” (an event's year before its name), "in 2019", "Sept. 26, 2019",
  *  "2019-09-26", "(2019)", "2019-2020"; not counts such as "2024列" or "2,019 trains". */
 const YEAR_NAMED = new RegExp(
@@ -914,7 +921,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   });
 
   // implements / mentions for the rest of the catalog.
-  const listed = hitsOf(doc, Role.Implement);
+  const listed = hitsOf(doc, Role.Implement).filter((h) => !intended(doc.full, h.s));
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
   // Undated, a text is taken to be no later than the latest year it names: wording alike (or a

@@ -585,6 +585,21 @@ describe('measure links', () => {
     expect(j.measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation).toBe('implements');
   });
 
+  it('says `implements` for an act done, not for one still to come or an aim', () => {
+    const relation = (title: string, text: string) => judge({ title, text, published: '2024-05-01' }).measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation;
+    const en = (verb: string) => relation('Belt and Road partners at Shanghai carbon expo', `The Shanghai International Carbon Neutrality Expo ${verb} on Wednesday, with exhibitors from more than 20 Belt and Road countries.\n\nOrganizers said the expo supports green development cooperation under the Belt and Road Initiative.`);
+    expect(en('opened')).toBe('implements');
+    expect(en('will be opened')).toBe('mentions');
+    expect(en('is expected to be held')).toBe('mentions');
+    const zh = (clause: string) => relation('上海碳博会 一带一路伙伴参展', `${clause},来自20多个共建“一带一路”国家的展商参展。主办方表示,博览会助力“一带一路”绿色发展合作。`);
+    expect(zh('上海国际碳中和博览会6月5日在上海开幕')).toBe('implements');
+    expect(zh('上海国际碳中和博览会将于6月5日在上海开幕')).toBe('mentions');
+    expect(zh('上海国际碳中和博览会计划6月开幕')).toBe('mentions');
+    // 把…建成: making something into something else is an aim (a spot-check's report of the 2017
+    // plan: 把上海建成“一带一路”投融资中心…是金融开放合作专项行动的目标和愿景).
+    expect(zh('把上海国际碳中和博览会建成“一带一路”绿色合作平台')).toBe('mentions');
+  });
+
   it('does not tie a generic flagship mention in another region to a Shanghai measure', () => {
     const j = judge({
       title: 'Chongqing China-Europe Railway Express trips rise',
