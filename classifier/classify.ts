@@ -346,21 +346,47 @@ function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
   return marked;
 }
 
+/** What ends an organisation's name after a term, in English (capitalised words, "and"/"of"/"&"
+ *  between) and in Chinese (a few characters, no break). */
+const NAME_AFTER_EN = /^(?:\s+(?:[A-Z][\w'’-]*|and|of|&))*?\s+(?:Market|Group|Office|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Inc\.?|Bureau|Association|University|College|Institute|Department|Commission|Committee|Federation|Chamber)\b/;
+const NAME_AFTER_ZH = /^[^\s\p{P}由与與和及在的是为為被对對从從向将將把]{0,4}?(?:集团|集團|公司|办公室|辦公室|市场|市場|协会|協會|学院|學院|大学|大學|研究院|研究所|委员会|委員會|管理局|商会|商會)/u;
+
+/** Whether the term at [s, e) stands inside an organisation's name (its words capitalised). */
+function inOrganisationName(full: string, s: number, e: number): boolean {
+  const c = full.charCodeAt(s);
+  if (c >= 0x3400) return NAME_AFTER_ZH.test(full.slice(e, e + 12));
+  return c >= 65 && c <= 90 && NAME_AFTER_EN.test(full.slice(e, e + 80));
+}
+
 /**
  * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
  * has the most term weight of the topics listed), only those when there are any, so a second topic
  * is not shown by a headline about the first.
  */
-function topicEvidence(doc: Doc, t: { hits: Hit[] }, led?: Set<number>): string[] {
+function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc, 3);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
   const { rival, bri } = markedSentences(doc);
   // A sentence about another country's programme ("the Quad is considering a joint infrastructure
   // plan") shows that programme, not the BRI's: such sentences come last.
+  // So does a field's word inside an organisation's name ("Yiwu International Trade Market",
+  // 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office"): it names the
+  // body, not what the text reports of the field.
+  // (Not for cooperation-mechanisms: a coordination body's name, 领导小组办公室, is its evidence.)
+  const names = doc.k.topicIds[t.index] !== 'cooperation-mechanisms';
+  // (Tested only for the terms about to be shown: the name test is a regex.)
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
+  const inName = (h: Hit) => names && h.p.weight < 0.8 && inOrganisationName(doc.full, h.s, h.e);
   // Of equally strong terms, one in a sentence that names the BRI says more of it.
   const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
-  for (const h of (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s)) {
+  const ranked = (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s);
+  const last: Hit[] = [];
+  for (const h of ranked) {
+    if (!later(h) && inName(h)) last.push(h);
+    else ev.add(h.s, h.e);
+    if (ev.full_) return ev.items;
+  }
+  for (const h of last) {
     ev.add(h.s, h.e);
     if (ev.full_) break;
   }

@@ -268,6 +268,28 @@ describe('topics', () => {
     expect(unlinked.topics).toEqual([]);
   });
 
+  it("shows a topic by what the text reports of it, a field's word inside an organisation's name last", () => {
+    // A spot-check's Yiwu article gave trade "… Yiwu International Trade Market, where …" and a
+    // Wenzhou one 温州国际贸易集团…签署…: the names of a market and a company, not trade reported.
+    const evidence = (title: string, text: string, topic: string) => judge({ title, text }).topics.find((t) => t.id === topic)?.evidence ?? [];
+    const en = evidence(
+      'Yiwu steps up trade with Belt and Road countries',
+      "Visitors crowd the Yiwu International Trade Market, where 75,000 shops sell small commodities.\n\nYiwu's imports and exports with countries along the Belt and Road rose 20 percent in the first half, local customs said.\n\nThe China-Europe freight trains from Yiwu carried more goods to Central Asia under the Belt and Road Initiative.",
+      'trade',
+    );
+    expect(en[0]).toMatch(/^Yiwu's imports and exports/);
+    expect(en.some((e) => e.includes('International Trade Market'))).toBe(false);
+    const zh = evidence('温州开通中欧班列 对接“一带一路”', '温州国际贸易集团与义新欧贸易服务集团签署合作意向书,促成了此次班列的开通。\n\n温州与“一带一路”沿线国家的进出口贸易持续增长,出口6.1亿元,同比增幅达61%。\n\n温州的商品远销中亚。', 'trade');
+    expect(zh.at(-1)).toMatch(/^温州国际贸易集团/);
+    // A coordination body's name is cooperation-mechanisms' evidence all the same.
+    const body = evidence(
+      '标准联通共建“一带一路”行动计划发布',
+      '中国与沿线国家签署了一批标准化合作文件。\n\n双方还签署了谅解备忘录。\n\n推进“一带一路”建设工作领导小组办公室发布了行动计划。\n\n相关论坛将于明年举行。\n\n各方将开展对话。',
+      'cooperation-mechanisms',
+    );
+    expect(body.join(' ')).toContain('领导小组办公室');
+  });
+
   it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
     const led = (input: { title: string; text: string }, id: string) => topicFeatures(input, knowledge).find((c) => c.id === id)?.x.sentencesLed;
     const docked = "The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.";
