@@ -6,6 +6,9 @@
 //          "measures": [{ "id", "relation", "score", "evidence" }] }
 //   bad  { "id": <id or null>, "line": n, "error": { "code", "message" } } — the rest go on, and
 //        the exit code is 1 at the end if any line failed.
+//   --explain adds, last, "evidence": the relevance judgement's own evidence (at most three
+//        verbatim sentences: the BRI names it weighed, or for a text judged not relevant the
+//        strongest counter-cue first), and "editionOf"; without it the shape is exactly the above.
 // The knowledge is the seed files' topics and measures plus, when the database answers within a
 // short timeout, the measures found in crawled policies (Measure rows with origin `crawled`);
 // without a database it runs on the seeds alone. Input is streamed line by line.
@@ -33,6 +36,9 @@ export interface LineResult {
   score: number;
   topics: { id: string; score: number; evidence: string[] }[];
   measures: { id: string; relation: string; score: number; evidence: string[] }[];
+  /** With --explain only. */
+  evidence?: string[];
+  editionOf?: string[];
 }
 
 const OPTIONAL = ['url', 'issuer', 'docNumber', 'source'] as const;
@@ -112,7 +118,8 @@ export function registerClassifyCommand(program: Command): void {
     .command('classify')
     .description('judge JSON lines on stdin ({ id, title, text, … }): relevance, topics and catalog measure links with evidence, one JSON line out per line in')
     .option('--json', 'JSON lines in and out (the only format)')
-    .action(async () => {
+    .option('--explain', 'also give the relevance evidence ("evidence") and the catalog editions the text reports ("editionOf")')
+    .action(async (opts: { explain?: boolean }) => {
       const config = loadConfig();
       const log = createLogger(config.LOG_LEVEL);
       const crawled = await crawledMeasures(config.DATABASE_URL, log);
@@ -140,6 +147,7 @@ export function registerClassifyCommand(program: Command): void {
         } else {
           const j = classify(parsed, knowledge, { threshold });
           out = { id: parsed.id ?? null, relevant: j.relevant, score: j.score, topics: j.topics, measures: j.measures };
+          if (opts.explain) Object.assign(out, { evidence: j.evidence, editionOf: j.editionOf });
         }
         if (!process.stdout.write(`${JSON.stringify(out)}\n`) && !closed) {
           try {

@@ -961,6 +961,20 @@ describe('silkwatch classify --json', () => {
     expect(out[7]).toEqual({ id: 7, relevant: false, score: expect.any(Number), topics: [], measures: [] });
   });
 
+  it('--explain adds the relevance evidence and editionOf, last; the default shape stays exactly DESIGN.md\'s', async () => {
+    const r = await runCli(['classify', '--json', '--explain'], env(), { stdin: `${good}\n${negative}\n` });
+    expect(r.code, r.stderr).toBe(0);
+    const [a, n] = lines(r.stdout);
+    expect(Object.keys(a)).toEqual(['id', 'relevant', 'score', 'topics', 'measures', 'evidence', 'editionOf']);
+    const input = JSON.parse(good) as { title: string; text: string };
+    expect((a.evidence as string[]).length).toBeGreaterThan(0);
+    for (const e of a.evidence as string[]) expect(`${input.title}\n${input.text}`).toContain(e);
+    expect(a.editionOf).toEqual([]);
+    // Not relevant: the counter-cue says why (seat belts).
+    expect(n).toMatchObject({ id: 7, relevant: false });
+    expect((n.evidence as string[]).join(' ')).toMatch(/seat belt/i);
+  });
+
   it('skips blank lines and exits 0 when every line is good, with no database', async () => {
     const r = await runCli(['classify', '--json'], env(), { stdin: `\n${good}\n\n   \n${negative}\n` });
     expect(r.code, r.stderr).toBe(0);
