@@ -33,6 +33,9 @@ export interface ShowClassification {
   classifierVersion: string;
   relevant: boolean;
   score: number;
+  /** Why relevant or not: at most three verbatim sentences (the BRI names weighed; for a text
+   *  judged not relevant its strongest counter-cue first). */
+  evidence: string[];
   topics: ShowTopic[];
   createdAt: string;
 }
@@ -136,7 +139,7 @@ export async function loadShow(db: Db, ref: string, ordinal?: number): Promise<S
     rawSha256: chosen.rawSha256,
     raw: snap ? { size: Number(snap.size), gzipSize: Number(snap.gzipSize) } : null,
     classification: c
-      ? { classifierVersion: c.classifierVersion, relevant: c.relevant, score: c.score, topics: topicsOf(c.topics), createdAt: c.createdAt.toISOString() }
+      ? { classifierVersion: c.classifierVersion, relevant: c.relevant, score: c.score, evidence: Array.isArray(c.evidence) ? c.evidence.map(String) : [], topics: topicsOf(c.topics), createdAt: c.createdAt.toISOString() }
       : null,
     earlierClassifications: Math.max(classifications.length - 1, 0),
     measures: links.map((l) => ({ id: l.measureId, title: l.measure.title, relation: l.relation, score: l.score, evidence: l.evidence })),
@@ -198,6 +201,7 @@ export function formatShow(s: Show): string {
   if (!c) out.push('  classification: none');
   else {
     out.push(`  classification (${c.classifierVersion}, ${when(c.createdAt)}): ${c.relevant ? 'relevant' : 'not relevant'}, score ${c.score.toFixed(3)}${v.earlierClassifications ? ` (${v.earlierClassifications} earlier)` : ''}`);
+    if (c.evidence.length) out.push(`    why: ${quote(c.evidence)}`);
     if (!c.topics.length) out.push('    topics: none');
     for (const t of c.topics) out.push(`    topic ${t.id} ${t.score.toFixed(3)}: ${quote(t.evidence)}`);
   }

@@ -92,6 +92,7 @@ beforeAll(async () => {
       classifierVersion: 'c2',
       relevant: true,
       score: 0.82,
+      evidence: ['Shanghai sets up "Belt and Road" fund, worth 5 billion yuan'],
       topics: [
         { id: 'finance', score: 0.8, evidence: ['special fund of 8 billion yuan, the city said', 'It "supports" trade, ports'] },
         { id: 'trade', score: 0.55, evidence: ['trade, ports and finance'] },
@@ -303,7 +304,7 @@ describe('silkwatch show', () => {
     expect(r.stdout).toMatch(/^ {2}#1 {2}fetched 2024-04-08 02:00 UTC/m);
     expect(r.stdout).toMatch(/^\* #2 {2}fetched 2024-04-10 02:30 UTC/m);
     expect(r.stdout).toContain('Version #2 (current)');
-    expect(r.stdout).toContain('classification (c2, 2024-05-01 00:00 UTC): relevant, score 0.820 (1 earlier)');
+    expect(r.stdout).toContain('classification (c2, 2024-05-01 00:00 UTC): relevant, score 0.820 (1 earlier)\n    why: "Shanghai sets up \\"Belt and Road\\" fund, worth 5 billion yuan"\n    topic finance');
     expect(r.stdout).toContain('topic finance 0.800: "special fund of 8 billion yuan, the city said" · "It \\"supports\\" trade, ports"');
     expect(r.stdout).toContain('sh-fund (announces, 0.900) Special Belt and Road fund: "special fund of 8 billion yuan, the city said"');
   });
@@ -314,7 +315,7 @@ describe('silkwatch show', () => {
     const s = JSON.parse(r.stdout) as Show;
     expect(s.document).toMatchObject({ id: ids.A, url: URL_A, urls: [URL_A, URL_C], source: 'shanghai-en', region: 'shanghai', currentVersion: 2 });
     expect(s.versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(s.version).toMatchObject({ version: 1, classification: { classifierVersion: 'c1', relevant: false, score: 0.31 }, measures: [] });
+    expect(s.version).toMatchObject({ version: 1, classification: { classifierVersion: 'c1', relevant: false, score: 0.31, evidence: [] }, measures: [] });
     expect(s.version?.classification?.topics).toEqual([{ id: 'finance', score: 0.31, evidence: ['special fund of 5 billion yuan'] }]);
   });
 
