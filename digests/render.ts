@@ -19,6 +19,8 @@ export interface DigestEntry {
   published: string | null; // YYYY-MM-DD as the page states it
   /** Topic ids, highest score first: the first is the item's group. */
   topics: string[];
+  /** Why it was judged a BRI policy item: a sentence of its relevance evidence other than the title. */
+  why?: string | null;
   /** Matched measures of the catalog, most telling first. */
   measures?: DigestMeasure[];
   /** How many more catalog links the version has than `measures` shows. */
@@ -137,6 +139,7 @@ export function renderDigest(entries: DigestEntry[], opts: RenderOptions): Rende
           `* ${headerSafe(e.title)}`,
           `  ${headerSafe(e.url)}`,
           `  ${meta(e)}`,
+          ...(e.why ? [`  why: “${clip(headerSafe(e.why), 300)}”`] : []),
           ...(e.alsoAt ?? []).map((c) => `  also published: ${headerSafe(c.url)} (${headerSafe(c.sourceName)})`),
           ...(e.measures ?? []).map((m) => `  measure: ${measureLine(m)}`),
           ...(e.moreMeasures ? [`  and ${moreLinks(e.moreMeasures)}`] : []),
@@ -157,7 +160,8 @@ export function renderDigest(entries: DigestEntry[], opts: RenderOptions): Rende
           .join('')}${e.moreMeasures ? `<li><small>and ${moreLinks(e.moreMeasures)}</small></li>` : ''}</ul>`
       : '';
     const changes = e.changes?.length ? `<ul>${e.changes.map((line) => `<li><small>${escapeHtml(headerSafe(line))}</small></li>`).join('')}</ul>` : '';
-    return `<li><a href="${safeHref(e.url)}">${escapeHtml(headerSafe(e.title))}</a><br><small>${escapeHtml(meta(e))}</small>${also}${measures}${changes}</li>`;
+    const why = e.why ? `<br><small>why: “${escapeHtml(clip(headerSafe(e.why), 300))}”</small>` : '';
+    return `<li><a href="${safeHref(e.url)}">${escapeHtml(headerSafe(e.title))}</a><br><small>${escapeHtml(meta(e))}</small>${why}${also}${measures}${changes}</li>`;
   };
 
   const html = `<!doctype html>

@@ -74,7 +74,7 @@ let runtime: Runtime;
 let db: Db;
 let seq = 0;
 
-async function seedDigest(opts: { title?: string; evidence?: string; topics?: string[]; kind?: 'NEW' | 'UPDATED'; email?: string } = {}) {
+async function seedDigest(opts: { title?: string; evidence?: string; why?: string; topics?: string[]; kind?: 'NEW' | 'UPDATED'; email?: string } = {}) {
   const n = ++seq;
   await db.source.upsert({ where: { id: 'test-src' }, create: { id: 'test-src', name: 'Test Source', region: 'shanghai', lang: 'en', baseUrl: 'https://news.example.org', config: {} }, update: {} });
   const doc = await db.document.create({ data: { canonicalUrl: `https://news.example.org/a/${n}.html`, sourceId: 'test-src' } });
@@ -93,8 +93,10 @@ async function seedDigest(opts: { title?: string; evidence?: string; topics?: st
     },
   });
   await db.document.update({ where: { id: doc.id }, data: { currentVersionId: version.id, clusterId: doc.id } });
+  // The relevance evidence as the classifier stores it: the headline first when it names the BRI.
+  const why = opts.why ?? 'Shanghai will deepen cooperation under the <b>Belt and Road</b> Initiative.';
   await db.classification.create({
-    data: { versionId: version.id, classifierVersion: 'test', relevant: true, score: 0.9, topics: (opts.topics ?? ['trade']).map((id, i) => ({ id, score: 0.9 - i * 0.1, evidence: [] })) },
+    data: { versionId: version.id, classifierVersion: 'test', relevant: true, score: 0.9, evidence: [version.title, why], topics: (opts.topics ?? ['trade']).map((id, i) => ({ id, score: 0.9 - i * 0.1, evidence: [] })) },
   });
   await db.measure.upsert({ where: { id: 'test-measure' }, create: { id: 'test-measure', title: 'Expand China-Europe freight trains', text: 'Expand China-Europe freight trains', policy: {} }, update: {} });
   await db.measureLink.create({ data: { versionId: version.id, measureId: 'test-measure', relation: 'implements', score: 0.8, evidence: [opts.evidence ?? 'The city will expand China-Europe freight train services.'] } });
@@ -149,7 +151,7 @@ describe('rendering', () => {
   it('groups NEW and UPDATED items under their top topic, with source, issuer, date, measures, copies and changes', () => {
     const { subject, text, html } = renderDigest(
       [
-        entry({ title: 'Trade one', topics: ['trade', 'finance'], issuer: 'MOFCOM', measures: [{ title: 'Freight trains', relation: 'implements', evidence: 'Trains will run weekly.' }] }),
+        entry({ title: 'Trade one', topics: ['trade', 'finance'], issuer: 'MOFCOM', why: 'Trade with Belt and Road partners rose.', measures: [{ title: 'Freight trains', relation: 'implements', evidence: 'Trains will run weekly.' }] }),
         entry({ title: 'Finance one', topics: ['finance'], alsoAt: [{ url: 'https://copy.example.org/x', sourceName: 'Copy' }] }),
         entry({ title: 'Trade two', topics: ['trade'] }),
         entry({ kind: 'UPDATED', title: 'Changed one', topics: ['green'], changes: ['Added: a new paragraph.'] }),
@@ -162,9 +164,10 @@ describe('rendering', () => {
     const positions = order.map((s) => text.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const trade = text.slice(text.indexOf('* Trade one')).split('\n').slice(0, 4).join('\n');
+    const trade = text.slice(text.indexOf('* Trade one')).split('\n').slice(0, 5).join('\n');
     expect(trade).toContain('Example · MOFCOM · 2026-11-20 · topics: trade, finance');
-    expect(trade).toContain('measure: Freight trains (implements): “Trains will run weekly.”');
+    expect(trade).toContain('Example · MOFCOM · 2026-11-20 · topics: trade, finance\n  why: “Trade with Belt and Road partners rose.”\n  measure: Freight trains (implements): “Trains will run weekly.”');
+    expect(text).not.toContain('* Trade two\n  https://news.example.org/a.html\n  Example · 2026-11-20 · topics: trade\n  why');
     expect(text).toContain('also published: https://copy.example.org/x (Copy)');
     expect(text).toContain(`Unsubscribe: ${BASE}/unsubscribe?token=abc`);
     expect(html).toContain('<h3 style="font-size:14px">Trade</h3>');
@@ -297,6 +300,15 @@ describe('sending', () => {
     expect(mail.html).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Bcc: victim@example.org X-Injected: yes');
     expect(mail.text).toContain('* Evil <script>alert(1)</script> Bcc: victim@example.org X-Injected: yes');
     expect(mail.text).toMatch(/measure: Expand China-Europe freight trains \(implements\): “Evidence <img src=x onerror=alert\(1\)> X-Evidence: yes”/);
+    // Why it was flagged: the relevance evidence's first sentence other than the headline.
+    expect(mail.text).toContain('  why: “Shanghai will deepen cooperation under the <b>Belt and Road</b> Initiative.”');
+    expect(mail.text).not.toContain('why: “Evil');
+    // Nothing is said twice: a relevance sentence that is also the measure's evidence is not repeated.
+    resetSmtp();
+    const same = await seedDigest({ evidence: 'Shanghai will expand China-Europe freight trains under the Belt and Road Initiative.', why: 'Shanghai will expand China-Europe freight trains under the Belt and Road Initiative.' });
+    await processDigest({ subscriptionId: same.subscription.id, periodKey: same.digest.periodKey }, runtime.deps);
+    expect(received.at(-1)!.mail.text).not.toContain('why:');
+    expect(mail.html).toContain('why: “Shanghai will deepen cooperation under the &lt;b&gt;Belt and Road&lt;/b&gt; Initiative.”');
     const url = unsubscribeUrl(BASE, SECRET, subscription.id);
     expect(headers).toMatch(new RegExp(`^List-Unsubscribe: <${url.replace(/[.?]/g, '\\$&')}>$`, 'm'));
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);

@@ -144,6 +144,7 @@ async function digestEntries(deps: Deps, events: DigestEvent[], subscription: Om
     // Title and date from the shown page's current version (the event's own when none is shown).
     const current = shown?.version ?? event.version;
     const measures = topMeasures(version.measureLinks);
+    const classification = version.classifications.at(-1);
     return {
       kind: event.kind,
       title: current.title,
@@ -151,7 +152,8 @@ async function digestEntries(deps: Deps, events: DigestEvent[], subscription: Om
       sourceName: shown?.source.name ?? event.document.source.name,
       issuer: version.issuer,
       published: current.published ? dateOnly(current.published) : null,
-      topics: ((version.classifications.at(-1)?.topics ?? []) as { id: string }[]).map((t) => t.id),
+      topics: ((classification?.topics ?? []) as { id: string }[]).map((t) => t.id),
+      why: whyFlagged(classification?.evidence, [current.title, ...measures.map((m) => m.evidence ?? '')]),
       measures,
       moreMeasures: version.measureLinks.length - measures.length,
       alsoAt: cluster.filter((c) => c.id !== (shown?.id ?? event.documentId)).map((c) => ({ url: c.canonicalUrl, sourceName: c.source.name })),
@@ -160,6 +162,15 @@ async function digestEntries(deps: Deps, events: DigestEvent[], subscription: Om
       changeSeen: event.kind === 'UPDATED' ? localDay(event.cause === 'amended' ? event.version.fetchedAt : event.createdAt, subscription.tz) : undefined,
     };
   });
+}
+
+/** The first sentence of the relevance evidence that the item does not show anyway (as its
+ *  headline or a measure's evidence), or null. */
+function whyFlagged(evidence: unknown, shown: string[]): string | null {
+  if (!Array.isArray(evidence)) return null;
+  const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+  const seen = new Set(shown.map(norm));
+  return evidence.find((x): x is string => typeof x === 'string' && !seen.has(norm(x))) ?? null;
 }
 
 /** What an UPDATED item changed, as the digest shows it. */
