@@ -7,7 +7,7 @@ import {
   bigramKey,
   canonicalUrl,
   docNumberSeries,
-  editionBefore,
+  editionsBefore,
   issuerKey,
   issuingPlace,
   Role,
@@ -376,7 +376,8 @@ function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<nu
   const names = doc.k.topicIds[t.index] !== 'cooperation-mechanisms';
   // (Tested only for the terms about to be shown: the name test is a regex.)
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
-  const inName = (h: Hit) => names && h.p.weight < 0.8 && inOrganisationName(doc.full, h.s, h.e);
+  // (A headline's capitals are its style, not a name's.)
+  const inName = (h: Hit) => names && h.p.weight < 0.8 && h.s >= doc.titleEnd && inOrganisationName(doc.full, h.s, h.e);
   // Of equally strong terms, one in a sentence that names the BRI says more of it.
   const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
   const ranked = (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s);
@@ -709,30 +710,47 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
-/** Before an act's verb, words that make it one still to come: "will (be) launched", "to be held",
- *  将举办, 计划组织开行, 拟签署, 力争建成; and 把…建成 ("make Shanghai a … centre"), an aim. */
-const INTENT_BEFORE = /(?:\b(?:will|to|shall|would|plans? to|aims? to)(?:\s+be)?\s+|(?:将|將|拟|擬|计划|計劃|力争|力爭|预计|預計|有望|争取|爭取|即将|即將)[^，,。；;！!？?\n]{0,12}|把[^，,。；;！!？?\n]{0,40})$/i;
+/** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
+ *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
+ *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…. Not the same characters in other words or
+ *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
+ *  需要, 一把手, 把关. */
+const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|\w+ly))*\s+$/i;
+const INTENT_ZH =
+  /(?:(?<![已曾][^，,。；;！!？?\n]{0,6})(?:将|將)(?![近军軍领領士])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|(?<!一)把(?![手关關握脉脈]))[^，,。；;！!？?\n]{0,24}$/;
 function intended(full: string, at: number): boolean {
-  return INTENT_BEFORE.test(full.slice(Math.max(0, at - 48), at));
+  const before = full.slice(Math.max(0, at - 60), at);
+  return INTENT_EN.test(before) || INTENT_ZH.test(before);
 }
 
-/** Years as a text writes them: 2019年, 2019“…” (an event's year before its name), "in 2019", "Sept. 26, 2019",
- *  "2019-09-26", "(2019)", "2019-2020"; not counts such as "2024列" or "2,019 trains". */
-const YEAR_NAMED = new RegExp(
-  [
-    '(?<![\\d,.])((?:19[89]|20[0-4])\\d)(?=\\s*年|[“"「《]|\\s*[-–/.]\\s*(?:\\d{1,2}[-/.]\\d{1,2}\\b|(?:19|20)?\\d\\d\\b))',
-    '(?:\\b(?:in|since|by|of|until|till|from|during|for|to|through|year|early|late|mid|end|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?,?\\s+(?:\\d{1,2},?\\s+)?|[(（]|[-–]\\s*)((?:19[89]|20[0-4])\\d)(?![\\d,.]?\\d)',
-  ].join('|'),
-  'gi',
-);
+/** Years as a text writes them (folded: full-width digits are ASCII), one capture each: 2019年,
+ *  二〇一九年, 2019“…” (an event's year before its name), 〔2019〕 and (2019), dates (2019-09-26,
+ *  26/09/2019), ranges (2019—2025, 2019至2025: both years), and in English after a word that
+ *  introduces a year ("in 2019", "Sept. 26, 2019", "Nov 5-10, 2025", "the 2025 work plan", "end of
+ *  2019", "Q3 2025", "mid-2019"). Not counts: "2024列", "2,019 trains", "a total of 2013 trains". */
+const Y = '((?:19[89]|20[0-4])\\d)';
+const MONTH = 'jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december';
+const YEAR_FORMS: RegExp[] = [
+  new RegExp(`(?<![\\d,.])${Y}(?=\\s*年|[“"「《])`, 'g'),
+  new RegExp(`[〔\\[（(]${Y}[〕\\]）)]`, 'g'),
+  new RegExp(`(?<![\\d,.])${Y}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d)`, 'g'),
+  new RegExp(`(?<![\\d.])\\d{1,2}[-/.]\\d{1,2}[-/.]${Y}(?!\\d)`, 'g'),
+  new RegExp(`(?<![\\d,.])${Y}\\s*(?:[-–—~～至到]|to)\\s*${Y}(?![\\d,])`, 'gi'),
+  new RegExp(`\\b(?:in|since|by|until|till|from|during|through|year|early|late|the|q[1-4]|fy|(?:end|beginning|start|middle|half|quarter) of|(?:${MONTH})\\.?(?:\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?,?)?)\\s+${Y}(?![\\d,.]?\\d)`, 'gi'),
+  new RegExp(`\\bmid-${Y}(?!\\d)`, 'gi'),
+];
+const ZH_DIGIT = '〇一二三四五六七八九';
+const ZH_YEAR = /([〇零一二三四五六七八九]{4})年/g;
 
-/** The latest year a text names (YEAR_NAMED), or null. */
+/** The latest year a text names (YEAR_FORMS), or null. */
 export function latestYearNamed(text: string): number | null {
+  const folded = foldText(text);
   let latest: number | null = null;
-  for (const m of text.matchAll(YEAR_NAMED)) {
-    const y = Number(m[1] ?? m[2]);
-    if (latest === null || y > latest) latest = y;
-  }
+  const see = (y: number) => {
+    if (y >= 1980 && y <= 2049 && (latest === null || y > latest)) latest = y;
+  };
+  for (const re of YEAR_FORMS) for (const m of folded.matchAll(re)) for (const g of m.slice(1)) if (g) see(Number(g));
+  for (const m of folded.matchAll(ZH_YEAR)) see(Number([...m[1]].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
   return latest;
 }
 
@@ -841,7 +859,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const namedInTitle = new Map<number, number>(); // entry → where its name ends in the headline
   // Entries of one edition of an event ("host the seventh CIIE"): those the text names by their
   // edition's number, and those whose event it names with another number only ("第八届进博会", "the
-  // 8th CIIE"): a text about another edition neither mentions nor carries out this one's entry.
+  // 8th CIIE", 第四届): a text about another edition neither mentions nor carries out this one's
+  // entry. The first edition is a report's history ("since the first CIIE in 2018"), not its subject.
   const ownEdition = new Set<number>();
   const otherEdition = new Set<number>();
   for (const h of hitsOf(doc, Role.Alias)) {
@@ -849,9 +868,10 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (m < 0) continue;
     const edition = k.measures[m].edition;
     if (edition) {
-      const n = aliasEdition(doc.full.slice(h.s, h.e)) || editionBefore(doc.full, h.s);
-      if (n === edition) ownEdition.add(m);
-      else if (n) otherEdition.add(m);
+      const own = aliasEdition(doc.full.slice(h.s, h.e));
+      const ns = own ? [own] : editionsBefore(doc.full, h.s);
+      if (ns.includes(edition)) ownEdition.add(m);
+      else if (ns.some((n) => n !== 1)) otherEdition.add(m);
     }
     if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
     if (h.p.weight > aliasW[m]) {

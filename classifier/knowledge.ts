@@ -422,11 +422,18 @@ export function aliasEdition(alias: string): number {
   const n = o ? ordinalValue(o[1]) : 0;
   return n >= 1 && n <= 10 ? n : 0;
 }
-/** The edition an ordinal right before a name numbers ("the eighth ", "8th ", "第八届", "第8屆"), else 0. */
-const ORDINAL_BEFORE = /(?:\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\s+|第([一二三四五六七八九十]+|\d+)[届次屆]\s*)$/i;
-export function editionBefore(text: string, at: number): number {
-  const o = ORDINAL_BEFORE.exec(text.slice(Math.max(0, at - 16), at));
-  return o ? ordinalValue(o[1] ?? o[2]) : 0;
+/** The editions the ordinals right before a name number, a list of them too: "the 8th " → [8],
+ *  "7th and 8th " → [7, 8], 第八届 → [8], 第七届、第八届 / 第七、八届 / 第4届和第5届 → [7, 8] / [4, 5]; [] when none. */
+const ORD_EN = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))';
+const EDITIONS_EN = new RegExp(`\\b(${ORD_EN}(?:\\s*(?:,|and|&|or|to|-|–)\\s*${ORD_EN})*)\\s+$`, 'i');
+const ORD_ZH = '第?(?:[一二三四五六七八九十]+|\\d+)';
+const EDITIONS_ZH = new RegExp(`(${ORD_ZH}(?:[届次屆]?\\s*[、,，和与與及至到-]\\s*${ORD_ZH})*[届次屆])\\s*$`);
+export function editionsBefore(text: string, at: number): number[] {
+  const before = foldText(text.slice(Math.max(0, at - 60), at));
+  const o = EDITIONS_EN.exec(before) ?? EDITIONS_ZH.exec(before);
+  if (!o) return [];
+  const parts = o[1].match(new RegExp(`${ORD_EN}|[一二三四五六七八九十]+|\\d+`, 'gi')) ?? [];
+  return parts.map(ordinalValue).filter((n) => n >= 1 && n <= 10);
 }
 
 /** A name that starts with a count ("eight … platforms") keeps it before the head. */

@@ -29,8 +29,13 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
     // the China-Europe trains' route brands: Yiwu's (义新欧), Chongqing's (渝新欧), Wuhan's (汉新欧)
     'Yiwu-Xinjiang-Europe',
     'Yixinou',
+    'Yi-Xin-Ou',
     'Chongqing-Xinjiang-Europe',
     'Yuxinou',
+    'Yu-Xin-Ou',
+    'Wuhan-Xinjiang-Europe',
+    'Hanxinou',
+    'Han-Xin-Ou',
     'New International Land-Sea Trade Corridor',
     'International Land-Sea Trade Corridor',
     'Silk Road Fund',

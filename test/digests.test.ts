@@ -308,6 +308,11 @@ describe('sending', () => {
     const same = await seedDigest({ evidence: 'Shanghai will expand China-Europe freight trains under the Belt and Road Initiative.', why: 'Shanghai will expand China-Europe freight trains under the Belt and Road Initiative.' });
     await processDigest({ subscriptionId: same.subscription.id, periodKey: same.digest.periodKey }, runtime.deps);
     expect(received.at(-1)!.mail.text).not.toContain('why:');
+    // Nor a sentence of a two-sentence headline (the evidence takes one sentence of it).
+    const part = await seedDigest({ title: 'Belt and Road: Shanghai opens hub. Exports to rise', why: 'Belt and Road: Shanghai opens hub.' });
+    await processDigest({ subscriptionId: part.subscription.id, periodKey: part.digest.periodKey }, runtime.deps);
+    expect(received.at(-1)!.mail.text).toContain('* Belt and Road: Shanghai opens hub. Exports to rise');
+    expect(received.at(-1)!.mail.text).not.toContain('why:');
     expect(mail.html).toContain('why: “Shanghai will deepen cooperation under the &lt;b&gt;Belt and Road&lt;/b&gt; Initiative.”');
     const url = unsubscribeUrl(BASE, SECRET, subscription.id);
     expect(headers).toMatch(new RegExp(`^List-Unsubscribe: <${url.replace(/[.?]/g, '\\$&')}>$`, 'm'));

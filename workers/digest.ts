@@ -86,7 +86,7 @@ async function isLastAttempt(deps: Deps, jobId: string): Promise<boolean> {
 }
 
 /** What an item shows of a version: its classification and its measure links in stored order. */
-const VERSION_INCLUDE = { classifications: true, measureLinks: { orderBy: { id: 'asc' }, include: { measure: { select: { title: true, text: true } } } } } as const;
+const VERSION_INCLUDE = { classifications: { orderBy: { id: 'asc' } }, measureLinks: { orderBy: { id: 'asc' }, include: { measure: { select: { title: true, text: true } } } } } as const;
 
 function loadDigest(deps: Deps, id: number) {
   return deps.db.digest.findUniqueOrThrow({
@@ -164,13 +164,14 @@ async function digestEntries(deps: Deps, events: DigestEvent[], subscription: Om
   });
 }
 
-/** The first sentence of the relevance evidence that the item does not show anyway (as its
- *  headline or a measure's evidence), or null. */
+/** The first sentence of the relevance evidence that the item does not show anyway (its headline
+ *  or a measure's evidence, or a part of them: the evidence takes one sentence of a headline that
+ *  has two), or null. */
 function whyFlagged(evidence: unknown, shown: string[]): string | null {
   if (!Array.isArray(evidence)) return null;
   const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
-  const seen = new Set(shown.map(norm));
-  return evidence.find((x): x is string => typeof x === 'string' && !seen.has(norm(x))) ?? null;
+  const seen = shown.map(norm).filter(Boolean);
+  return evidence.find((x): x is string => typeof x === 'string' && !!norm(x) && !seen.some((s) => s.includes(norm(x)))) ?? null;
 }
 
 /** What an UPDATED item changed, as the digest shows it. */
