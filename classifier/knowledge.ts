@@ -444,10 +444,11 @@ const COUNTED = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 export const REWORDED_ALIAS = 0.6;
 
 /** The other ways the press writes an alias: with its ordinal in figures or words ("seventh CIIE" =
- *  "7th CIIE", 第七届 = 第7届) and an English one with the other names of its currency ("cross-border
- *  RMB settlement" = "… yuan settlement" = "… renminbi settlement"): the same name; and,
- *  `reworded`, with its head first ("pilot zone for / of Silk Road e-commerce cooperation") or a
- *  Chinese one with another counter after its number (六大专项行动: 六项专项行动, 六个专项行动). */
+ *  "7th CIIE", 第七届 = 第7届), a Chinese count in figures (六大专项行动 = 6大专项行动) and an English one
+ *  with the other names of its currency ("cross-border RMB settlement" = "… yuan settlement" = "…
+ *  renminbi settlement"): the same name; and, `reworded`, with its head first ("pilot zone for / of
+ *  Silk Road e-commerce cooperation") or a Chinese one with another counter after its number
+ *  (六大专项行动: 六项专项行动, 6个专项行动). */
 export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string; reworded: boolean }[] {
   const out: { text: string; reworded: boolean }[] = [];
   /** The alias with the match m written as `by`. */
@@ -463,7 +464,12 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
   }
   if (lang === 'zh') {
     const m = /([一二三四五六七八九十两]+)([大项个])/.exec(alias);
-    if (m) for (const c of ['大', '项', '个']) if (c !== m[2]) out.push({ text: instead(m, m[1] + c), reworded: true });
+    if (m) {
+      // The count in figures too (6大专项行动 = 六大专项行动: the same name).
+      const n = m[1] === '两' ? 2 : ordinalValue(m[1]);
+      const counts = n >= 1 && n <= 10 ? [m[1], String(n)] : [m[1]];
+      for (const count of counts) for (const c of ['大', '项', '个']) if (count !== m[1] || c !== m[2]) out.push({ text: instead(m, count + c), reworded: c !== m[2] });
+    }
     return out;
   }
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);

@@ -714,7 +714,13 @@ describe('measure links', () => {
     expect(texts('central functional area of the pilot zone', 'en')).toEqual([]);
     expect(texts('eight trade and investment promotion platforms', 'en')).toEqual([]);
     expect(texts('Shanghai Belt and Road Comprehensive Service Center', 'en')).toEqual([]);
-    expect(texts('六大专项行动', 'zh')).toEqual(['六项专项行动', '六个专项行动']);
+    expect(aliasVariants('六大专项行动', 'zh')).toEqual([
+      { text: '六项专项行动', reworded: true },
+      { text: '六个专项行动', reworded: true },
+      { text: '6大专项行动', reworded: false }, // the count in figures: the same name (a spot-check's 6大專項行動)
+      { text: '6项专项行动', reworded: true },
+      { text: '6个专项行动', reworded: true },
+    ]);
     expect(texts('金融开放合作专项行动', 'zh')).toEqual([]);
     // An ordinal in figures or words is the same name.
     expect(aliasVariants('seventh CIIE', 'en')).toEqual([{ text: '7th CIIE', reworded: false }]);
@@ -730,6 +736,8 @@ describe('measure links', () => {
       published: '2017-10-11',
     });
     expect(zh.measures.map((m) => m.id)).toContain('sh-2017-bridgehead-special-actions');
+    const figures = judge({ title: '上海發揮橋頭堡作用 6大專項行動推進“一帶一路”建設', text: '上海市政府發布行動方案,提出6大專項行動、60項具體舉措,服務國家“一帶一路”建設。', published: '2017-10-12' });
+    expect(figures.measures.map((m) => m.id)).toContain('sh-2017-bridgehead-special-actions');
     // China Daily, 25 Oct 2023 (https://www.chinadailyhk.com/hk/article/361762): the plan as "a pilot
     // zone for Silk Road e-commerce cooperation".
     const en = judge({
