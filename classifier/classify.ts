@@ -888,6 +888,25 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const regions = regionsOf(k, doc, input);
   const docIssuer = issuerKey(input.issuer);
   const regionMatch = (p: PolicyEntry) => regions.has(p.region) || (!!docIssuer && docIssuer === p.issuerKey && docIssuer !== ':');
+  // A flagship's name that entries of several regions share (中欧班列: Shanghai's trains to Europe,
+  // Zhejiang's China Railway Express) names the entry of the one region a text is about as its own
+  // (three spot-checks' Yiwu train reports and Zhejiang's 2020 logistics step); with both regions or
+  // neither it stays a shared name.
+  {
+    const anchorBit = 1 << Role.Anchor;
+    const byPhrase = new Map<number, number[]>();
+    for (const h of hitsOf(doc, Role.Alias)) {
+      if (h.p.arg < 0 || !(k.phraseRoles[h.phrase] & anchorBit)) continue;
+      const list = byPhrase.get(h.phrase) ?? [];
+      if (!list.includes(h.p.arg)) list.push(h.p.arg);
+      byPhrase.set(h.phrase, list);
+    }
+    for (const [, ms] of byPhrase) {
+      const local = ms.filter((m) => regionMatch(k.policies[k.measures[m].policy]));
+      const localRegions = new Set(local.map((m) => k.policies[k.measures[m].policy].region));
+      if (local.length && localRegions.size === 1 && local.length < ms.length) for (const m of local) if (aliasW[m] < SPECIFIC_ALIAS) aliasW[m] = SPECIFIC_ALIAS;
+    }
+  }
   const linkScore = (m: number) => {
     const p = k.policies[k.measures[m].policy];
     const base = 1 - (1 - aliasW[m]) * (1 - 0.85 * Math.min(1, sim[m]));
@@ -967,7 +986,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   });
 
   // implements / mentions for the rest of the catalog.
-  const listed = hitsOf(doc, Role.Implement).filter((h) => !intended(doc.full, h.s));
+  const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
   const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
   // Undated, a text is taken to be no later than the latest year it names: wording alike (or a
@@ -998,7 +1017,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // Implementing is done where the policy applies: in its region or by its issuer.
     if (score >= IMPLEMENT_MIN && hit && local) {
       const sent = doc.u.sent[hit.i];
-      if (listed.some((h) => doc.u.sent[h.i] === sent)) relation = 'implements';
+      if (listed.some((h) => doc.u.sent[h.i] === sent && !intended(doc.full, h.s))) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
   }

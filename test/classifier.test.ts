@@ -672,6 +672,20 @@ describe('measure links', () => {
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
   });
 
+  it("reads a flagship's name that two regions' entries share as the entry of the text's own region", () => {
+    // 中欧班列 is an alias of Shanghai's 2024 trains-to-Europe item and of Zhejiang's 2020 logistics
+    // step. Three spot-checks' Yiwu train reports linked neither (a shared name weighs 0.4).
+    const ids = (title: string, text: string) => judge({ title, text, published: '2024-11-19' }).measures.map((m) => m.id);
+    const yiwu = ids('义乌中欧班列开行十周年', '11月18日,一趟满载110个标准箱的中欧班列从铁路义乌西站驶出,驶往西班牙马德里,义乌始发中欧班列迎来开行十周年。十年来,中欧班列成为高质量共建“一带一路”的重要载体。');
+    expect(yiwu).toContain('zj-2020-facilitates-bri-2');
+    expect(yiwu).not.toContain('sh-2024-priorities-2d');
+    const shanghai = ids('第200列上海中欧班列开出', '4月19日上午,一列满载110个标准集装箱货物的中欧班列从铁路上海闵行站鸣笛启程,标志着上海中欧班列开行达到200列,成为上海融入“一带一路”建设的重要载体。');
+    expect(shanghai).toContain('sh-2024-priorities-2d');
+    expect(shanghai).not.toContain('zj-2020-facilitates-bri-2');
+    // Another region's trains: a shared name of neither.
+    expect(ids('西安中欧班列开行量领跑全国', '今年以来,西安中欧班列开行数量持续增长,助力高质量共建“一带一路”。')).toEqual([]);
+  });
+
   it("ties an event's numbered edition only to a text about that edition: the eighth CIIE is not the seventh", () => {
     // sh-2024-priorities-3a is "host the seventh CIIE"; its aliases also hold the plain names (CIIE, 进博会).
     const link = (title: string, text: string, published: string) => judge({ title, text, published }).measures.find((m) => m.id === 'sh-2024-priorities-3a');
