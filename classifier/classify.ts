@@ -710,22 +710,31 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
+/** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
+const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
+
+/** The other cities China-Europe trains leave from, for telling a city's report from a national list. */
+const OTHER_TRAIN_CITIES =
+  /重庆|重慶|成都|西安|郑州|鄭州|武汉|武漢|长沙|長沙|合肥|苏州|蘇州|连云港|連雲港|乌鲁木齐|烏魯木齊|兰州|蘭州|天津|广州|廣州|深圳|厦门|廈門|济南|濟南|青岛|青島|南京|沈阳|瀋陽|哈尔滨|哈爾濱|昆明|南宁|南寧|北京|\b(?:Chongqing|Chengdu|Xi'an|Xian|Zhengzhou|Wuhan|Changsha|Hefei|Suzhou|Lianyungang|Urumqi|Lanzhou|Tianjin|Guangzhou|Shenzhen|Xiamen|Jinan|Qingdao|Nanjing|Shenyang|Harbin|Kunming|Nanning|Beijing)\b/;
+
 /** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
  *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
  *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…. Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
-const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|\w+ly))*\s+$/i;
+const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely))*\s+$/i;
 const INTENT_ZH =
-  /(?:(?<![已曾][^，,。；;！!？?\n]{0,6})(?:将|將)(?![近军軍领領士])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|(?<!一)把(?![手关關握脉脈]))[^，,。；;！!？?\n]{0,24}$/;
-function intended(full: string, at: number): boolean {
+  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
+function intended(full: string, at: number, end: number): boolean {
+  // 建成了, 开通了: done, whatever came before.
+  if (full[end] === '了') return false;
   const before = full.slice(Math.max(0, at - 60), at);
   return INTENT_EN.test(before) || INTENT_ZH.test(before);
 }
 
 /** Years as a text writes them (folded: full-width digits are ASCII), one capture each: 2019年,
  *  二〇一九年, 2019“…” (an event's year before its name), 〔2019〕 and (2019), dates (2019-09-26,
- *  26/09/2019), ranges (2019—2025, 2019至2025: both years), and in English after a word that
+ *  26/09/2019), ranges (2019—2025, 2019至2025, 2024-25: both years), and in English after a word that
  *  introduces a year ("in 2019", "Sept. 26, 2019", "Nov 5-10, 2025", "the 2025 work plan", "end of
  *  2019", "Q3 2025", "mid-2019"). Not counts: "2024列", "2,019 trains", "a total of 2013 trains". */
 const Y = '((?:19[89]|20[0-4])\\d)';
@@ -736,7 +745,9 @@ const YEAR_FORMS: RegExp[] = [
   new RegExp(`(?<![\\d,.])${Y}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d)`, 'g'),
   new RegExp(`(?<![\\d.])\\d{1,2}[-/.]\\d{1,2}[-/.]${Y}(?!\\d)`, 'g'),
   new RegExp(`(?<![\\d,.])${Y}\\s*(?:[-–—~～至到]|to)\\s*${Y}(?![\\d,])`, 'gi'),
-  new RegExp(`\\b(?:in|since|by|until|till|from|during|through|year|early|late|the|q[1-4]|fy|(?:end|beginning|start|middle|half|quarter) of|(?:${MONTH})\\.?(?:\\s+\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?,?)?)\\s+${Y}(?![\\d,.]?\\d)`, 'gi'),
+  new RegExp(`(?<![\\d,.])((?:19[89]|20[0-4])\\d)[-–/](\\d\\d)(?![\\d,.-])`, 'g'),
+  new RegExp(`\\b(?:in|since|by|until|till|from|during|through|year|early|late|the|q[1-4]|h[12]|fy|(?:end|beginning|start|middle|half|quarter) of|(?:${MONTH})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?,?)?)\\s+${Y}(?![\\d,.]?\\d)`, 'gi'),
+  new RegExp(`\\bfy${Y}(?!\\d)`, 'gi'),
   new RegExp(`\\bmid-${Y}(?!\\d)`, 'gi'),
 ];
 const ZH_DIGIT = '〇一二三四五六七八九';
@@ -749,7 +760,12 @@ export function latestYearNamed(text: string): number | null {
   const see = (y: number) => {
     if (y >= 1980 && y <= 2049 && (latest === null || y > latest)) latest = y;
   };
-  for (const re of YEAR_FORMS) for (const m of folded.matchAll(re)) for (const g of m.slice(1)) if (g) see(Number(g));
+  for (const re of YEAR_FORMS) {
+    for (const m of folded.matchAll(re)) {
+      const century = Math.floor(Number(m[1]) / 100) * 100;
+      for (const g of m.slice(1)) if (g) see(g.length === 2 ? century + Number(g) : Number(g)); // 2024-25
+    }
+  }
   for (const m of folded.matchAll(ZH_YEAR)) see(Number([...m[1]].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
   return latest;
 }
@@ -757,7 +773,7 @@ export function latestYearNamed(text: string): number | null {
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
   const out = new Set<string>();
   const leadLimit = doc.titleEnd + 2 + 1500;
-  for (const h of hitsOf(doc, Role.Region)) if (h.s < leadLimit) out.add(k.regionIds[h.p.arg]);
+  for (const h of hitsOf(doc, Role.Region)) if (h.s < leadLimit && !NOT_A_PLACE_AFTER.test(doc.full.slice(h.e, h.e + 24))) out.add(k.regionIds[h.p.arg]);
   const src = input.source?.toLowerCase() ?? '';
   for (const r of k.regionIds) if (src.startsWith(r)) out.add(r);
   const ik = issuerKey(input.issuer).split(':')[0];
@@ -889,29 +905,59 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const docIssuer = issuerKey(input.issuer);
   const regionMatch = (p: PolicyEntry) => regions.has(p.region) || (!!docIssuer && docIssuer === p.issuerKey && docIssuer !== ':');
   // A flagship's name that entries of several regions share (中欧班列: Shanghai's trains to Europe,
-  // Zhejiang's China Railway Express) names the entry of the one region a text is about as its own
-  // (three spot-checks' Yiwu train reports and Zhejiang's 2020 logistics step); with both regions or
-  // neither it stays a shared name.
+  // Zhejiang's China Railway Express) names the entry of a region its own sentence names, and of no
+  // other of those regions ("一趟中欧班列从铁路义乌西站驶出"; three spot-checks' Yiwu train reports and
+  // Zhejiang's 2020 logistics step). A region named elsewhere in the text (a national review, 沪深两市,
+  // 上海合作组织) does not count, and such a link stays a mention: the name is the programme's too.
+  const sharedName = new Map<number, number>(); // entry → its alias weight before
   {
     const anchorBit = 1 << Role.Anchor;
-    const byPhrase = new Map<number, number[]>();
+    let placesBySentence: Map<number, Set<string>> | null = null;
+    const placesIn = (sent: number) => {
+      if (!placesBySentence) {
+        placesBySentence = new Map();
+        for (const r of hitsOf(doc, Role.Region)) {
+          if (NOT_A_PLACE_AFTER.test(doc.full.slice(r.e, r.e + 24))) continue;
+          const at = doc.u.sent[r.i];
+          const set = placesBySentence.get(at) ?? new Set<string>();
+          set.add(k.regionIds[r.p.arg]);
+          placesBySentence.set(at, set);
+        }
+      }
+      return placesBySentence.get(sent);
+    };
+    const byPhrase = new Map<number, Hit[]>();
     for (const h of hitsOf(doc, Role.Alias)) {
       if (h.p.arg < 0 || !(k.phraseRoles[h.phrase] & anchorBit)) continue;
       const list = byPhrase.get(h.phrase) ?? [];
-      if (!list.includes(h.p.arg)) list.push(h.p.arg);
+      list.push(h);
       byPhrase.set(h.phrase, list);
     }
-    for (const [, ms] of byPhrase) {
-      const local = ms.filter((m) => regionMatch(k.policies[k.measures[m].policy]));
-      const localRegions = new Set(local.map((m) => k.policies[k.measures[m].policy].region));
-      if (local.length && localRegions.size === 1 && local.length < ms.length) for (const m of local) if (aliasW[m] < SPECIFIC_ALIAS) aliasW[m] = SPECIFIC_ALIAS;
+    for (const [, hs] of byPhrase) {
+      const ms = [...new Set(hs.map((h) => h.p.arg))];
+      const sharing = new Set(ms.map((m) => k.policies[k.measures[m].policy].region));
+      if (sharing.size < 2) continue;
+      for (const h of hs) {
+        const named = [...(placesIn(doc.u.sent[h.i]) ?? [])].filter((r) => sharing.has(r));
+        if (named.length !== 1) continue;
+        // Nor a list of the cities the trains run from (重庆、成都、西安、郑州、义乌等地中欧班列).
+        const [a, b] = sentenceSpan(doc.full, h.s, h.e);
+        if (OTHER_TRAIN_CITIES.test(doc.full.slice(a, b))) continue;
+        for (const m of ms) {
+          if (k.policies[k.measures[m].policy].region !== named[0] || aliasW[m] >= SPECIFIC_ALIAS) continue;
+          sharedName.set(m, aliasW[m]);
+          aliasW[m] = SPECIFIC_ALIAS;
+          aliasHit[m] = h;
+        }
+      }
     }
   }
-  const linkScore = (m: number) => {
+  const linkScoreWith = (m: number, alias: number) => {
     const p = k.policies[k.measures[m].policy];
-    const base = 1 - (1 - aliasW[m]) * (1 - 0.85 * Math.min(1, sim[m]));
+    const base = 1 - (1 - alias) * (1 - 0.85 * Math.min(1, sim[m]));
     return base * (regionMatch(p) ? 1 : 0.7);
   };
+  const linkScore = (m: number) => linkScoreWith(m, aliasW[m]);
   const evidenceFor = (m: number, extra?: string): string[] => {
     const ev = new Evidence(doc, 3);
     const s = signal(m);
@@ -1015,9 +1061,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     let relation: 'implements' | 'mentions' = 'mentions';
     const hit = aliasHit[m];
     // Implementing is done where the policy applies: in its region or by its issuer.
-    if (score >= IMPLEMENT_MIN && hit && local) {
+    // (By the shared name's own weight: its region makes it a mention, not an act carried out.)
+    const actScore = sharedName.has(m) ? linkScoreWith(m, sharedName.get(m)!) : score;
+    if (actScore >= IMPLEMENT_MIN && hit && local) {
       const sent = doc.u.sent[hit.i];
-      if (listed.some((h) => doc.u.sent[h.i] === sent && !intended(doc.full, h.s))) relation = 'implements';
+      if (listed.some((h) => doc.u.sent[h.i] === sent && !intended(doc.full, h.s, h.e))) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
   }

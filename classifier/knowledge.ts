@@ -426,14 +426,29 @@ export function aliasEdition(alias: string): number {
  *  "7th and 8th " → [7, 8], 第八届 → [8], 第七届、第八届 / 第七、八届 / 第4届和第5届 → [7, 8] / [4, 5]; [] when none. */
 const ORD_EN = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))';
 const EDITIONS_EN = new RegExp(`\\b(${ORD_EN}(?:\\s*(?:,|and|&|or|to|-|–)\\s*${ORD_EN})*)\\s+$`, 'i');
-const ORD_ZH = '第?(?:[一二三四五六七八九十]+|\\d+)';
-const EDITIONS_ZH = new RegExp(`(${ORD_ZH}(?:[届次屆]?\\s*[、,，和与與及至到-]\\s*${ORD_ZH})*[届次屆])\\s*$`);
+const NUM_ZH = '(?:[一二三四五六七八九十]+|\\d+)';
+// The first of a list has 第 (六届进博会 is six editions, not the sixth); the others may drop it.
+const EDITIONS_ZH = new RegExp(`(第${NUM_ZH}(?:[届次屆]?\\s*[、,，和与與及至到-]\\s*第?${NUM_ZH})*[届次屆])\\s*$`);
 export function editionsBefore(text: string, at: number): number[] {
   const before = foldText(text.slice(Math.max(0, at - 60), at));
   const o = EDITIONS_EN.exec(before) ?? EDITIONS_ZH.exec(before);
   if (!o) return [];
-  const parts = o[1].match(new RegExp(`${ORD_EN}|[一二三四五六七八九十]+|\\d+`, 'gi')) ?? [];
-  return parts.map(ordinalValue).filter((n) => n >= 1 && n <= 10);
+  const out: number[] = [];
+  // Each ordinal, and a range's editions between its ends (第五至八届, "5th to 8th").
+  const re = new RegExp(`(${ORD_EN}|[一二三四五六七八九十]+|\\d+)(?=[^]*?)`, 'gi');
+  let prev = 0;
+  let range = false;
+  let last = 0;
+  for (const m of o[1].matchAll(re)) {
+    const n = ordinalValue(m[1]);
+    if (n < 1 || n > 10) continue;
+    range = /^[^]*?(?:至|到|-|–|\bto\b)\s*(?:第)?\s*$/i.test(o[1].slice(last, m.index));
+    if (range && prev && n > prev) for (let x = prev + 1; x < n; x++) out.push(x);
+    out.push(n);
+    prev = n;
+    last = m.index! + m[0].length;
+  }
+  return out;
 }
 
 /** A name that starts with a count ("eight … platforms") keeps it before the head. */

@@ -641,8 +641,20 @@ describe('measure links', () => {
     expect(en('will also be held')).toBe('mentions');
     expect(en("won't be opened until")).toBe('mentions');
     // The same characters in other words or uses: as planned, an act done, virtual, the top official.
-    for (const done of ['上海国际碳中和博览会按计划于6月5日在上海开幕', '上海已成功将上海国际碳中和博览会连续举办两届', '上海国际碳中和博览会虚拟展厅6月5日上线', '市委一把手出席上海国际碳中和博览会6月5日开幕式'])
+    expect(zh('上海国际碳中和博览会已签约项目将于明年启动')).toBe('mentions');
+    expect(zh('上海国际碳中和博览会线上平台明年开通')).toBe('mentions');
+    for (const done of [
+      '上海国际碳中和博览会按计划于6月5日在上海开幕',
+      '上海已成功将上海国际碳中和博览会连续举办两届',
+      '上海国际碳中和博览会虚拟展厅6月5日上线',
+      '市委一把手出席上海国际碳中和博览会6月5日开幕式',
+      '到2023年底上海国际碳中和博览会已累计举办两届',
+      '上海已于2023年10月将上海国际碳中和博览会开幕',
+      '上海把上海国际碳中和博览会建成了国际一流展会',
+    ])
       expect(zh(done), done).toBe('implements');
+    // "Italy" and "newly" are no adverbs of intent.
+    expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo with exhibits sent on the new rail route to Italy opened on Wednesday, with exhibitors from more than 20 Belt and Road countries.')).toBe('implements');
     // 把…建成: making something into something else is an aim (a spot-check's report of the 2017
     // plan: 把上海建成“一带一路”投融资中心…是金融开放合作专项行动的目标和愿景).
     expect(zh('把上海国际碳中和博览会建成“一带一路”绿色合作平台')).toBe('mentions');
@@ -682,8 +694,14 @@ describe('measure links', () => {
     const shanghai = ids('第200列上海中欧班列开出', '4月19日上午,一列满载110个标准集装箱货物的中欧班列从铁路上海闵行站鸣笛启程,标志着上海中欧班列开行达到200列,成为上海融入“一带一路”建设的重要载体。');
     expect(shanghai).toContain('sh-2024-priorities-2d');
     expect(shanghai).not.toContain('zj-2020-facilitates-bri-2');
-    // Another region's trains: a shared name of neither.
+    // Another region's trains: a shared name of neither; nor for a region named elsewhere or in
+    // another name (上海合作组织), or among the cities of a national list.
     expect(ids('西安中欧班列开行量领跑全国', '今年以来,西安中欧班列开行数量持续增长,助力高质量共建“一带一路”。')).toEqual([]);
+    expect(ids('西安中欧班列开行量领跑全国', '今年以来,西安中欧班列开行数量持续增长,通达上海合作组织国家,助力高质量共建“一带一路”。')).toEqual([]);
+    expect(ids('中欧班列全国开行', '今年以来,重庆、成都、西安、郑州、义乌等地中欧班列开行数量持续增长,助力高质量共建“一带一路”。')).toEqual([]);
+    // Tied by the shared name, a report mentions the entry: the name is the whole programme's too.
+    const relation = judge({ title: '义乌中欧班列开行十周年', text: '11月18日,一趟满载110个标准箱的中欧班列从铁路义乌西站驶出,驶往西班牙马德里,义乌始发中欧班列迎来开行十周年。十年来,中欧班列成为高质量共建“一带一路”的重要载体。', published: '2024-11-19' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri-2')?.relation;
+    expect(relation).toBe('mentions');
   });
 
   it("ties an event's numbered edition only to a text about that edition: the eighth CIIE is not the seventh", () => {
@@ -707,6 +725,10 @@ describe('measure links', () => {
     expect(before('the 7th and 8th CIIE', 'CIIE')).toEqual([7, 8]);
     expect(before('第七届、第八届进博会', '进博会')).toEqual([7, 8]);
     expect(before('第四、第五、第六屆進博會', '進博會')).toEqual([4, 5, 6]);
+    expect(before('第五至八届进博会', '进博会')).toEqual([5, 6, 7, 8]);
+    expect(before('the 5th to 8th CIIE', 'CIIE')).toEqual([5, 6, 7, 8]);
+    // A count of editions is no edition: 六届进博会 (six CIIEs), 5次进博会, 过去七届.
+    for (const t of ['已连续参加六届进博会', '参加了5次进博会', '过去七届进博会']) expect(before(t, '进博会'), t).toEqual([]);
     // A list naming the seventh among others still names it; the first edition is history.
     const took = (editions: string) => link('Belt and Road partners at the CIIE', `Exhibitors from Belt and Road countries took part in the ${editions} China International Import Expo in Shanghai.`, '2025-11-05');
     expect(took('7th and 8th')).toBeDefined();
@@ -933,6 +955,7 @@ describe('measure links', () => {
       ['二〇二五年九月二十六日', 2025], ['沪府办〔2025〕12号', 2025], ['the 2025 work plan', 2025], ['12/03/2025', 2025], ['Nov 5-10, 2025', 2025],
       ['Q3 2025', 2025], ['2019—2025', 2025], ['２０２５年', 2025], ['mid-2019', 2019], ['end of 2019', 2019],
       ['a total of 2013 trains', null], ['including 2010 containers', null], ['Tel: 021-2012-3456', null],
+      ['Nov. 19th, 2024', 2024], ['H1 2025', 2025], ['FY2024', 2024], ['2024-25', 2025], ['0579-85-2019', null],
     ];
     for (const [text, year] of cases) expect(latestYearNamed(text), text).toBe(year);
   });
