@@ -369,14 +369,13 @@ function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<nu
   const { rival, bri } = markedSentences(doc);
   // A sentence about another country's programme ("the Quad is considering a joint infrastructure
   // plan") shows that programme, not the BRI's: such sentences come last.
-  // So does a field's word inside an organisation's name ("Yiwu International Trade Market",
-  // 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office"): it names the
-  // body, not what the text reports of the field.
-  // (Not for cooperation-mechanisms: a coordination body's name, 领导小组办公室, is its evidence.)
-  const names = doc.k.topicIds[t.index] !== 'cooperation-mechanisms';
-  // (Tested only for the terms about to be shown: the name test is a regex.)
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
-  // (A headline's capitals are its style, not a name's.)
+  // So does a field's word inside an organisation's name in the text ("Yiwu International Trade
+  // Market", 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office"): it names
+  // the body, not what the text reports of the field. Not in the headline (its capitals are its
+  // style), nor for cooperation-mechanisms (a coordination body's name, 领导小组办公室, is its
+  // evidence). Tested only for the terms about to be shown: the name test is a regex.
+  const names = doc.k.topicIds[t.index] !== 'cooperation-mechanisms';
   const inName = (h: Hit) => names && h.p.weight < 0.8 && h.s >= doc.titleEnd && inOrganisationName(doc.full, h.s, h.e);
   // Of equally strong terms, one in a sentence that names the BRI says more of it.
   const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
