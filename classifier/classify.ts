@@ -711,6 +711,8 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
 
 /** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
 const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
+/** The region names a text uses as places (not inside another name). */
+const placeHits = (doc: Doc) => hitsOf(doc, Role.Region).filter((h) => !NOT_A_PLACE_AFTER.test(doc.full.slice(h.e, h.e + 24)));
 
 /** The other cities China-Europe trains leave from, for telling a city's report from a national list. */
 const OTHER_TRAIN_CITIES =
@@ -772,7 +774,7 @@ export function latestYearNamed(text: string): number | null {
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
   const out = new Set<string>();
   const leadLimit = doc.titleEnd + 2 + 1500;
-  for (const h of hitsOf(doc, Role.Region)) if (h.s < leadLimit && !NOT_A_PLACE_AFTER.test(doc.full.slice(h.e, h.e + 24))) out.add(k.regionIds[h.p.arg]);
+  for (const h of placeHits(doc)) if (h.s < leadLimit) out.add(k.regionIds[h.p.arg]);
   const src = input.source?.toLowerCase() ?? '';
   for (const r of k.regionIds) if (src.startsWith(r)) out.add(r);
   const ik = issuerKey(input.issuer).split(':')[0];
@@ -915,8 +917,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const placesIn = (sent: number) => {
       if (!placesBySentence) {
         placesBySentence = new Map();
-        for (const r of hitsOf(doc, Role.Region)) {
-          if (NOT_A_PLACE_AFTER.test(doc.full.slice(r.e, r.e + 24))) continue;
+        for (const r of placeHits(doc)) {
           const at = doc.u.sent[r.i];
           const set = placesBySentence.get(at) ?? new Set<string>();
           set.add(k.regionIds[r.p.arg]);

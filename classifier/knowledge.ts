@@ -412,38 +412,40 @@ const BEFORE_HEAD_ONLY = /(?:^|\s)(?:pilot|[a-z]+-year|of|the|for|in|and|one|two
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-const ORDINAL_ZH = /第([一二三四五六七八九十]+|\d+)([届次屆])/;
-const ORDINAL_EN = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))\b/i;
-/** An ordinal's number: seventh, 7th, 七, 7 → 7 (0 when it is none of these). */
-const ordinalValue = (o: string) => ORDINAL_WORDS.indexOf(o.toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o) + 1 || Number.parseInt(o, 10) || 0;
+/** An ordinal of 1–10 in English words or figures (seventh, 7th), and a Chinese number (七, 7). */
+const ORD_EN = `(?:${ORDINAL_WORDS.join('|')}|(?:[1-9]|10)(?:st|nd|rd|th))`;
+const NUM_ZH = `(?:[${ZH_NUMERALS.join('')}]+|\\d+)`;
+const ORDINAL_ZH = new RegExp(`第(${NUM_ZH})([届次屆])`);
+const ORDINAL_EN = new RegExp(`\\b(${ORD_EN})\\b`, 'i');
+/** An ordinal's or a number's value, 1–10: seventh, 7th, 七, 7 → 7; 0 for anything else (十一, 17). */
+const ordinalValue = (o: string) => {
+  const n = ORDINAL_WORDS.indexOf(o.toLowerCase()) + 1 || ZH_NUMERALS.indexOf(o) + 1 || Number.parseInt(o, 10) || 0;
+  return n <= 10 ? n : 0;
+};
 /** The edition an alias numbers (1–10), else 0. */
 export function aliasEdition(alias: string): number {
   const o = ORDINAL_ZH.exec(alias) ?? ORDINAL_EN.exec(alias);
-  const n = o ? ordinalValue(o[1]) : 0;
-  return n >= 1 && n <= 10 ? n : 0;
+  return o ? ordinalValue(o[1]) : 0;
 }
 /** The editions the ordinals right before a name number, a list of them too: "the 8th " → [8],
  *  "7th and 8th " → [7, 8], 第八届 → [8], 第七届、第八届 / 第七、八届 / 第4届和第5届 → [7, 8] / [4, 5]; [] when none. */
-const ORD_EN = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(?:[1-9]|10)(?:st|nd|rd|th))';
 const EDITIONS_EN = new RegExp(`\\b(${ORD_EN}(?:\\s*(?:,|and|&|or|to|-|–)\\s*${ORD_EN})*)\\s+$`, 'i');
-const NUM_ZH = '(?:[一二三四五六七八九十]+|\\d+)';
 // The first of a list has 第 (六届进博会 is six editions, not the sixth); the others may drop it.
 const EDITIONS_ZH = new RegExp(`(第${NUM_ZH}(?:[届次屆]?\\s*[、,，和与與及至到-]\\s*第?${NUM_ZH})*[届次屆])\\s*$`);
+const EDITION_NUMBER = new RegExp(`${ORD_EN}|${NUM_ZH}`, 'gi');
+const RANGE_BETWEEN = /(?:至|到|-|–|\bto\b)\s*(?:第)?\s*$/i;
 export function editionsBefore(text: string, at: number): number[] {
   const before = foldText(text.slice(Math.max(0, at - 60), at));
   const o = EDITIONS_EN.exec(before) ?? EDITIONS_ZH.exec(before);
   if (!o) return [];
   const out: number[] = [];
   // Each ordinal, and a range's editions between its ends (第五至八届, "5th to 8th").
-  const re = new RegExp(`(${ORD_EN}|[一二三四五六七八九十]+|\\d+)(?=[^]*?)`, 'gi');
   let prev = 0;
-  let range = false;
   let last = 0;
-  for (const m of o[1].matchAll(re)) {
-    const n = ordinalValue(m[1]);
-    if (n < 1 || n > 10) continue;
-    range = /^[^]*?(?:至|到|-|–|\bto\b)\s*(?:第)?\s*$/i.test(o[1].slice(last, m.index));
-    if (range && prev && n > prev) for (let x = prev + 1; x < n; x++) out.push(x);
+  for (const m of o[1].matchAll(EDITION_NUMBER)) {
+    const n = ordinalValue(m[0]);
+    if (!n) continue;
+    if (prev && n > prev && RANGE_BETWEEN.test(o[1].slice(last, m.index))) for (let x = prev + 1; x < n; x++) out.push(x);
     out.push(n);
     prev = n;
     last = m.index! + m[0].length;
@@ -472,7 +474,7 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
   const o = (lang === 'zh' ? ORDINAL_ZH : ORDINAL_EN).exec(alias);
   if (o) {
     const n = ordinalValue(o[1]);
-    if (n >= 1 && n <= 10) {
+    if (n) {
       const other = lang === 'zh' ? (/\d/.test(o[1]) ? `第${ZH_NUMERALS[n - 1]}${o[2]}` : `第${n}${o[2]}`) : /\d/.test(o[1]) ? ORDINAL_WORDS[n - 1] : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
       out.push({ text: instead(o, other), reworded: false });
     }
@@ -482,7 +484,7 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
     if (m) {
       // The count in figures too (6大专项行动 = 六大专项行动: the same name).
       const n = m[1] === '两' ? 2 : ordinalValue(m[1]);
-      const counts = n >= 1 && n <= 10 ? [m[1], String(n)] : [m[1]];
+      const counts = n ? [m[1], String(n)] : [m[1]];
       for (const count of counts) for (const c of ['大', '项', '个']) if (count !== m[1] || c !== m[2]) out.push({ text: instead(m, count + c), reworded: c !== m[2] });
     }
     return out;

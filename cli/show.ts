@@ -76,11 +76,13 @@ export interface Show {
 
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+/** A stored JSON array of strings (evidence), or []. */
+const strings = (json: unknown): string[] => (Array.isArray(json) ? json.map(String) : []);
 const topicsOf = (json: unknown): ShowTopic[] =>
   Array.isArray(json)
     ? json
         .filter((t): t is { id: string; score?: number; evidence?: unknown } => typeof t === 'object' && t !== null && typeof (t as { id?: unknown }).id === 'string')
-        .map((t) => ({ id: t.id, score: Number(t.score ?? 0), evidence: Array.isArray(t.evidence) ? t.evidence.map(String) : [] }))
+        .map((t) => ({ id: t.id, score: Number(t.score ?? 0), evidence: strings(t.evidence) }))
     : [];
 
 /** What `show` prints; throws UsageError for an unknown document or version. */
@@ -139,7 +141,7 @@ export async function loadShow(db: Db, ref: string, ordinal?: number): Promise<S
     rawSha256: chosen.rawSha256,
     raw: snap ? { size: Number(snap.size), gzipSize: Number(snap.gzipSize) } : null,
     classification: c
-      ? { classifierVersion: c.classifierVersion, relevant: c.relevant, score: c.score, evidence: Array.isArray(c.evidence) ? c.evidence.map(String) : [], topics: topicsOf(c.topics), createdAt: c.createdAt.toISOString() }
+      ? { classifierVersion: c.classifierVersion, relevant: c.relevant, score: c.score, evidence: strings(c.evidence), topics: topicsOf(c.topics), createdAt: c.createdAt.toISOString() }
       : null,
     earlierClassifications: Math.max(classifications.length - 1, 0),
     measures: links.map((l) => ({ id: l.measureId, title: l.measure.title, relation: l.relation, score: l.score, evidence: l.evidence })),

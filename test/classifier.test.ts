@@ -23,6 +23,13 @@ const catalog = readMeasuresFile();
 const T = { threshold: 0.5 };
 const judge = (input: ClassifyInput) => classify(input, knowledge, T);
 const topicIds = (j: Judgement) => j.topics.map((t) => t.id);
+/** Judged BRI policy, and tied to no catalog entry. */
+const expectRelevantUnlinked = (...js: Judgement[]) => {
+  for (const j of js) {
+    expect(j.relevant).toBe(true);
+    expect(j.measures).toEqual([]);
+  }
+};
 
 interface Article {
   id: string;
@@ -279,8 +286,7 @@ describe('topics', () => {
     expect(brief.topics).toEqual([{ id: entryTopic, score: 0.5, evidence: ['上海明确2025年推进“一带一路”高质量发展重点工作'] }]);
     // Relevant, but tied to no entry: nothing says what it is about, so no topic is made up.
     const unlinked = judge({ title: 'Shanghai releases Belt and Road plan', text: 'Shanghai has released its Belt and Road Initiative plan for 2025.', published: '2025-03-01' });
-    expect(unlinked.relevant).toBe(true);
-    expect(unlinked.measures).toEqual([]);
+    expectRelevantUnlinked(unlinked);
     expect(unlinked.topics).toEqual([]);
   });
 
@@ -665,8 +671,7 @@ describe('measure links', () => {
       title: 'Chongqing China-Europe Railway Express trips rise',
       text: 'Chongqing launched more China-Europe Railway Express trains this year, a flagship of the Belt and Road Initiative, carrying laptops to Duisburg in Germany.',
     });
-    expect(j.relevant).toBe(true);
-    expect(j.measures).toEqual([]);
+    expectRelevantUnlinked(j);
   });
 
   it('says `implements` only where the measure applies, and ties another region\'s entry only by its own name', () => {
@@ -789,10 +794,7 @@ describe('measure links', () => {
       judge({ title: '四川推进共建“一带一路”六个专项行动', text: '四川省近日印发方案，围绕高质量共建“一带一路”，实施六个专项行动，推动中欧班列、西部陆海新通道建设。\n\n方案提出，到2025年基本建成开放型经济新体制。' }),
       judge({ title: 'Hainan free trade port deepens Belt and Road links', text: 'HAIKOU, Apr 13 (Xinhua) -- Hainan will serve as a platform for institutional innovation and opening up, and deepen cooperation with Belt and Road partner countries, the provincial government said on Thursday.' }),
     ];
-    for (const j of others) {
-      expect(j.relevant).toBe(true);
-      expect(j.measures).toEqual([]);
-    }
+    expectRelevantUnlinked(...others);
   });
 
   it('takes a source document\'s headline for the policy it reports, not for the other plans it lists', () => {
@@ -827,10 +829,7 @@ describe('measure links', () => {
       text: '海南省日前印发方案,提出在自由贸易港营造先行先试环境,加强与共建“一带一路”国家的国际和区域交流合作,扩大电子商务领域开放。',
       published: '2024-06-01',
     });
-    for (const j of [green, court, hainan]) {
-      expect(j.relevant).toBe(true);
-      expect(j.measures).toEqual([]);
-    }
+    expectRelevantUnlinked(green, court, hainan);
     // A name stays a name though its words are the field's: the Carbon Neutrality Expo is Shanghai's.
     const expo = judge({ title: 'Carbon Neutrality Expo draws Belt and Road exhibitors', text: 'The International Carbon Neutrality Expo drew exhibitors from 20 Belt and Road countries showing low-carbon solutions.', published: '2024-06-10' });
     expect(expo.measures.map((m) => m.id)).toContain('sh-2024-priorities-5c');
