@@ -17,7 +17,7 @@ import {
   type Knowledge,
   type PolicyEntry,
 } from './knowledge.js';
-import { CJK_BASE, cut } from './matcher.js';
+import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
 import { sentenceSpan, unwrapLines } from './sentences.js';
 import { readable, verbatimSpan } from './normalise.js';
@@ -354,7 +354,7 @@ const NAME_AFTER_ZH = /^[^\s\p{P}由与與和及在的是为為被对對从從�
 /** Whether the term at [s, e) stands inside an organisation's name (its words capitalised). */
 function inOrganisationName(full: string, s: number, e: number): boolean {
   const c = full.charCodeAt(s);
-  if (c >= 0x3400) return NAME_AFTER_ZH.test(full.slice(e, e + 12));
+  if (isCjk(c)) return NAME_AFTER_ZH.test(full.slice(e, e + 12));
   return c >= 65 && c <= 90 && NAME_AFTER_EN.test(full.slice(e, e + 80));
 }
 
