@@ -4,6 +4,7 @@ import { foldText } from './fold.js';
 import { analyse, FEATURES, featuresOf, hitsOf, type Doc, type FeatureName, type Hit } from './features.js';
 import {
   aliasEdition,
+  eventYearAt,
   bigramKey,
   canonicalUrl,
   docNumberSeries,
@@ -879,6 +880,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // 8th CIIE", 第四届): a text about another edition neither mentions nor carries out this one's
   // entry. The first edition is a report's history ("since the first CIIE in 2018"), not its subject.
   const ownEdition = new Set<number>();
+  const publishedYear = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? Number(input.published!.slice(0, 4)) : null;
   const otherEdition = new Set<number>();
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
@@ -889,6 +891,18 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       const ns = own ? [own] : editionsBefore(doc.full, h.s);
       if (ns.includes(edition)) ownEdition.add(m);
       else if (ns.some((n) => n !== 1)) otherEdition.add(m);
+      else if (!ns.length) {
+        // No number: a year at the name tells the edition ("the 2025 CIIE", 2025年进博会; the entry's
+        // edition is held in its policy's year); so does a text of a later year whose sentence does
+        // not name the entry's year ("The CIIE opened on Wednesday", published 2025).
+        const year = k.policies[k.measures[m].policy].year;
+        const named = eventYearAt(doc.full, h.s, h.e);
+        if (year !== null && named !== null) (named === year ? ownEdition : otherEdition).add(m);
+        else if (year !== null && publishedYear !== null && publishedYear > year) {
+          const [a, b] = sentenceSpan(doc.full, h.s, h.e);
+          if (!doc.full.slice(a, b).includes(String(year))) otherEdition.add(m);
+        }
+      }
     }
     if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
     if (h.p.weight > aliasW[m]) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
 import { latestYearNamed, TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
-import { aliasEdition, aliasVariants, editionsBefore } from '../classifier/knowledge.js';
+import { aliasEdition, aliasVariants, editionsBefore, eventYearAt } from '../classifier/knowledge.js';
 import { issuingPlace } from '../classifier/knowledge.js';
 import { readMeasuresFile } from '../seeds/load.js';
 import { runCli } from './support/cli.js';
@@ -739,6 +739,22 @@ describe('measure links', () => {
     expect(took('7th and 8th')).toBeDefined();
     expect(took('8th')).toBeUndefined();
     expect(link('Belt and Road partners shine at the CIIE', 'The China International Import Expo opened in Shanghai, with exhibitors from Belt and Road countries. Since the first CIIE in 2018, Belt and Road partners have taken part every year.', '2024-11-05')).toBeDefined();
+    // No number, a year: the entry's edition is held in its policy's year (2024). "The 2025 CIIE",
+    // 2025年进博会, "CIIE 2025", or a text of 2025 on "the CIIE" with no 2024 in its sentence, is another.
+    const expo = 'exhibitors from Belt and Road countries signed deals in Shanghai.';
+    expect(link('Belt and Road partners at the 2025 CIIE', `At the 2025 China International Import Expo, ${expo}`, '2025-11-06')).toBeUndefined();
+    expect(link('Belt and Road partners at CIIE 2025', `At CIIE 2025, ${expo}`, '2025-11-06')).toBeUndefined();
+    expect(link('2025年进博会开幕', '2025年进博会在上海开幕,共建“一带一路”国家展商参展签约。', '2025-11-05')).toBeUndefined();
+    expect(link('Belt and Road partners shine at the CIIE', `At the China International Import Expo, ${expo}`, '2025-11-06')).toBeUndefined();
+    // Its own year names it, written at the name, in the sentence of a later text, or as the date.
+    expect(link('2024年进博会开幕', '2024年进博会在上海开幕,共建“一带一路”国家展商参展签约。', '2024-11-05')).toBeDefined();
+    expect(link('Belt and Road partners at the 2024 CIIE', `At the 2024 China International Import Expo, ${expo}`, '2025-01-10')).toBeDefined();
+    expect(link('Shanghai reviews its Belt and Road work', `In 2024, at the China International Import Expo, ${expo}`, '2025-02-01')).toBeDefined();
+    expect(link('Belt and Road partners shine at the CIIE', `At the China International Import Expo, ${expo}`, '2024-11-06')).toBeDefined();
+    const yearAt = (text: string, name: string) => eventYearAt(text, text.indexOf(name), text.indexOf(name) + name.length);
+    expect([yearAt('the 2025 CIIE', 'CIIE'), yearAt('2025年第八届进博会', '进博会'), yearAt('CIIE 2025 opened', 'CIIE'), yearAt("2025's CIIE", 'CIIE')]).toEqual([2025, 2025, 2025, 2025]);
+    // Not a year at the name: a year that goes on (CIIE 2025年…), a count, a figure.
+    expect([yearAt('CIIE 2025年', 'CIIE'), yearAt('the 8 CIIE', 'CIIE'), yearAt('CIIE 2,025 deals', 'CIIE'), yearAt('12025 CIIE', 'CIIE')]).toEqual([null, null, null, null]);
   });
 
   it('knows a catalog name written the other ways the press writes it: head first, another counter', () => {
