@@ -721,17 +721,21 @@ const OTHER_TRAIN_CITIES =
 
 /** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
  *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
- *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…. Not the same characters in other words or
+ *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…; a second verb of such a pair ("will be
+ *  planned and launched"). Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
-const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely))*\s+$/i;
+const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely))*\s+(?:[a-z]+\s+(?:and|or)\s+)?$/i;
+/** After an act's verb, in its clause (up to an "and" or "but" starting another): a time still to
+ *  come, "opens next year", "launches later this month", "is held in the coming weeks". */
+const INTENT_AFTER_EN = /^(?:(?!\s(?:and|but)\s)[^,.;:!?\n]){0,40}?\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter)|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\b/i;
 const INTENT_ZH =
   /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
   // 建成了, 开通了: done, whatever came before.
   if (full[end] === '了') return false;
   const before = full.slice(Math.max(0, at - 60), at);
-  return INTENT_EN.test(before) || INTENT_ZH.test(before);
+  return INTENT_EN.test(before) || INTENT_ZH.test(before) || INTENT_AFTER_EN.test(full.slice(end, end + 60));
 }
 
 /** Years as a text writes them (folded: full-width digits are ASCII), one capture each: 2019年,

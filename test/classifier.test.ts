@@ -646,6 +646,13 @@ describe('measure links', () => {
     expect(zh('上海国际碳中和博览会要建成国际一流展会')).toBe('mentions');
     expect(en('will also be held')).toBe('mentions');
     expect(en("won't be opened until")).toBe('mentions');
+    // A second verb of a pair still to come; a time to come after the verb, in its clause.
+    expect(en('will be planned and launched')).toBe('mentions');
+    expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo opens next year, with exhibitors from more than 20 Belt and Road countries.')).toBe('mentions');
+    expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo is held in Shanghai later this month, with exhibitors from more than 20 Belt and Road countries.')).toBe('mentions');
+    // Done, with a time to come only in another clause or after "and".
+    expect(en('was planned and launched')).toBe('implements');
+    expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo opened in 2023 and will double its size next year, with exhibitors from more than 20 Belt and Road countries.')).toBe('implements');
     // The same characters in other words or uses: as planned, an act done, virtual, the top official.
     expect(zh('上海国际碳中和博览会已签约项目将于明年启动')).toBe('mentions');
     expect(zh('上海国际碳中和博览会线上平台明年开通')).toBe('mentions');
