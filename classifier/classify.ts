@@ -884,7 +884,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // 8th CIIE", 第四届): a text about another edition neither mentions nor carries out this one's
   // entry. The first edition is a report's history ("since the first CIIE in 2018"), not its subject.
   const ownEdition = new Set<number>();
-  const publishedYear = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? Number(input.published!.slice(0, 4)) : null;
+  const published = publishedDay(input);
+  const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const otherEdition = new Set<number>();
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
@@ -1052,7 +1053,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // implements / mentions for the rest of the catalog.
   const listed = hitsOf(doc, Role.Implement);
   const others: Link[] = [];
-  const published = /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
   // Undated, a text is taken to be no later than the latest year it names: wording alike (or a
   // name shared with other entries) does not tie it to a policy of a later year; the entry's own
   // name still does.
@@ -1152,10 +1152,23 @@ export function relevanceFeatures(input: ClassifyInput, knowledge: Knowledge): R
   return featuresOf(prepare(input, knowledge).doc).values;
 }
 
+/** The day the initiative was first proposed (the Silk Road Economic Belt, Astana, 7 September
+ *  2013). A text published before it reports no BRI policy, whatever it names (the old Maritime Silk
+ *  Road's heritage bid, the Chongqing–Xinjiang–Europe trains of 2011): its score is held at
+ *  BEFORE_BRI_SCORE at most. */
+export const BRI_PROPOSED = '2013-09-07';
+export const BEFORE_BRI_SCORE = 0.05;
+
+/** The publication day an input gives (YYYY-MM-DD), or null. */
+function publishedDay(input: ClassifyInput): string | null {
+  return /^\d{4}-\d{2}-\d{2}/.test(input.published ?? '') ? input.published!.slice(0, 10) : null;
+}
+
 export function classify(input: ClassifyInput, knowledge: Knowledge, config: ClassifyConfig): Judgement {
   const { title, text, doc, input: read } = prepare(input, knowledge);
   const f = featuresOf(doc);
-  const score = round(relevanceScore(f.values));
+  const published = publishedDay(read);
+  const score = round(published !== null && published < BRI_PROPOSED ? Math.min(relevanceScore(f.values), BEFORE_BRI_SCORE) : relevanceScore(f.values));
   const relevant = score >= config.threshold;
 
   const evidence = new Evidence(doc, 3);

@@ -76,8 +76,9 @@ const OTHER_EXPANSION = [
 ];
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
-/** A sentence about the past: dynasties, archaeology, relics, museums, the old voyages (folded text). */
-const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|Zheng He|Zhang Qian|centuries ago)\b|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|博物馆|张骞|郑和/i;
+/** A sentence about the past: dynasties, archaeology, relics, museums, the old voyages, the old
+ *  route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO) (folded text). */
+const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
 
 /** Whether the anchor h names the historical route: a name of knowledge.historicalAnchors in a
  *  sentence about the past. */
@@ -106,9 +107,14 @@ export function anchorsOf(doc: Doc): Anchor[] {
   const hasCore = kept.some((h) => ANCHOR_KINDS[h.p.arg] === 'core');
   const out: Anchor[] = [];
   const leadEnd = leadEndOf(doc);
+  // The old route's name in a sentence about the past is history; so is every use of it in a text
+  // that names the route so somewhere and the initiative by no other name (a heritage bid's report:
+  // "宁波在海上丝绸之路中扮演着重要的角色", said beside 申遗 and 始发港).
+  const past = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && historical(doc, h));
+  const oldRouteOnly = past.length > 0 && kept.every((h) => ANCHOR_KINDS[h.p.arg] !== 'core' || doc.k.historicalAnchors.has(h.phrase));
   for (const h of kept) {
     const kind = ANCHOR_KINDS[h.p.arg];
-    if (kind === 'core' && historical(doc, h)) continue;
+    if (kind === 'core' && (past.includes(h) || (oldRouteOnly && doc.k.historicalAnchors.has(h.phrase)))) continue;
     if (kind === 'acronym') {
       let upper = true;
       for (let c = h.s; c < h.e; c++) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
-import { latestYearNamed, TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
+import { BEFORE_BRI_SCORE, latestYearNamed, TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
 import { aliasEdition, aliasVariants, editionsBefore, eventYearAt } from '../classifier/knowledge.js';
 import { issuingPlace } from '../classifier/knowledge.js';
@@ -940,6 +940,28 @@ describe('measure links', () => {
       text: '广西正在加快建设面向东盟的海上丝绸之路信息枢纽,推动与东盟国家网络互联、信息互通。\n\n自治区政府表示,将与东盟国家签署更多合作文件,共建海上丝绸之路。',
     };
     expect(judge(today).relevant).toBe(true);
+  });
+
+  it('reads the old route of a world-heritage bid as history, and nothing published before the BRI was proposed as BRI policy', () => {
+    // After a blind spot-check article (Ningbo's bid to list the Maritime Silk Road as world
+    // heritage, 2011-12-12, judged relevant at 0.999): the route is named in sentences about the bid
+    // (申遗, 世界文化遗产, 始发港) and, between them, in a historian's quote with no such word.
+    const bid = {
+      title: '宁波“海上丝路”申遗已走过十年',
+      text: '昨天,中国“海上丝绸之路与世界文明进程”国际论坛在宁波开幕。七城市将联合申报“海上丝绸之路”世界文化遗产。\n\n“宁波在海上丝绸之路中扮演着重要的角色。”著名历史学家在接受记者采访时说,宁波港是海上丝绸之路的主要始发港之一。\n\n宁波现有海上丝绸之路文化遗存120余处。',
+    };
+    for (const published of ['2011-12-12', '2016-05-01', null]) expect(judge({ ...bid, published }).relevant, String(published)).toBe(false);
+    expect(judge({ title: 'Quanzhou marks a decade of its Maritime Silk Road heritage bid', text: 'Quanzhou has worked for ten years to list the Maritime Silk Road as World Heritage, and the city says the bid will go to UNESCO next year.\n\n"Quanzhou played a major role in the Maritime Silk Road," a historian said.' }).relevant).toBe(false);
+    // A text that also names the initiative otherwise keeps the route's modern uses.
+    const bri = { ...bid, text: `${bid.text}\n\n宁波市政府表示,宁波将以高质量共建“一带一路”为统领,建设海上丝绸之路指数和“一带一路”综合试验区。` };
+    expect(judge({ ...bri, published: '2018-05-01' }).relevant).toBe(true);
+    // Published before 7 September 2013, nothing is BRI policy: the Chongqing–Xinjiang–Europe trains of 2011.
+    const train = { title: '渝新欧国际铁路联运大通道全线开通', text: '渝新欧国际铁路联运大通道今天全线开通,首趟中欧班列从重庆团结村站驶出,经新疆阿拉山口出境,16天后抵达德国杜伊斯堡。\n\n重庆市政府表示,这条通道将带动重庆与欧洲的贸易往来。' };
+    const early = judge({ ...train, published: '2011-03-19' });
+    expect(early.relevant).toBe(false);
+    expect(early.score).toBeLessThanOrEqual(BEFORE_BRI_SCORE);
+    expect([early.topics, early.measures]).toEqual([[], []]);
+    expect(judge({ ...train, published: '2014-03-19' }).relevant).toBe(true);
   });
 
   it('ties no document to a policy issued after it was published', () => {
