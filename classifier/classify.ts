@@ -710,6 +710,12 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
+/** A headline that calls its policy a new or revised edition. */
+const RENEWED = /\b(?:new(?!\s+area)|revised|updated|amended|upgraded|next)\b|新版|新一轮|新一輪|修订|修訂|修正|升级版|升級版/i;
+
+/** The verbs of IMPLEMENT that make a plan rather than carry it out, for a policy's lead entry. */
+const MAKING = /^(?:approved|unveiled|批复|批復|获批|獲批)$/i;
+
 /** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
 const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
 /** The region names a text uses as places (not inside another name). */
@@ -721,7 +727,7 @@ const OTHER_TRAIN_CITIES =
 
 /** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
  *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
- *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…; a second verb of such a pair ("will be
+ *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…, 距离…举行还有20天; a second verb of such a pair ("will be
  *  planned and launched"). Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
@@ -730,7 +736,7 @@ const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon
  *  come, "opens next year", "launches later this month", "is held in the coming weeks". */
 const INTENT_AFTER_EN = /^(?:(?!\s(?:and|but)\s)[^,.;:!?\n]){0,40}?\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter)|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\b/i;
 const INTENT_ZH =
-  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
+  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|距离|距離|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
   // 建成了, 开通了: done, whatever came before.
   if (full[end] === '了') return false;
@@ -887,31 +893,43 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const published = publishedDay(input);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const otherEdition = new Set<number>();
+  // Each entry's name in the text, less those naming another edition, with its weight (a plain
+  // name numbered with the entry's edition, "the seventh China International Import Expo", weighs
+  // as the edition's own name): the sentences an act of it can be reported in.
+  const nameHits = new Map<number, { h: Hit; w: number }[]>();
   for (const h of hitsOf(doc, Role.Alias)) {
     const m = h.p.arg;
     if (m < 0) continue;
     const edition = k.measures[m].edition;
+    let other = false;
+    let w = h.p.weight;
     if (edition) {
       const own = aliasEdition(doc.full.slice(h.s, h.e));
       const ns = own ? [own] : editionsBefore(doc.full, h.s);
-      if (ns.includes(edition)) ownEdition.add(m);
-      else if (ns.some((n) => n !== 1)) otherEdition.add(m);
+      if (ns.includes(edition)) {
+        ownEdition.add(m);
+        w = Math.max(w, SPECIFIC_ALIAS);
+      } else if (ns.some((n) => n !== 1)) other = true;
       else if (!ns.length) {
         // No number: a year at the name tells the edition ("the 2025 CIIE", 2025年进博会; the entry's
         // edition is held in its policy's year); so does a text of a later year whose sentence does
         // not name the entry's year ("The CIIE opened on Wednesday", published 2025).
         const year = k.policies[k.measures[m].policy].year;
-        const named = eventYearAt(doc.full, h.s, h.e);
-        if (year !== null && named !== null) (named === year ? ownEdition : otherEdition).add(m);
-        else if (year !== null && publishedYear !== null && publishedYear > year) {
+        const at = eventYearAt(doc.full, h.s, h.e);
+        if (year !== null && at !== null) {
+          if (at === year) ownEdition.add(m);
+          else other = true;
+        } else if (year !== null && publishedYear !== null && publishedYear > year) {
           const [a, b] = sentenceSpan(doc.full, h.s, h.e);
-          if (!doc.full.slice(a, b).includes(String(year))) otherEdition.add(m);
+          if (!doc.full.slice(a, b).includes(String(year))) other = true;
         }
       }
+      if (other) otherEdition.add(m);
     }
+    if (!other) nameHits.set(m, [...(nameHits.get(m) ?? []), { h, w }]);
     if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
-    if (h.p.weight > aliasW[m]) {
-      aliasW[m] = h.p.weight;
+    if (w > aliasW[m]) {
+      aliasW[m] = w;
       aliasHit[m] = h;
     }
   }
@@ -1009,7 +1027,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // issuer — by its title, by its document number's series, or, where the title is a policy
   // document's and ends so after the name ("…2023年工作要点"), by the own name of the policy's lead
   // entry (浙江省高质量推进"一带一路"重要枢纽建设2023年工作要点 continues Zhejiang's BRI hub plan).
-  const docYear = yearOf(input.title) ?? yearOf(input.published) ?? null;
+  const titleYear = yearOf(input.title);
+  const docYear = titleYear ?? yearOf(input.published) ?? null;
   const docSeries = docNumberSeries(input.docNumber);
   const documentWordAt = policyDocumentWordAt(doc.full.slice(0, doc.titleEnd));
   // A headline that asks ("What has the pilot zone plan achieved?") reports on a policy; it is no
@@ -1031,7 +1050,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4);
     if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
-    const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : docYear > policyYear);
+    // By the publication date alone only for a yearly policy (its title names its year) or a
+    // headline that calls itself a new or revised one: a later report of a plan is no new plan
+    // ("Shanghai unveils the Plan for Establishing a Pilot Zone…", published the year after).
+    const byDate = titleYear !== null || (p.title !== '' && yearOf(p.title) !== null) || RENEWED.test(input.title);
+    const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : byDate && docYear > policyYear);
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are
@@ -1073,17 +1096,25 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (otherEdition.has(m) && !ownEdition.has(m)) continue;
     // A document cannot mention or implement a policy issued after it was published.
     if (published && p.date && published < p.date.slice(0, 10)) continue;
-    if (!published && aliasW[m] < SPECIFIC_ALIAS && laterThanText(p)) continue;
+    // Undated and naming no year as late as the policy's, a text may name the entry by its own name
+    // but reports no act of it (a 2021 train's first run is no act of the 2024 priorities).
+    const earlier = !published && laterThanText(p);
+    if (earlier && aliasW[m] < SPECIFIC_ALIAS) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';
-    const hit = aliasHit[m];
-    // Implementing is done where the policy applies: in its region or by its issuer.
+    // Implementing is done where the policy applies: in its region or by its issuer, in a sentence
+    // that names the entry as well as the text names it at best (not only the headline: "Seventh CIIE:
+    // what it delivered" over "The seventh CIIE opened on Tuesday").
     // (By the shared name's own weight: its region makes it a mention, not an act carried out.)
     const actScore = sharedName.has(m) ? linkScoreWith(m, sharedName.get(m)!) : score;
-    if (actScore >= IMPLEMENT_MIN && hit && local) {
-      const sent = doc.u.sent[hit.i];
-      if (listed.some((h) => doc.u.sent[h.i] === sent && !intended(doc.full, h.s, h.e))) relation = 'implements';
+    if (actScore >= IMPLEMENT_MIN && local && !earlier) {
+      const floor = Math.min(aliasW[m], SPECIFIC_ALIAS);
+      const sentences = new Set((nameHits.get(m) ?? []).filter((n) => n.w >= floor).map((n) => doc.u.sent[n.h.i]));
+      // Approving or unveiling a plan makes it; it does not carry it out ("国务院正式批复同意…方案").
+      const lead = p.roots[0] === m;
+      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && MAKING.test(doc.full.slice(h.s, h.e)));
+      if (listed.some(act)) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
   }

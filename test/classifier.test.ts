@@ -656,6 +656,7 @@ describe('measure links', () => {
     // The same characters in other words or uses: as planned, an act done, virtual, the top official.
     expect(zh('上海国际碳中和博览会已签约项目将于明年启动')).toBe('mentions');
     expect(zh('上海国际碳中和博览会线上平台明年开通')).toBe('mentions');
+    expect(zh('距离上海国际碳中和博览会举行还有不到20天')).toBe('mentions'); // a countdown (a spot-check's CIIE train report)
     for (const done of [
       '上海国际碳中和博览会按计划于6月5日在上海开幕',
       '上海已成功将上海国际碳中和博览会连续举办两届',
@@ -668,6 +669,14 @@ describe('measure links', () => {
       expect(zh(done), done).toBe('implements');
     // "Italy" and "newly" are no adverbs of intent.
     expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo with exhibits sent on the new rail route to Italy opened on Wednesday, with exhibitors from more than 20 Belt and Road countries.')).toBe('implements');
+    // Closing an event reports it held (a spot-check's CIIE closing reports).
+    expect(en('concluded')).toBe('implements');
+    expect(zh('上海国际碳中和博览会6月8日在上海闭幕')).toBe('implements');
+    expect(zh('上海國際碳中和博覽會6月8日在上海圓滿落幕')).toBe('implements');
+    // The act may be reported in any sentence that names the entry, not only the headline's.
+    const ciie = (title: string) => judge({ title, text: 'The seventh China International Import Expo opened on Tuesday in Shanghai, with exhibitors from Belt and Road countries.', published: '2024-11-06' }).measures.find((m) => m.id === 'sh-2024-priorities-3a')?.relation;
+    expect(ciie('Seventh CIIE: what Belt and Road partners expect')).toBe('implements');
+    expect(ciie('What Belt and Road partners expect')).toBe('implements');
     // 把…建成: making something into something else is an aim (a spot-check's report of the 2017
     // plan: 把上海建成“一带一路”投融资中心…是金融开放合作专项行动的目标和愿景).
     expect(zh('把上海国际碳中和博览会建成“一带一路”绿色合作平台')).toBe('mentions');
@@ -721,7 +730,8 @@ describe('measure links', () => {
     const link = (title: string, text: string, published: string) => judge({ title, text, published }).measures.find((m) => m.id === 'sh-2024-priorities-3a');
     const en = (n: string, w: string) => link(`Belt and Road partners shine at the ${n} CIIE`, `The ${w} China International Import Expo opened in Shanghai, with exhibitors from Belt and Road countries. Shanghai officials said the CIIE is a platform for Belt and Road cooperation.`, '2025-11-05');
     expect(en('8th', 'eighth')).toBeUndefined();
-    expect(en('7th', 'seventh')?.relation).toBe('mentions');
+    // (Dated 2025, the text says the seventh opened: a report of it held.)
+    expect(en('7th', 'seventh')?.relation).toBe('implements');
     // Chinese, in traditional characters: 第八屆進博會 (a spot-check's Xinhua report of the Peru pavilion).
     expect(link('第八屆進博會開幕 一帶一路展區亮相', '第八屆中國國際進口博覽會在上海開幕。上海市商務委員會表示,進博會為“一帶一路”合作搭建了平台。', '2025-11-05')).toBeUndefined();
     expect(link('第七届进博会开幕 一带一路展区亮相', '第七届中国国际进口博览会在上海开幕。上海市商务委员会表示,进博会为“一带一路”合作搭建了平台。', '2024-11-05')).toBeDefined();
@@ -962,6 +972,31 @@ describe('measure links', () => {
     expect(early.score).toBeLessThanOrEqual(BEFORE_BRI_SCORE);
     expect([early.topics, early.measures]).toEqual([[], []]);
     expect(judge({ ...train, published: '2014-03-19' }).relevant).toBe(true);
+  });
+
+  it('says a report of the State Council approving a plan mentions the plan; it does not carry it out', () => {
+    // A spot-check's China Daily report ("Shanghai to lift Silk Road trade", 2023-11-16).
+    const text = (verb: string) =>
+      `Shanghai is looking to nurture a batch of e-commerce operators with international influence by 2025 as the city gears up to explore Silk Road e-commerce cooperation with Belt and Road partners.\n\nThe State Council ${verb} a pilot zone for Silk Road e-commerce cooperation in East China's Shanghai, according to the council's official website, citing a circular released on Oct 23.`;
+    const relation = (verb: string) => judge({ title: 'Shanghai to lift Silk Road trade', text: text(verb), published: '2023-11-16' }).measures.find((m) => m.id === 'sh-2023-silk-road-ecommerce')?.relation;
+    expect(relation('approved establishing')).toBe('mentions');
+    expect(relation('unveiled')).toBe('mentions');
+    // An act that carries it out still is one.
+    expect(relation('launched')).toBe('implements');
+    // A later report of the plan is no newer plan (by its date alone); a headline calling it new or
+    // revised, or naming a later year, is.
+    const later = (title: string) => judge({ title, text: 'Shanghai unveiled the Plan for Establishing a Pilot Zone for Silk Road E-commerce Cooperation in Shanghai, a Belt and Road platform for digital trade.', published: '2024-01-15' }).measures.find((m) => m.id === 'sh-2023-silk-road-ecommerce')?.relation;
+    expect(later('Shanghai unveils Plan for Establishing a Pilot Zone for Silk Road E-commerce Cooperation')).toBe('mentions');
+    expect(later('Shanghai unveils revised Plan for Establishing a Pilot Zone for Silk Road E-commerce Cooperation')).toBe('updates');
+    expect(later('Shanghai unveils 2024 Plan for Establishing a Pilot Zone for Silk Road E-commerce Cooperation')).toBe('updates');
+  });
+
+  it('says an undated text that names no year as late as a policy reports no act of it, though it may name it', () => {
+    // A spot-check's undated report of the first 上海号 train (2021), and batch5's zh-638: the entry
+    // is the 2024 priorities' "organise China-Europe trains" (sh-2024-priorities-2d).
+    const input = { title: '上海国际班列首发', text: '2021年9月28日,“中欧班列—上海号”首次从上海开行,驶向德国汉堡,助力高质量共建“一带一路”。' };
+    expect(judge(input).measures.find((m) => m.id === 'sh-2024-priorities-2d')?.relation).toBe('mentions');
+    expect(judge({ ...input, text: input.text.replace('2021年9月28日', '2024年9月28日') }).measures.find((m) => m.id === 'sh-2024-priorities-2d')?.relation).toBe('implements');
   });
 
   it('ties no document to a policy issued after it was published', () => {
