@@ -42,29 +42,29 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.161;
+export const TOPIC_BIAS = -4.169;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.223,
-  relative: 1.593,
-  leader: 1.286,
-  leadsParagraph: 0.194,
-  paragraphShare: 0.209,
-  clearTerm: 0.229,
+  mass: 1.232,
+  relative: 1.587,
+  leader: 1.290,
+  leadsParagraph: 0.183,
+  paragraphShare: 0.212,
+  clearTerm: 0.231,
   inTitle: 0.510,
-  leadsSection: 0.101,
+  leadsSection: 0.103,
   companion: 1.647,
-  sentencesLed: 1.164,
+  sentencesLed: 1.161,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
-  'connectivity': 0.074,
-  'trade': 0.001,
-  'digital-economy': 0.003,
-  'finance': 0.018,
-  'green': -0.166,
-  'sci-tech': -0.176,
-  'industry-investment': 0.165,
-  'people-to-people': -0.159,
-  'cooperation-mechanisms': 0.155,
+  'connectivity': 0.076,
+  'trade': 0.003,
+  'digital-economy': -0.016,
+  'finance': 0.020,
+  'green': -0.165,
+  'sci-tech': -0.175,
+  'industry-investment': 0.168,
+  'people-to-people': -0.157,
+  'cooperation-mechanisms': 0.160,
   'legal-compliance': 0.085,
 };

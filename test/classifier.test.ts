@@ -260,6 +260,13 @@ describe('topics', () => {
     expect(coop(zh('该项目是共建“一带一路”的重要成果。'))).toBe(0);
   });
 
+  it("reads Taiwan's words for the digital economy (數位經濟, 數位絲路, 行動支付, 資料中心) as the mainland's", () => {
+    // A spot-check's CNA report missed digital-economy: 數位 folds to 数位, not 数字.
+    const taiwan = judge({ title: '陸推動數位絲路 深化數位經濟合作', text: '中國大陸商務部表示,將推動「一帶一路」數位絲路建設,深化數位經濟與數位貿易合作,擴大行動支付與資料中心等數位基礎建設。', published: '2024-06-01' });
+    expect(taiwan.relevant).toBe(true);
+    expect(taiwan.topics[0]?.id).toBe('digital-economy');
+  });
+
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
     for (const a of dev) {
       const j = judge(a);
@@ -862,7 +869,14 @@ describe('measure links', () => {
       text: '海南省日前印发方案,提出在自由贸易港营造先行先试环境,加强与共建“一带一路”国家的国际和区域交流合作,扩大电子商务领域开放。',
       published: '2024-06-01',
     });
-    expectRelevantUnlinked(green, court, hainan);
+    // The central bank's opinions for the western corridor (a spot-check's CNA report, traditional
+    // characters): 金融市場互聯互通 and 人民幣跨境使用 are the Shanghai entries' wording and the nation's.
+    const pboc = judge({
+      title: '陸央行等發布意見 支持西部陸海新通道建設',
+      text: '中國人民銀行等部門發布意見,支持西部陸海新通道建設,服務高質量共建「一帶一路」。\n\n這項「意見」還提出,要探索中國內外金融市場互聯互通,擴大人民幣跨境使用,支持跨境電子商務綜合試驗區發展。',
+      published: '2024-09-20',
+    });
+    expectRelevantUnlinked(green, court, hainan, pboc);
     // A name stays a name though its words are the field's: the Carbon Neutrality Expo is Shanghai's.
     const expo = judge({ title: 'Carbon Neutrality Expo draws Belt and Road exhibitors', text: 'The International Carbon Neutrality Expo drew exhibitors from 20 Belt and Road countries showing low-carbon solutions.', published: '2024-06-10' });
     expect(expo.measures.map((m) => m.id)).toContain('sh-2024-priorities-5c');
@@ -873,6 +887,8 @@ describe('measure links', () => {
       published: '2024-10-16',
     });
     expect(local.measures.map((m) => m.id)).toContain('sh-2024-priorities-5');
+    const shanghaiFinance = judge({ title: '上海推进金融市场互联互通 服务“一带一路”', text: '上海市金融工作局表示,上海将推进金融市场互联互通,扩大人民币跨境使用,服务高质量共建“一带一路”。', published: '2024-10-16' });
+    expect(shanghaiFinance.measures.map((m) => m.id)).toContain('sh-2024-priorities-4c');
   });
 
   it('ties a Chinese report of the Silk Road e-commerce plan to the three aspects it names, in either script', () => {
