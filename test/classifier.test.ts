@@ -722,6 +722,11 @@ describe('measure links', () => {
     const shanghai = ids('第200列上海中欧班列开出', '4月19日上午,一列满载110个标准集装箱货物的中欧班列从铁路上海闵行站鸣笛启程,标志着上海中欧班列开行达到200列,成为上海融入“一带一路”建设的重要载体。');
     expect(shanghai).toContain('sh-2024-priorities-2d');
     expect(shanghai).not.toContain('zj-2020-facilitates-bri-2');
+    // In English too: "China-Europe freight train", Xinhua's usual wording, is both entries' name.
+    const en = (place: string) => ids('China-Europe freight train to Madrid', `A China-Europe freight train loaded with 110 containers departed from ${place} for Madrid on Monday, boosting Belt and Road trade.`);
+    expect(en("Yiwu West Railway Station in east China's Zhejiang Province")).toEqual(['zj-2020-facilitates-bri-2']);
+    expect(en('Shanghai Minhang Railway Station')).toEqual(['sh-2024-priorities-2d']);
+    expect(en("Xi'an International Port Station")).toEqual([]);
     // Another region's trains: a shared name of neither; nor for a region named elsewhere or in
     // another name (上海合作组织), or among the cities of a national list.
     expect(ids('西安中欧班列开行量领跑全国', '今年以来,西安中欧班列开行数量持续增长,助力高质量共建“一带一路”。')).toEqual([]);
