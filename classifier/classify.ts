@@ -156,6 +156,11 @@ const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*
 const CAPTION =
   /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|screenshot)s?\s+(?:provided by [^,.;]{1,60}?\s+)?(?:shows?|dated)\b(?!\s+(?:that|how|why|what|whether)\b)|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片由|圖片由)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 
+/** A photo credit closing the line after a sentence, which the sentence splitter leaves as a
+ *  sentence of its own ("… festival on Jan 13 in Shanghai. (PHOTO / XINHUA)"): the sentence is
+ *  the caption. */
+const CREDIT_AFTER = /^\s*(?:[(（](?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()（）\n]{0,60}[)）]|[（(][^（()）\n]{0,30}(?:摄|攝)[)）])[ \t]*(?:\n|$)/i;
+
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on
  *  financial integration", "一、切实增强…使命感", "从“去程”到“往返”,激发经贸循环“新活力”": a closing quote
@@ -204,7 +209,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (CAPTION.test(t) || isHeading(this.doc.full, span)));
+    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (CAPTION.test(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;

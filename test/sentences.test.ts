@@ -375,6 +375,20 @@ describe('captions and credit lines', () => {
     expect(video.evidence[0]).toMatch(/^视频 \|/);
   });
 
+  it('a caption whose credit the splitter leaves as a sentence of its own is still a caption: "… in Shanghai. (PHOTO / XINHUA)"', () => {
+    // A spot-check's China Daily page ("Shanghai to lift Silk Road trade"): its caption showed first.
+    const caption = "A Pakistani businessman (center) and a colleague ring in the Chinese New Year during livestreaming amid a Silk Road e-commerce New Year's shopping festival on Jan 13 in Shanghai.";
+    const statement = 'Shanghai will build a pilot zone for Silk Road e-commerce cooperation, a Belt and Road platform for digital trade, the municipal government said on Tuesday.';
+    for (const credit of ['(PHOTO / XINHUA)', '(Xinhua/Li Xin)', '（新华社记者 王鹏 摄）']) {
+      const j = classify({ title: 'Shanghai to lift Silk Road trade', text: `${caption} ${credit}\n\n${statement}` }, k, { threshold: 0.5 });
+      expect(j.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade'), credit).toBe(statement);
+      expect(j.topics[0].evidence[0], credit).not.toBe(caption);
+    }
+    // A bracket that is no credit leaves the sentence a statement.
+    const j = classify({ title: 'Shanghai to lift Silk Road trade', text: `${statement} (In Chinese)\n\n${caption}` }, k, { threshold: 0.5 });
+    expect(j.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade')).toBe(statement);
+  });
+
   it('a statement that starts with the words of a caption is still a statement (a reviewer\'s cases)', () => {
     const cases: [string, string, string][] = [
       ['中俄元首视频会晤', '视频会晤中，两国元首宣布推动共建“一带一路”同欧亚经济联盟对接合作。\n\n双方同意加强共建“一带一路”政策沟通。', '视频会晤中'],
