@@ -157,9 +157,9 @@ const CAPTION =
   /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|screenshot)s?\s+(?:provided by [^,.;]{1,60}?\s+)?(?:shows?|dated)\b(?!\s+(?:that|how|why|what|whether)\b)|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|^(?:图为|圖為|图片由|圖片由)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]|(?:来源|來源)\s*[:：][^。！？]{0,30}$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 
 /** A photo credit closing the line after a sentence, which the sentence splitter leaves as a
- *  sentence of its own ("… festival on Jan 13 in Shanghai. (PHOTO / XINHUA)"): the sentence is
- *  the caption. */
-const CREDIT_AFTER = /^\s*(?:[(（](?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()（）\n]{0,60}[)）]|[（(][^（()）\n]{0,30}(?:摄|攝)[)）])[ \t]*(?:\n|$)/i;
+ *  sentence of its own ("… festival on Jan 13 in Shanghai. (PHOTO / XINHUA)", "(Xinhua/Li Xin)",
+ *  （记者 王鹏 摄）): the sentence is the caption. Not a bare "(Xinhua)", a wire story's own credit. */
+const CREDIT_AFTER = /^[ \t]*(?:[(（](?:photo|photos|cfp|ic photo|vcg)\b[^()（）\n]{0,60}[)）]|[(（](?:xinhua|chinanews|china daily)\s*\/[^()（）\n]{1,40}[)）]|[（(][^（()）\n]{0,30}(?:摄|攝)[)）])[ \t]*(?:\n|$)/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on
@@ -715,11 +715,13 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
-/** A headline that calls its policy a new or revised edition. */
-const RENEWED = /\b(?:new(?!\s+area)|revised|updated|amended|upgraded|next)\b|新版|新一轮|新一輪|修订|修訂|修正|升级版|升級版/i;
+/** A headline that calls its policy a new or revised edition: "new action plan", "revised plan",
+ *  新版, 修订 (not "New Zealand", "new progress", 新一轮高水平开放). */
+const RENEWED = /\b(?:new(?:ly)?(?:\s+(?:revised|updated|round of))?\s+(?:plan|action plan|edition|version|measures|opinions|guidelines|rules|regulations|policy|policies)|revised|updated|amended|upgraded)\b|新版|修订|修訂|修正|升级版|升級版/i;
 
-/** The verbs of IMPLEMENT that make a plan rather than carry it out, for a policy's lead entry. */
-const MAKING = /^(?:approved|unveiled|批复|批復|获批|獲批)$/i;
+/** The verbs of IMPLEMENT that make a plan rather than carry it out, for a seed policy's lead entry
+ *  (not "unveiled": the press's word for 揭牌, a zone's plaque put up, an act). */
+const MAKING = /^(?:approved|批复|批復|获批|獲批)$/i;
 
 /** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
 const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
@@ -732,21 +734,34 @@ const OTHER_TRAIN_CITIES =
 
 /** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
  *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
- *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…, 距离…举行还有20天; a second verb of such a pair ("will be
+ *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…, 倒计时; a second verb of such a pair ("will be
  *  planned and launched"). Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
-const INTENT_EN = /\b(?:will|shall|would|won['’]t|to)(?:\s+(?:not|be|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely))*\s+(?:[a-z]+\s+(?:and|or)\s+)?$/i;
-/** After an act's verb, in its clause (up to an "and" or "but" starting another): a time still to
- *  come, "opens next year", "launches later this month", "is held in the coming weeks". */
-const INTENT_AFTER_EN = /^(?:(?!\s(?:and|but)\s)[^,.;:!?\n]){0,40}?\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter)|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\b/i;
+const ADVERBS = 'not|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely';
+const INTENT_EN = new RegExp(
+  `\\b(?:will|shall|would|won['’]t|to)(?:\\s+(?:be|${ADVERBS}))*\\s+$` +
+    // the second verb of a pair still to come: "will be planned and launched", "to be built and opened"
+    `|\\b(?:(?:will|shall|would|won['’]t)(?:\\s+(?:${ADVERBS}))*(?:\\s+be)?|to\\s+be)(?:\\s+(?:${ADVERBS}))*\\s+[a-z]+\\s+(?:and|or)\\s+$`,
+  'i',
+);
+/** After a verb in the present ("opens", "is held"), in its clause up to another verb's "and" or
+ *  "but": a time still to come, "opens next year", "is held later this month" (not "next year's"). */
+const PRESENT_ACT = /^(?:opens|launches|hosts|holds|starts)$/i;
+const PASSIVE_BEFORE = new RegExp(`\\b(?:is|are)(?:\\s+(?:${ADVERBS}))?\\s+$`, 'i');
+const INTENT_AFTER_EN = /^(?:(?!\s(?:and|but)\s)[^,.;:!?\n]){0,40}?\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter)|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\b(?!['’]s)/i;
+/** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天. */
+const COUNTDOWN_ZH = /^[^，,。；;！!？?\n]{0,4}(?:还有|還有|仅剩|僅剩|只剩)(?:不到|不足)?\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)/;
 const INTENT_ZH =
-  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|距离|距離|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
+  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
   // 建成了, 开通了: done, whatever came before.
   if (full[end] === '了') return false;
   const before = full.slice(Math.max(0, at - 60), at);
-  return INTENT_EN.test(before) || INTENT_ZH.test(before) || INTENT_AFTER_EN.test(full.slice(end, end + 60));
+  if (INTENT_EN.test(before) || INTENT_ZH.test(before)) return true;
+  const after = full.slice(end, end + 60);
+  if (COUNTDOWN_ZH.test(after)) return true;
+  return (PRESENT_ACT.test(full.slice(at, end)) || PASSIVE_BEFORE.test(before)) && INTENT_AFTER_EN.test(after);
 }
 
 /** Years as a text writes them (folded: full-width digits are ASCII), one capture each: 2019年,
@@ -837,6 +852,7 @@ function indexOfEntry(full: string, text: string): number {
 }
 
 function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: string[] = []): Link[] {
+  const titleYear = yearOf(input.title);
   const links = new Map<number, Link>();
   const put = (m: number, link: Omit<Link, 'id'>) => {
     const prev = links.get(m);
@@ -870,7 +886,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         const bits = k.shingleIndex.get(h);
         if (bits) for (let s = 0; s < k.seeds.length; s++) if (bits & (1 << s)) hits[s]++;
       }
-      const titleYear = yearOf(input.title);
       k.seeds.forEach((s, si) => {
         if (!candidates[si]) return;
         // Another year's edition of a yearly document shares most of its wording but is no copy.
@@ -917,8 +932,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       } else if (ns.some((n) => n !== 1)) other = true;
       else if (!ns.length) {
         // No number: a year at the name tells the edition ("the 2025 CIIE", 2025年进博会; the entry's
-        // edition is held in its policy's year); so does a text of a later year whose sentence does
-        // not name the entry's year ("The CIIE opened on Wednesday", published 2025).
+        // edition is held in its policy's year); so does a text of a later year that does not name
+        // the entry's year ("The CIIE opened on Wednesday", published 2025), and a sentence naming it
+        // names the entry's ("In 2024, … at the CIIE", published 2025).
         const year = k.policies[k.measures[m].policy].year;
         const at = eventYearAt(doc.full, h.s, h.e);
         if (year !== null && at !== null) {
@@ -926,7 +942,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
           else other = true;
         } else if (year !== null && publishedYear !== null && publishedYear > year) {
           const [a, b] = sentenceSpan(doc.full, h.s, h.e);
-          if (!doc.full.slice(a, b).includes(String(year))) other = true;
+          if (doc.full.slice(a, b).includes(String(year))) ownEdition.add(m);
+          else if (!doc.full.includes(String(year))) other = true;
         }
       }
       if (other) otherEdition.add(m);
@@ -1032,7 +1049,6 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // issuer — by its title, by its document number's series, or, where the title is a policy
   // document's and ends so after the name ("…2023年工作要点"), by the own name of the policy's lead
   // entry (浙江省高质量推进"一带一路"重要枢纽建设2023年工作要点 continues Zhejiang's BRI hub plan).
-  const titleYear = yearOf(input.title);
   const docYear = titleYear ?? yearOf(input.published) ?? null;
   const docSeries = docNumberSeries(input.docNumber);
   const documentWordAt = policyDocumentWordAt(doc.full.slice(0, doc.titleEnd));
@@ -1103,7 +1119,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (published && p.date && published < p.date.slice(0, 10)) continue;
     // Undated and naming no year as late as the policy's, a text may name the entry by its own name
     // but reports no act of it (a 2021 train's first run is no act of the 2024 priorities).
-    const earlier = !published && laterThanText(p);
+    const earlier = !published && !ownEdition.has(m) && laterThanText(p);
     if (earlier && aliasW[m] < SPECIFIC_ALIAS) continue;
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
@@ -1116,8 +1132,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     if (actScore >= IMPLEMENT_MIN && local && !earlier) {
       const floor = Math.min(aliasW[m], SPECIFIC_ALIAS);
       const sentences = new Set((nameHits.get(m) ?? []).filter((n) => n.w >= floor).map((n) => doc.u.sent[n.h.i]));
-      // Approving or unveiling a plan makes it; it does not carry it out ("国务院正式批复同意…方案").
-      const lead = p.roots[0] === m;
+      // Approving a plan makes it; it does not carry it out ("国务院正式批复同意…方案"). (A crawled
+      // policy's first root is only its first listed item.)
+      const lead = p.roots[0] === m && k.measures[m].m.origin !== 'crawled';
       const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && MAKING.test(doc.full.slice(h.s, h.e)));
       if (listed.some(act)) relation = 'implements';
     }
@@ -1204,7 +1221,9 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const { title, text, doc, input: read } = prepare(input, knowledge);
   const f = featuresOf(doc);
   const published = publishedDay(read);
-  const score = round(published !== null && published < BRI_PROPOSED ? Math.min(relevanceScore(f.values), BEFORE_BRI_SCORE) : relevanceScore(f.values));
+  // (A text that names the initiative — Belt and Road, 一带一路 — is misdated, not early.)
+  const early = published !== null && published < BRI_PROPOSED && !f.anchors.some((a) => a.kind === 'core' && !knowledge.historicalAnchors.has(a.phrase));
+  const score = round(early ? Math.min(relevanceScore(f.values), BEFORE_BRI_SCORE) : relevanceScore(f.values));
   const relevant = score >= config.threshold;
 
   const evidence = new Evidence(doc, 3);

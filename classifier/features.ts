@@ -108,10 +108,12 @@ export function anchorsOf(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   const leadEnd = leadEndOf(doc);
   // The old route's name in a sentence about the past is history; so is every use of it in a text
-  // that names the route so somewhere and the initiative by no other name (a heritage bid's report:
-  // "宁波在海上丝绸之路中扮演着重要的角色", said beside 申遗 and 始发港).
-  const past = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && historical(doc, h));
-  const oldRouteOnly = past.length > 0 && kept.every((h) => ANCHOR_KINDS[h.p.arg] !== 'core' || doc.k.historicalAnchors.has(h.phrase));
+  // that names the initiative by no other name (no other BRI name, flagship or acronym) and the route
+  // in the past at least as often as not (a heritage bid's report: "宁波在海上丝绸之路中扮演着重要的
+  // 角色", said between 申遗 and 始发港; not a port's new routes with one UNESCO sentence).
+  const route = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && doc.k.historicalAnchors.has(h.phrase));
+  const past = route.filter((h) => historical(doc, h));
+  const oldRouteOnly = past.length > 0 && past.length * 2 >= route.length && route.length === kept.length;
   for (const h of kept) {
     const kind = ANCHOR_KINDS[h.p.arg];
     if (kind === 'core' && (past.includes(h) || (oldRouteOnly && doc.k.historicalAnchors.has(h.phrase)))) continue;

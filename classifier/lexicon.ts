@@ -342,7 +342,6 @@ export const IMPLEMENT: string[] = [
   'holds',
   'concluded',
   'wrapped up',
-  'closed in',
   '开通',
   '启用',
   '揭牌',
@@ -424,7 +423,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['区块链', 0.5], ['智慧城市', 0.5], ['数字', 0.2],
     // Taiwan's words (folded from traditional characters: 數位經濟 → 数位经济), as CNA, UDN and LTN write them
     ['数位丝绸之路', 1], ['数位丝路', 1], ['数位经济', 1], ['数位贸易', 0.9], ['数位转型', 0.8], ['数位基础设施', 0.8], ['数位基础建设', 0.8],
-    ['数位化', 0.5], ['数位', 0.2], ['人工智慧', 0.5], ['行动支付', 0.6], ['资料中心', 0.6], ['云端运算', 0.5], ['网路', 0.3],
+    ['数位化', 0.5], ['人工智慧', 0.5], ['行动支付', 0.6], ['资料中心', 0.6], ['云端运算', 0.5],
   ],
   finance: [
     ['debt', 0.6], ['debt trap', 1], ['loan', 0.5], ['lending', 0.5], ['bond', 0.5], ['panda bond', 1], ['fund', 0.3], ['equity investment', 0.6],

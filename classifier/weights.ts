@@ -42,29 +42,29 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.169;
+export const TOPIC_BIAS = -4.168;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.232,
-  relative: 1.587,
-  leader: 1.290,
-  leadsParagraph: 0.183,
+  mass: 1.233,
+  relative: 1.591,
+  leader: 1.288,
+  leadsParagraph: 0.184,
   paragraphShare: 0.212,
-  clearTerm: 0.231,
-  inTitle: 0.510,
-  leadsSection: 0.103,
+  clearTerm: 0.229,
+  inTitle: 0.508,
+  leadsSection: 0.102,
   companion: 1.647,
-  sentencesLed: 1.161,
+  sentencesLed: 1.160,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
   'connectivity': 0.076,
-  'trade': 0.003,
-  'digital-economy': -0.016,
-  'finance': 0.020,
+  'trade': 0.002,
+  'digital-economy': -0.011,
+  'finance': 0.019,
   'green': -0.165,
   'sci-tech': -0.175,
-  'industry-investment': 0.168,
-  'people-to-people': -0.157,
-  'cooperation-mechanisms': 0.160,
+  'industry-investment': 0.167,
+  'people-to-people': -0.158,
+  'cooperation-mechanisms': 0.159,
   'legal-compliance': 0.085,
 };

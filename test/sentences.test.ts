@@ -384,7 +384,11 @@ describe('captions and credit lines', () => {
       expect(j.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade'), credit).toBe(statement);
       expect(j.topics[0].evidence[0], credit).not.toBe(caption);
     }
-    // A bracket that is no credit leaves the sentence a statement.
+    // A bracket that is no credit, or a wire's own "(Xinhua)", leaves the sentence a statement.
+    for (const end of [' (Xinhua)', '\n\n(Xinhua)']) {
+      const wire = classify({ title: 'Shanghai to lift Silk Road trade', text: `Will the zone draw Belt and Road partners?\n\n${statement}${end}` }, k, { threshold: 0.5 });
+      expect(wire.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade'), end).toBe(statement);
+    }
     const j = classify({ title: 'Shanghai to lift Silk Road trade', text: `${statement} (In Chinese)\n\n${caption}` }, k, { threshold: 0.5 });
     expect(j.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade')).toBe(statement);
   });
