@@ -354,7 +354,7 @@ function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
 
 /** What ends an organisation's name after a term, in English (capitalised words, "and"/"of"/"&"
  *  between) and in Chinese (a few characters, no break). */
-const NAME_AFTER_EN = /^(?:\s+(?:[A-Z][\w'’-]*|and|of|&))*?\s+(?:Market|Group|Office|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Inc\.?|Bureau|Association|University|College|Institute|Department|Commission|Committee|Federation|Chamber)\b/;
+const NAME_AFTER_EN = /^(?:\s+(?:[A-Z][\w'’-]*|and|of|&))*?\s+(?:Market|Group|Office|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Inc\.?|Bureau|Association|University|College|Institute|Department|Commission|Committee|Federation|Chamber|Administration|Agency|Authority|Council)\b/;
 const NAME_AFTER_ZH = /^[^\s\p{P}由与與和及在的是为為被对對从從向将將把]{0,4}?(?:集团|集團|公司|办公室|辦公室|市场|市場|协会|協會|学院|學院|大学|大學|研究院|研究所|委员会|委員會|管理局|商会|商會)/u;
 
 /** Whether the term at [s, e) stands inside an organisation's name (its words capitalised). */
@@ -362,6 +362,13 @@ function inOrganisationName(full: string, s: number, e: number): boolean {
   const c = full.charCodeAt(s);
   if (isCjk(c)) return NAME_AFTER_ZH.test(full.slice(e, e + 12));
   return c >= 65 && c <= 90 && NAME_AFTER_EN.test(full.slice(e, e + 80));
+}
+
+/** A topic's term that is a word of an organisation's name in the text: not in the headline (its
+ *  capitals are its style), not a strong term (0.8 and up), nor for cooperation-mechanisms (a
+ *  coordination body's name, 领导小组办公室, is its evidence). The name test is a regex: ask last. */
+function nameWord(doc: Doc, topic: number, h: Hit): boolean {
+  return doc.k.topicIds[topic] !== 'cooperation-mechanisms' && h.p.weight < 0.8 && h.s >= doc.titleEnd && inOrganisationName(doc.full, h.s, h.e);
 }
 
 /**
@@ -378,11 +385,9 @@ function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<nu
   const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
   // So does a field's word inside an organisation's name in the text ("Yiwu International Trade
   // Market", 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office"): it names
-  // the body, not what the text reports of the field. Not in the headline (its capitals are its
-  // style), nor for cooperation-mechanisms (a coordination body's name, 领导小组办公室, is its
-  // evidence). Tested only for the terms about to be shown: the name test is a regex.
-  const names = doc.k.topicIds[t.index] !== 'cooperation-mechanisms';
-  const inName = (h: Hit) => names && h.p.weight < 0.8 && h.s >= doc.titleEnd && inOrganisationName(doc.full, h.s, h.e);
+  // the body, not what the text reports of the field (nameWord). Tested only for the terms about to
+  // be shown.
+  const inName = (h: Hit) => nameWord(doc, t.index, h);
   // Of equally strong terms, one in a sentence that names the BRI says more of it.
   const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
   const ranked = (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s);
@@ -473,7 +478,10 @@ export interface TopicCandidate {
  * clear its terms are.
  */
 function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): TopicCandidate[] {
-  const tallies = topicTallies(k, doc);
+  // A topic whose every term is a word of an organisation's name in the text ("the Cyberspace
+  // Administration of China" at a culture forum, "Yiwu International Trade Market") names bodies,
+  // not what the text reports: it is no candidate.
+  const tallies = topicTallies(k, doc).filter((t) => !t.hits.every((h) => nameWord(doc, t.index, h)));
   if (!tallies.length) return [];
   const best = tallies[0].sum;
   const clear = (t: TopicTally) => t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM);

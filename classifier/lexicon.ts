@@ -462,6 +462,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['tourists', 0.4], ['education', 0.5],
     ['奖学金', 0.8], ['留学生', 0.7], ['学生', 0.4], ['教育', 0.5], ['职业教育', 0.6], ['培训', 0.4], ['人文交流', 1], ['文化', 0.4], ['旅游', 0.4],
     ['民生', 0.5], ['民心', 0.7], ['医疗', 0.4], ['卫生', 0.4], ['中医药', 0.6], ['减贫', 0.6], ['青年', 0.4], ['媒体', 0.3],
+    // international communication: campaigns, storytelling, publicity abroad
+    ['international communication', 0.6], ["tell China's stories", 0.6], ['storytelling', 0.4], ['国际传播', 0.7], ['对外传播', 0.6], ['讲好中国故事', 0.6],
   ],
   'cooperation-mechanisms': [
     // the Belt and Road Forum and summits
@@ -498,10 +500,16 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
 
 /**
  * Cues the classifier adds to a topic's negative list (an occurrence inside them does not count for
- * that topic): cooperation zones abroad are industry-investment in the guide, not trade.
+ * that topic): cooperation zones abroad are industry-investment in the guide, not trade; "local
+ * customs" are traditions, not the border's.
  */
 export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
-  trade: ['economic and trade cooperation zone', 'trade cooperation zone', '经贸合作区', '经贸合作园区'],
+  trade: [
+    'economic and trade cooperation zone', 'trade cooperation zone', '经贸合作区', '经贸合作园区',
+    // customs as traditions, goods in an event's name (a spot-check's culture report)
+    'local customs', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
+    'customs and habits', 'customs and culture', 'culture and customs', 'goods festival', '年货节',
+  ],
 };
 
 /**

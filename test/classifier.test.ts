@@ -270,6 +270,25 @@ describe('topics', () => {
     expect(students.topics.map((t) => t.id)).not.toContain('digital-economy');
   });
 
+  it('lists no topic whose every term is a word of an organisation\'s name, and reads customs as traditions where they are', () => {
+    // A spot-check's Yiwu report of an international communication campaign: its only digital term
+    // was "Cyberspace" in two bodies' names.
+    const j = judge({
+      title: 'Belt and Road international communication campaign launched in Yiwu',
+      text: 'The 2024 Belt and Road international communication campaign was launched in Yiwu on Tuesday to tell China\'s stories to audiences in Belt and Road countries.\n\nOfficials of the Office of the Central Cyberspace Affairs Commission and the Cyberspace Administration of China attended the ceremony.',
+      published: '2024-06-01',
+    });
+    expect(j.topics.map((t) => t.id)).toEqual(['people-to-people']);
+    // In lower case it is the field's word.
+    const cyber = judge({ title: 'Belt and Road partners on cyberspace cooperation', text: 'China and Belt and Road partners agreed to deepen cyberspace cooperation and build data centers under the Digital Silk Road.', published: '2024-06-01' });
+    expect(cyber.topics[0]?.id).toBe('digital-economy');
+    // "Unique customs" are traditions; customs clearance is trade.
+    const trade = (what: string) => topicMasses({ title: 'Silk Road festival in Shanghai', text: `The Belt and Road culture festival in Shanghai showed ${what} of partner countries to visitors.` }, knowledge).find((t) => t.id === 'trade')?.mass ?? 0;
+    expect(trade('the unique customs and food')).toBe(0);
+    expect(trade('the local customs, traditions and customs and folk customs')).toBe(0);
+    expect(trade('the customs clearance')).toBeGreaterThan(0);
+  });
+
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
     for (const a of dev) {
       const j = judge(a);
