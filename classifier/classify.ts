@@ -159,7 +159,8 @@ const CAPTION =
 /** A photo credit closing the line after a sentence, which the sentence splitter leaves as a
  *  sentence of its own ("… festival on Jan 13 in Shanghai. (PHOTO / XINHUA)", "(Xinhua/Li Xin)",
  *  （记者 王鹏 摄）): the sentence is the caption. Not a bare "(Xinhua)", a wire story's own credit. */
-const CREDIT_AFTER = /^[ \t]*(?:[(（](?:photo|photos|cfp|ic photo|vcg)\b[^()（）\n]{0,60}[)）]|[(（](?:xinhua|chinanews|china daily)\s*\/[^()（）\n]{1,40}[)）]|[（(][^（()）\n]{0,30}(?:摄|攝)[)）])[ \t]*(?:\n|$)/i;
+const CREDIT_AFTER =
+  /^[ \t]*(?:[(（[](?:photo|photos|cfp|ic photo|vcg)\b[^()（）[\]\n]{0,60}[)）\]]|[(（[](?:xinhua|chinanews(?:\.com)?|cns|china daily)\s*(?:photo\b|\/)[^()（）[\]\n]{0,40}[)）\]]|[（(][^（()）\n]{0,30}(?:摄|攝)[)）]|[（(](?:新华社|新華社|中新社)发[)）])[ \t]*(?:\n|$)/i;
 
 /** A heading of the text: a line of its own with more text after it, short (100 characters, 40
  *  with Chinese), not ending as a sentence does ("I. Fully implementing the 1st BRF's achievements on
@@ -354,7 +355,7 @@ function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
 
 /** What ends an organisation's name after a term, in English (capitalised words, "and"/"of"/"&"
  *  between) and in Chinese (a few characters, no break). */
-const NAME_AFTER_EN = /^(?:\s+(?:[A-Z][\w'’-]*|and|of|&))*?\s+(?:Market|Group|Office|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Inc\.?|Bureau|Association|University|College|Institute|Department|Commission|Committee|Federation|Chamber|Administration|Agency|Authority|Council)\b/;
+const NAME_AFTER_EN = /^(?:[^\S\n]+(?:[A-Z][\w'’-]*|and|of|&))*?[^\S\n]+(?:Market|Group|Office|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Inc\.?|Bureau|Association|University|College|Institute|Department|Commission|Committee|Federation|Chamber|Administration|Agency|Authority|Council)\b/;
 const NAME_AFTER_ZH = /^[^\s\p{P}由与與和及在的是为為被对對从從向将將把]{0,4}?(?:集团|集團|公司|办公室|辦公室|市场|市場|协会|協會|学院|學院|大学|大學|研究院|研究所|委员会|委員會|管理局|商会|商會)/u;
 
 /** Whether the term at [s, e) stands inside an organisation's name (its words capitalised). */
@@ -478,10 +479,7 @@ export interface TopicCandidate {
  * clear its terms are.
  */
 function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): TopicCandidate[] {
-  // A topic whose every term is a word of an organisation's name in the text ("the Cyberspace
-  // Administration of China" at a culture forum, "Yiwu International Trade Market") names bodies,
-  // not what the text reports: it is no candidate.
-  const tallies = topicTallies(k, doc).filter((t) => !t.hits.every((h) => nameWord(doc, t.index, h)));
+  const tallies = topicTallies(k, doc);
   if (!tallies.length) return [];
   const best = tallies[0].sum;
   const clear = (t: TopicTally) => t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM);
@@ -723,13 +721,17 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
   return pick;
 }
 
-/** A headline that calls its policy a new or revised edition: "new action plan", "revised plan",
- *  新版, 修订 (not "New Zealand", "new progress", 新一轮高水平开放). */
-const RENEWED = /\b(?:new(?:ly)?(?:\s+(?:revised|updated|round of))?\s+(?:plan|action plan|edition|version|measures|opinions|guidelines|rules|regulations|policy|policies)|revised|updated|amended|upgraded)\b|新版|修订|修訂|修正|升级版|升級版/i;
+/** A headline that calls its policy a new or revised edition: "new … plan", "revised … measures",
+ *  新版, 新一轮…方案, 修订, 升级版 (not "New Zealand", "new progress", "forecast revised up",
+ *  新一轮高水平开放). */
+const RENEWED =
+  /\b(?:new(?!\s+zealand)|newly|revised|updated|amended|upgraded)\b[^,.:;|]{0,60}?\b(?:plan|edition|version|measures|opinions|guidelines|rules|regulations|policy|policies)\b|新版|新一[轮輪][^，,。；;]{0,30}?(?:方案|计划|計劃|规划|規劃|措施|意见|意見)|修订|修訂|修正|升级版|升級版/i;
 
-/** The verbs of IMPLEMENT that make a plan rather than carry it out, for a seed policy's lead entry
- *  (not "unveiled": the press's word for 揭牌, a zone's plaque put up, an act). */
+/** The verbs of IMPLEMENT that make a plan rather than carry it out, for a seed policy's lead entry. */
 const MAKING = /^(?:approved|批复|批復|获批|獲批)$/i;
+/** "Unveiled" makes a plan when a document word follows ("unveiled the Plan for …", "unveiled new
+ *  measures"); with a plaque, a zone or a centre it is the press's 揭牌, an act. */
+const UNVEILED_DOCUMENT = /^\s+(?:the\s+|a\s+|an\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,6}?(?:plan|measures|guidelines|opinions|policy|policies|blueprint|roadmap)\b/i;
 
 /** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
 const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
@@ -746,30 +748,41 @@ const OTHER_TRAIN_CITIES =
  *  planned and launched"). Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
-const ADVERBS = 'not|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely';
+const ADVERBS = '(?:not|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely)';
+const MODAL = "(?:will|shall|would|won['’]t)";
 const INTENT_EN = new RegExp(
-  `\\b(?:will|shall|would|won['’]t|to)(?:\\s+(?:be|${ADVERBS}))*\\s+$` +
+  `\\b(?:${MODAL}|to)(?:\\s+(?:be|${ADVERBS}))*\\s+$` +
     // the second verb of a pair still to come: "will be planned and launched", "to be built and opened"
-    `|\\b(?:(?:will|shall|would|won['’]t)(?:\\s+(?:${ADVERBS}))*(?:\\s+be)?|to\\s+be)(?:\\s+(?:${ADVERBS}))*\\s+[a-z]+\\s+(?:and|or)\\s+$`,
+    `|\\b(?:${MODAL}(?:\\s+${ADVERBS})*(?:\\s+be)?|to\\s+be)(?:\\s+${ADVERBS})*\\s+[a-z]+\\s+(?:and|or)\\s+$`,
   'i',
 );
+/** "to expand and set up": a pair after a bare "to" when the act's verb is no past form (after
+ *  "came to Shanghai and launched" the "to" is a preposition). */
+const TO_PAIR = /\bto\s+[a-z]+\s+(?:and|or)\s+$/i;
 /** After a verb in the present ("opens", "is held"), in its clause up to another verb's "and" or
  *  "but": a time still to come, "opens next year", "is held later this month" (not "next year's"). */
 const PRESENT_ACT = /^(?:opens|launches|hosts|holds|starts)$/i;
-const PASSIVE_BEFORE = new RegExp(`\\b(?:is|are)(?:\\s+(?:${ADVERBS}))?\\s+$`, 'i');
-const INTENT_AFTER_EN = /^(?:(?!\s(?:and|but)\s)[^,.;:!?\n]){0,40}?\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter)|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\b(?!['’]s)/i;
-/** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天. */
-const COUNTDOWN_ZH = /^[^，,。；;！!？?\n]{0,4}(?:还有|還有|仅剩|僅剩|只剩)(?:不到|不足)?\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)/;
+/** Before a participle or passive: "is (officially) held", ", held next month in Shanghai,". */
+const PASSIVE_BEFORE = new RegExp(`(?:\\b(?:is|are)(?:\\s+${ADVERBS})?|,)\\s+$`, 'i');
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const INTENT_AFTER_EN = new RegExp(
+  `^(?:(?!\\s(?:and|but)\\s)[^,.;:!?\\n]){0,40}?\\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter|${MONTHS})|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\\b(?!['’]s)`,
+  'i',
+);
+/** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕已不足一个月, 开幕倒计时10天. */
+const COUNTDOWN_ZH =
+  /^[^，,。；;！!？?\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有|已)?(?:不到|不足)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|倒计时|倒計時|倒数|倒數)/;
 const INTENT_ZH =
   /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
   // 建成了, 开通了: done, whatever came before.
   if (full[end] === '了') return false;
   const before = full.slice(Math.max(0, at - 60), at);
-  if (INTENT_EN.test(before) || INTENT_ZH.test(before)) return true;
+  const verb = full.slice(at, end);
+  if (INTENT_EN.test(before) || INTENT_ZH.test(before) || (TO_PAIR.test(before) && !/ed$/i.test(verb))) return true;
   const after = full.slice(end, end + 60);
   if (COUNTDOWN_ZH.test(after)) return true;
-  return (PRESENT_ACT.test(full.slice(at, end)) || PASSIVE_BEFORE.test(before)) && INTENT_AFTER_EN.test(after);
+  return (PRESENT_ACT.test(verb) || PASSIVE_BEFORE.test(before)) && INTENT_AFTER_EN.test(after);
 }
 
 /** Years as a text writes them (folded: full-width digits are ASCII), one capture each: 2019年,
@@ -795,10 +808,17 @@ const ZH_YEAR = /([〇零一二三四五六七八九]{4})年/g;
 
 /** The latest year a text names (YEAR_FORMS), or null. */
 export function latestYearNamed(text: string): number | null {
-  const folded = foldText(text);
   let latest: number | null = null;
+  for (const y of yearsNamed(text)) if (latest === null || y > latest) latest = y;
+  return latest;
+}
+
+/** The years a text names (YEAR_FORMS), 1980–2049. */
+function yearsNamed(text: string): Set<number> {
+  const folded = foldText(text);
+  const out = new Set<number>();
   const see = (y: number) => {
-    if (y >= 1980 && y <= 2049 && (latest === null || y > latest)) latest = y;
+    if (y >= 1980 && y <= 2049) out.add(y);
   };
   for (const re of YEAR_FORMS) {
     for (const m of folded.matchAll(re)) {
@@ -807,7 +827,7 @@ export function latestYearNamed(text: string): number | null {
     }
   }
   for (const m of folded.matchAll(ZH_YEAR)) see(Number([...m[1]].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
-  return latest;
+  return out;
 }
 
 function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
@@ -918,6 +938,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // 8th CIIE", 第四届): a text about another edition neither mentions nor carries out this one's
   // entry. The first edition is a report's history ("since the first CIIE in 2018"), not its subject.
   const ownEdition = new Set<number>();
+  const laterBare = new Set<number>(); // named bare in a later year's text …
+  const inItsYear = new Set<number>(); // … and in a sentence naming the entry's year
   const published = publishedDay(input);
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   const otherEdition = new Set<number>();
@@ -940,9 +962,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       } else if (ns.some((n) => n !== 1)) other = true;
       else if (!ns.length) {
         // No number: a year at the name tells the edition ("the 2025 CIIE", 2025年进博会; the entry's
-        // edition is held in its policy's year); so does a text of a later year that does not name
-        // the entry's year ("The CIIE opened on Wednesday", published 2025), and a sentence naming it
-        // names the entry's ("In 2024, … at the CIIE", published 2025).
+        // edition is held in its policy's year); so does a text of a later year none of whose
+        // sentences naming it bare names the entry's year ("The CIIE opened on Wednesday", published
+        // 2025; not "CIIE: Shanghai reviews …" over "In 2024, … at the CIIE").
         const year = k.policies[k.measures[m].policy].year;
         const at = eventYearAt(doc.full, h.s, h.e);
         if (year !== null && at !== null) {
@@ -950,8 +972,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
           else other = true;
         } else if (year !== null && publishedYear !== null && publishedYear > year) {
           const [a, b] = sentenceSpan(doc.full, h.s, h.e);
-          if (doc.full.slice(a, b).includes(String(year))) ownEdition.add(m);
-          else if (!doc.full.includes(String(year))) other = true;
+          (yearsNamed(doc.full.slice(a, b)).has(year) ? inItsYear : laterBare).add(m);
         }
       }
       if (other) otherEdition.add(m);
@@ -963,6 +984,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       aliasHit[m] = h;
     }
   }
+  for (const m of laterBare) if (!inItsYear.has(m)) otherEdition.add(m);
   const signal = (m: number): MeasureSignal => ({
     alias: aliasW[m],
     aliasHit: aliasHit[m] ?? null,
@@ -1143,7 +1165,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       // Approving a plan makes it; it does not carry it out ("国务院正式批复同意…方案"). (A crawled
       // policy's first root is only its first listed item.)
       const lead = p.roots[0] === m && k.measures[m].m.origin !== 'crawled';
-      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && MAKING.test(doc.full.slice(h.s, h.e)));
+      const makes = (h: Hit) => {
+        const verb = doc.full.slice(h.s, h.e);
+        return MAKING.test(verb) || (/^unveiled$/i.test(verb) && UNVEILED_DOCUMENT.test(doc.full.slice(h.e, h.e + 80)));
+      };
+      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h));
       if (listed.some(act)) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
@@ -1218,6 +1244,7 @@ export function relevanceFeatures(input: ClassifyInput, knowledge: Knowledge): R
  *  Road's heritage bid, the Chongqing–Xinjiang–Europe trains of 2011): its score is held at
  *  BEFORE_BRI_SCORE at most. */
 export const BRI_PROPOSED = '2013-09-07';
+const INITIATIVE_NAME = /belt\s*(?:and|&)\s*road|one\s+belt,?\s+one\s+road|一带一路|一帶一路|丝绸之路经济带|絲綢之路經濟帶|21st[-\s]century\s+maritime\s+silk\s+road|21世纪海上丝绸之路|21世紀海上絲綢之路/i;
 export const BEFORE_BRI_SCORE = 0.05;
 
 /** The publication day an input gives (YYYY-MM-DD), or null. */
@@ -1229,8 +1256,9 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const { title, text, doc, input: read } = prepare(input, knowledge);
   const f = featuresOf(doc);
   const published = publishedDay(read);
-  // (A text that names the initiative — Belt and Road, 一带一路 — is misdated, not early.)
-  const early = published !== null && published < BRI_PROPOSED && !f.anchors.some((a) => a.kind === 'core' && !knowledge.historicalAnchors.has(a.phrase));
+  // (A text that names the initiative by its own name — Belt and Road, 一带一路, the Silk Road
+  // Economic Belt — is misdated, not early; "New Silk Road" and B&R were other things before it.)
+  const early = published !== null && published < BRI_PROPOSED && !f.anchors.some((a) => INITIATIVE_NAME.test(doc.full.slice(a.s, a.e)));
   const score = round(early ? Math.min(relevanceScore(f.values), BEFORE_BRI_SCORE) : relevanceScore(f.values));
   const relevant = score >= config.threshold;
 

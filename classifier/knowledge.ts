@@ -456,7 +456,7 @@ export function editionsBefore(text: string, at: number): number[] {
 /** The year written right at an event's name: "the 2025 CIIE", "2025年进博会", "2025年第八届进博会"
  *  (the year before the name, or before its ordinal), "CIIE 2025" (after it); null when none, and
  *  for a count or a start ("over 1900 CIIE exhibitors", "since 2018 CIIE has"). */
-const YEAR_BEFORE_NAME = /(?<![\d,.]|\b(?:since|over|more than|about|nearly|some|around|almost|than|of|from|until|till|by|to)\s)((?:19[89]|20[0-4])\d)(?:\s*年|'s|\s)\s*(?:第[一二三四五六七八九十\d]{1,3}[届屆]\s*)?$/i;
+const YEAR_BEFORE_NAME = /(?<![\d,.]|\b(?:since|over|more than|about|nearly|some|around|almost|up to|a total of)\s|[自从從])((?:19[89]|20[0-4])\d)(?:\s*年|'s|\s)\s*(?:第[一二三四五六七八九十\d]{1,3}[届屆]\s*)?$/i;
 const YEAR_AFTER_NAME = /^\s+((?:19|20)\d\d)(?![\d年,.]?\d|\s*年)/;
 export function eventYearAt(text: string, s: number, e: number): number | null {
   const m = YEAR_BEFORE_NAME.exec(foldText(text.slice(Math.max(0, s - 16), s))) ?? YEAR_AFTER_NAME.exec(text.slice(e, e + 8));

@@ -504,10 +504,12 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
  * customs" are traditions, not the border's.
  */
 export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
+  // telecoms, not the press
+  'people-to-people': ['international communications', 'international communication network', 'international communication networks', 'international communication cable', 'international communication hub'],
   trade: [
     'economic and trade cooperation zone', 'trade cooperation zone', '经贸合作区', '经贸合作园区',
     // customs as traditions, goods in an event's name (a spot-check's culture report)
-    'local customs', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
+    'local customs and', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
     'customs and habits', 'customs and culture', 'culture and customs', 'goods festival', '年货节',
   ],
 };

@@ -379,7 +379,7 @@ describe('captions and credit lines', () => {
     // A spot-check's China Daily page ("Shanghai to lift Silk Road trade"): its caption showed first.
     const caption = "A Pakistani businessman (center) and a colleague ring in the Chinese New Year during livestreaming amid a Silk Road e-commerce New Year's shopping festival on Jan 13 in Shanghai.";
     const statement = 'Shanghai will build a pilot zone for Silk Road e-commerce cooperation, a Belt and Road platform for digital trade, the municipal government said on Tuesday.';
-    for (const credit of ['(PHOTO / XINHUA)', '(Xinhua/Li Xin)', '（新华社记者 王鹏 摄）']) {
+    for (const credit of ['(PHOTO / XINHUA)', '(Xinhua/Li Xin)', '（新华社记者 王鹏 摄）', '(Xinhua photo/Li Xin)', '[Photo/Xinhua]', '(CNS photo)', '（新华社发）']) {
       const j = classify({ title: 'Shanghai to lift Silk Road trade', text: `${caption} ${credit}\n\n${statement}` }, k, { threshold: 0.5 });
       expect(j.evidence.find((e) => e !== 'Shanghai to lift Silk Road trade'), credit).toBe(statement);
       expect(j.topics[0].evidence[0], credit).not.toBe(caption);
