@@ -977,7 +977,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       }
       if (other) otherEdition.add(m);
     }
-    if (!other) nameHits.set(m, [...(nameHits.get(m) ?? []), { h, w }]);
+    if (!other) {
+      const list = nameHits.get(m);
+      if (list) list.push({ h, w });
+      else nameHits.set(m, [{ h, w }]);
+    }
     if (h.e <= doc.titleEnd && h.p.weight >= SPECIFIC_ALIAS) namedInTitle.set(m, Math.min(h.e, namedInTitle.get(m) ?? Infinity));
     if (w > aliasW[m]) {
       aliasW[m] = w;
@@ -1244,8 +1248,10 @@ export function relevanceFeatures(input: ClassifyInput, knowledge: Knowledge): R
  *  Road's heritage bid, the Chongqing–Xinjiang–Europe trains of 2011): its score is held at
  *  BEFORE_BRI_SCORE at most. */
 export const BRI_PROPOSED = '2013-09-07';
-const INITIATIVE_NAME = /belt\s*(?:and|&)\s*road|one\s+belt,?\s+one\s+road|一带一路|一帶一路|丝绸之路经济带|絲綢之路經濟帶|21st[-\s]century\s+maritime\s+silk\s+road|21世纪海上丝绸之路|21世紀海上絲綢之路/i;
 export const BEFORE_BRI_SCORE = 0.05;
+/** The initiative's own names: a text dated before BRI_PROPOSED that uses one is misdated, not early
+ *  ("New Silk Road" and B&R were other things before it). */
+const INITIATIVE_NAME = /belt\s*(?:and|&)\s*road|one\s+belt,?\s+one\s+road|一带一路|一帶一路|丝绸之路经济带|絲綢之路經濟帶|21st[-\s]century\s+maritime\s+silk\s+road|21世纪海上丝绸之路|21世紀海上絲綢之路/i;
 
 /** The publication day an input gives (YYYY-MM-DD), or null. */
 function publishedDay(input: ClassifyInput): string | null {
@@ -1256,8 +1262,6 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const { title, text, doc, input: read } = prepare(input, knowledge);
   const f = featuresOf(doc);
   const published = publishedDay(read);
-  // (A text that names the initiative by its own name — Belt and Road, 一带一路, the Silk Road
-  // Economic Belt — is misdated, not early; "New Silk Road" and B&R were other things before it.)
   const early = published !== null && published < BRI_PROPOSED && !f.anchors.some((a) => INITIATIVE_NAME.test(doc.full.slice(a.s, a.e)));
   const score = round(early ? Math.min(relevanceScore(f.values), BEFORE_BRI_SCORE) : relevanceScore(f.values));
   const relevant = score >= config.threshold;
