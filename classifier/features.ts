@@ -114,9 +114,15 @@ export function anchorsOf(doc: Doc): Anchor[] {
   const route = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && doc.k.historicalAnchors.has(h.phrase));
   const past = route.filter((h) => historical(doc, h));
   const oldRouteOnly = past.length > 0 && past.length * 2 >= route.length && route.length === kept.length;
+  // A phrase of another sense that shares a word with the anchor without holding it takes that
+  // word: "seat belt and road safety" (the anchor wins only where it holds the other: "Silk Road
+  // Economic Belt" over "economic belt").
+  const otherSense = hitsOf(doc, Role.OtherSense);
+  const claimed = (h: Hit) => otherSense.some((o) => o.s < h.e && o.e > h.s && (o.s < h.s || o.e > h.e));
   for (const h of kept) {
     const kind = ANCHOR_KINDS[h.p.arg];
     if (kind === 'core' && (past.includes(h) || (oldRouteOnly && doc.k.historicalAnchors.has(h.phrase)))) continue;
+    if (otherSense.length && claimed(h)) continue;
     if (kind === 'acronym') {
       let upper = true;
       for (let c = h.s; c < h.e; c++) {

@@ -167,6 +167,14 @@ describe('relevance', () => {
       },
     ],
     [
+      // A reviewer's case: "seat belt and road" holds the words "belt and road".
+      'a seat-belt and road-safety campaign',
+      {
+        title: 'Police launch seat belt and road safety campaign',
+        text: 'Police in Shanghai launched a seat belt and road safety campaign on Monday, urging drivers and passengers to buckle up on every trip.',
+      },
+    ],
+    [
       'a "BRI (Bangladesh Rice Research Institute)" item',
       {
         title: 'BRI releases two new salt-tolerant rice varieties',
