@@ -769,9 +769,12 @@ const INTENT_AFTER_EN = new RegExp(
   `^(?:(?!\\s(?:and|but)\\s)[^,.;:!?\\n]){0,40}?\\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter|${MONTHS})|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\\b(?!['’]s)`,
   'i',
 );
-/** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕已不足一个月, 开幕倒计时10天. */
+/** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕倒计时10天; and, after 距 in the
+ *  clause, 距…开幕已不足一个月 (without it, 开幕不到一个月 is a time since an act done). */
 const COUNTDOWN_ZH =
-  /^[^，,。；;！!？?\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有|已)?(?:不到|不足)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|倒计时|倒計時|倒数|倒數)/;
+  /^[^，,。；;！!？?\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)(?:不到|不足)?\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|倒计时|倒計時|倒数|倒數)/;
+const SINCE_OR_UNTIL_ZH = /^[^，,。；;！!？?\n]{0,4}已?(?:不到|不足)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)/;
+const UNTIL_ZH = /(?:距离|距離|距|离|離)[^，,。；;！!？?\n]{0,30}$/;
 const INTENT_ZH =
   /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
@@ -781,7 +784,7 @@ function intended(full: string, at: number, end: number): boolean {
   const verb = full.slice(at, end);
   if (INTENT_EN.test(before) || INTENT_ZH.test(before) || (TO_PAIR.test(before) && !/ed$/i.test(verb))) return true;
   const after = full.slice(end, end + 60);
-  if (COUNTDOWN_ZH.test(after)) return true;
+  if (COUNTDOWN_ZH.test(after) || (SINCE_OR_UNTIL_ZH.test(after) && UNTIL_ZH.test(before))) return true;
   return (PRESENT_ACT.test(verb) || PASSIVE_BEFORE.test(before)) && INTENT_AFTER_EN.test(after);
 }
 

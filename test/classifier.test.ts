@@ -691,7 +691,8 @@ describe('measure links', () => {
     expect(act('The Shanghai International Carbon Neutrality Expo launched in 2023 will double in size next year, with exhibitors from 20 Belt and Road countries.')).toBe('implements');
     expect(zh('上海国际碳中和博览会在距离地铁站不远的会展中心开幕')).toBe('implements');
     expect(zh('上海国际碳中和博览会开幕仅剩5天')).toBe('mentions');
-    expect(zh('上海国际碳中和博览会开幕已不足一个月')).toBe('mentions');
+    expect(zh('距上海国际碳中和博览会开幕已不足一个月')).toBe('mentions');
+    expect(zh('上海国际碳中和博览会开幕不到一个月,已签约项目20个')).toBe('implements'); // a time since the act
     expect(zh('上海国际碳中和博览会开幕倒计时10天')).toBe('mentions');
     expect(act('The Shanghai International Carbon Neutrality Expo, held next month in Shanghai, will draw exhibitors from 20 Belt and Road countries.')).toBe('mentions');
     expect(act('Organizers plan to expand and set up the Shanghai International Carbon Neutrality Expo for exhibitors from 20 Belt and Road countries.')).toBe('mentions');
