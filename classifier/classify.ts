@@ -758,7 +758,7 @@ const INTENT_EN = new RegExp(
 );
 /** "to expand and set up": a pair after a bare "to" when the act's verb is no past form (after
  *  "came to Shanghai and launched" the "to" is a preposition). */
-const TO_PAIR = /\bto\s+[a-z]+\s+(?:and|or)\s+$/i;
+const TO_PAIR = /\b[Tt]o\s+[a-z]+\s+(?:and|or)\s+$/; // a verb in lower case, not "to Shanghai and"
 /** After a verb in the present ("opens", "is held"), in its clause up to another verb's "and" or
  *  "but": a time still to come, "opens next year", "is held later this month" (not "next year's"). */
 const PRESENT_ACT = /^(?:opens|launches|hosts|holds|starts)$/i;

@@ -696,6 +696,7 @@ describe('measure links', () => {
     expect(zh('上海国际碳中和博览会开幕倒计时10天')).toBe('mentions');
     expect(act('The Shanghai International Carbon Neutrality Expo, held next month in Shanghai, will draw exhibitors from 20 Belt and Road countries.')).toBe('mentions');
     expect(act('Organizers plan to expand and set up the Shanghai International Carbon Neutrality Expo for exhibitors from 20 Belt and Road countries.')).toBe('mentions');
+    expect(act('Exhibitors from 20 Belt and Road countries came to Shanghai and set up stands at the Shanghai International Carbon Neutrality Expo on Wednesday.')).toBe('implements');
     expect(act('The Shanghai International Carbon Neutrality Expo opens next June with exhibitors from 20 Belt and Road countries.')).toBe('mentions');
     expect(relation('Belt and Road partners at Shanghai carbon expo', 'The Shanghai International Carbon Neutrality Expo opened in 2023 and will double its size next year, with exhibitors from more than 20 Belt and Road countries.')).toBe('implements');
     // The same characters in other words or uses: as planned, an act done, virtual, the top official.
