@@ -742,20 +742,22 @@ const placeHits = (doc: Doc) => hitsOf(doc, Role.Region).filter((h) => !NOT_A_PL
 const OTHER_TRAIN_CITIES =
   /重庆|重慶|成都|西安|郑州|鄭州|武汉|武漢|长沙|長沙|合肥|苏州|蘇州|连云港|連雲港|乌鲁木齐|烏魯木齊|兰州|蘭州|天津|广州|廣州|深圳|厦门|廈門|济南|濟南|青岛|青島|南京|沈阳|瀋陽|哈尔滨|哈爾濱|昆明|南宁|南寧|北京|\b(?:Chongqing|Chengdu|Xi'an|Xian|Zhengzhou|Wuhan|Changsha|Hefei|Suzhou|Lianyungang|Urumqi|Lanzhou|Tianjin|Guangzhou|Shenzhen|Xiamen|Jinan|Qingdao|Nanjing|Shenyang|Harbin|Kunming|Nanning|Beijing)\b/;
 
+const ADVERBS = '(?:not|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely)';
+const MODAL = "(?:will|shall|would|won['’]t)";
 /** Before an act's verb, words that make it one still to come or an aim, in its clause: "will
  *  (also / officially) be launched", "won't be held", "is expected to be formally opened"; 将于…举行,
  *  计划组织开行, 拟签署, 力争建成, 要建成, 到2025年建成, 把上海建成…, 倒计时; a second verb of such a pair ("will be
  *  planned and launched"). Not the same characters in other words or
  *  uses: 已…将…举办 (将 marking the object of an act done), 将近, 虚拟, 模拟, 按计划 (as planned), 重要,
  *  需要, 一把手, 把关. */
-const ADVERBS = '(?:not|also|soon|then|further|first|jointly|officially|formally|fully|gradually|eventually|finally|initially|successfully|likely)';
-const MODAL = "(?:will|shall|would|won['’]t)";
 const INTENT_EN = new RegExp(
   `\\b(?:${MODAL}|to)(?:\\s+(?:be|${ADVERBS}))*\\s+$` +
     // the second verb of a pair still to come: "will be planned and launched", "to be built and opened"
     `|\\b(?:${MODAL}(?:\\s+${ADVERBS})*(?:\\s+be)?|to\\s+be)(?:\\s+${ADVERBS})*\\s+[a-z]+\\s+(?:and|or)\\s+$`,
   'i',
 );
+const INTENT_ZH =
+  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 /** "to expand and set up": a pair after a bare "to" when the act's verb is no past form (after
  *  "came to Shanghai and launched" the "to" is a preposition). */
 const TO_PAIR = /\b[Tt]o\s+[a-z]+\s+(?:and|or)\s+$/; // a verb in lower case, not "to Shanghai and"
@@ -771,12 +773,10 @@ const INTENT_AFTER_EN = new RegExp(
 );
 /** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕倒计时10天; and, after 距 in the
  *  clause, 距…开幕已不足一个月 (without it, 开幕不到一个月 is a time since an act done). */
-const COUNTDOWN_ZH =
-  /^[^，,。；;！!？?\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)(?:不到|不足)?\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)|倒计时|倒計時|倒数|倒數)/;
-const SINCE_OR_UNTIL_ZH = /^[^，,。；;！!？?\n]{0,4}已?(?:不到|不足)\s*[\d一二三四五六七八九十百两兩]+\s*(?:天|日|个月|個月|周|週)/;
+const DAYS_ZH = '[\\d一二三四五六七八九十百两兩]+\\s*(?:天|日|个月|個月|周|週)'; // 20天, 一个月
+const COUNTDOWN_ZH = new RegExp(`^[^，,。；;！!？?\\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)(?:不到|不足)?\\s*${DAYS_ZH}|倒计时|倒計時|倒数|倒數)`);
+const SINCE_OR_UNTIL_ZH = new RegExp(`^[^，,。；;！!？?\\n]{0,4}已?(?:不到|不足)\\s*${DAYS_ZH}`);
 const UNTIL_ZH = /(?:距离|距離|距|离|離)[^，,。；;！!？?\n]{0,30}$/;
-const INTENT_ZH =
-  /(?:(?<![已曾][^，,。；;！!？?\n]{0,12})(?:将|將)(?![近军軍领領士])|(?:将|將)(?=[于於要会會在进進逐继繼加全正首])|(?<![虚虛模])(?:拟|擬)|(?<![按照如])(?:计划|計劃)|力争|力爭|预计|預計|有望|争取|爭取|(?<![重主需只首提纲綱])要(?![求素点點])|到(?:19|20)\d\d年|明年|年内|年內|下半年|今后|今後|未来|未來|倒计时|倒計時|(?<!一)把(?![手关關握脉脈]))(?:(?![已曾])[^，,。；;！!？?\n]){0,24}$/;
 function intended(full: string, at: number, end: number): boolean {
   // 建成了, 开通了: done, whatever came before.
   if (full[end] === '了') return false;
