@@ -816,6 +816,10 @@ export function latestYearNamed(text: string): number | null {
   return latest;
 }
 
+/** The year before a text's own, named relative to it: "last year", "a year ago", "last November"
+ *  (a month named with "last" is the previous year's in news style), 去年; for folded text. */
+const LAST_YEAR = new RegExp(`\\b(?:last\\s+(?:year|${MONTHS})|a\\s+year\\s+ago)\\b|去年`, 'i');
+
 /** The years a text names (YEAR_FORMS), 1980–2049. */
 function yearsNamed(text: string): Set<number> {
   const folded = foldText(text);
@@ -975,7 +979,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
           else other = true;
         } else if (year !== null && publishedYear !== null && publishedYear > year) {
           const [a, b] = sentenceSpan(doc.full, h.s, h.e);
-          (yearsNamed(doc.full.slice(a, b)).has(year) ? inItsYear : laterBare).add(m);
+          const sentence = doc.full.slice(a, b);
+          (yearsNamed(sentence).has(year) || (year === publishedYear - 1 && LAST_YEAR.test(foldText(sentence))) ? inItsYear : laterBare).add(m);
         }
       }
       if (other) otherEdition.add(m);

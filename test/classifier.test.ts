@@ -819,6 +819,13 @@ describe('measure links', () => {
     expect(link('Belt and Road partners at the 2024 CIIE', `At the 2024 China International Import Expo, ${expo}`, '2025-01-10')).toBeDefined();
     expect(link('Shanghai reviews its Belt and Road work', `In 2024, at the China International Import Expo, ${expo}`, '2025-02-01')).toBeDefined();
     expect(link('Belt and Road partners shine at the CIIE', `At the China International Import Expo, ${expo}`, '2024-11-06')).toBeDefined();
+    // So does the year before the text's own, named relative to it: "last November", "last year", 去年.
+    expect(link('Belt and Road deals follow up the CIIE', `Deals signed at the China International Import Expo last November show that ${expo}`, '2025-03-10')).toBeDefined();
+    expect(link('Belt and Road deals follow up the CIIE', `At last year's China International Import Expo, ${expo}`, '2025-03-10')).toBeDefined();
+    expect(link('进博会成果持续落地', '去年进博会在上海举办,共建“一带一路”国家展商参展签约。', '2025-03-10')).toBeDefined();
+    expect(link('进博会成果持续落地', '进博会在上海举办,共建“一带一路”国家展商参展签约。', '2025-03-10')).toBeUndefined();
+    // Two years on, "last year" is another edition's year.
+    expect(link('Belt and Road deals follow up the CIIE', `At last year's China International Import Expo, ${expo}`, '2026-03-10')).toBeUndefined();
     // A sentence naming the year names the edition, wherever else the name stands bare (a reviewer's case).
     expect(link('CIIE: Shanghai reviews its Belt and Road work', `In 2024, at the China International Import Expo, ${expo}`, '2025-02-01')).toBeDefined();
     // The eighth, and a comparison with 2024, is no report of the seventh (a second reviewer's case).
