@@ -101,6 +101,18 @@ export const COPY_OF_DOC = 0.85;
  *  takes measures does not end so. */
 const POLICY_DOCUMENT_END =
   /(?:要点|要點|方案|意见|意見|规划|規劃|行动计划|行動計劃|工作计划|工作計劃|纲要|綱要|条例|條例|办法|辦法|通知|\b(?:action plan|work plan|plan|priorities|opinions|guidelines?|measures|notice|programme|outline|regulations|provisions))$/i;
+/** The kinds of yearly policy document a title names, in either language: next year's edition of a
+ *  yearly policy is a document of the same kind (priorities = key tasks = 重点工作 = 工作要点). */
+const DOCUMENT_KINDS: [string, RegExp][] = [
+  ['priorities', /\b(?:priorities|key tasks|work points)\b|重点工作|重點工作|工作要点|工作要點/i],
+  ['action plan', /\baction plans?\b|行动方案|行動方案|行动计划|行動計劃/i],
+  ['work plan', /\bwork plans?\b|工作方案|工作计划|工作計劃/i],
+  ['implementation plan', /\bimplementation plans?\b|实施方案|實施方案/i],
+  ['opinions', /\b(?:opinions|guidelines)\b|意见|意見/i],
+];
+function documentKinds(title: string): string[] {
+  return DOCUMENT_KINDS.filter(([, re]) => re.test(title)).map(([kind]) => kind);
+}
 /** Where the title's closing document word starts, or -1. */
 function policyDocumentWordAt(title: string): number {
   const t = title.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '').replace(/[\s"“”'‘’」』》.。!！]+$/u, '');
@@ -1098,6 +1110,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // new edition of it.
   const asks = QUESTION.test(input.title.trim());
   const docPlace = issuingPlace(input.title, input.issuer);
+  let headlineRegions: Set<string> | undefined;
+  const titleRegions = () => (headlineRegions ??= new Set(placeHits(doc).flatMap((h) => (h.s < doc.titleEnd ? [k.regionIds[h.p.arg]] : []))));
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
   const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
@@ -1110,9 +1124,17 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): both are of the same
     // place below the region (issuingPlace: the one the headline starts with as its issuer, else the
     // extracted issuer's). A document number's series names the issuer itself.
-    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4);
-    if (!same) return;
     const policyYear = p.docNumberYear ?? p.year;
+    // Next year's edition of a yearly policy (its title names its year) is worded anew as often as
+    // not ("Shanghai's 2025 Belt and Road priorities" after "Shanghai unveils priorities to advance
+    // Belt and Road Initiative in 2024"): a headline of the same place naming the initiative, a
+    // later year and a document of the same kind is that edition. The headline names the place.
+    const nextEdition =
+      !asks && titleYear !== null && policyYear !== null && titleYear > policyYear && p.title !== '' && yearOf(p.title) !== null &&
+      titleRegions().has(p.region) && docPlace === p.place && (INITIATIVE_NAME.test(input.title) || /\bBRI\b/.test(input.title)) &&
+      documentKinds(input.title).some((kind) => documentKinds(p.title).includes(kind));
+    const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4) || nextEdition;
+    if (!same) return;
     // By the publication date alone only for a yearly policy (its title names its year) or a
     // headline that calls itself a new or revised one: a later report of a plan is no new plan
     // ("Shanghai unveils the Plan for Establishing a Pilot Zone…", published the year after).
@@ -1123,7 +1145,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are
     // tied only where the document speaks of them.
     const relation = newer && !asks ? 'updates' : 'mentions';
-    const score = round(0.55 + 0.45 * titleSim);
+    const score = round(0.55 + 0.45 * Math.max(titleSim, nextEdition ? POLICY_TITLE_MIN : 0));
     const named = byTitle(p);
     for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, givenTitle(doc)) });
     // The same edition: the same known year (an earlier one is a policy the catalog did not hold;

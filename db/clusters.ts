@@ -2,6 +2,7 @@
 // joins the cluster of any other document whose current version is within MAX_DISTANCE bits.
 // One transaction-scoped advisory lock serialises clustering, so two copies classified at the
 // same moment still end in one cluster.
+import { yearOf } from '../classifier/knowledge.js';
 import { bands, hamming, MAX_DISTANCE, simhash } from '../classifier/simhash.js';
 import { Prisma, type Db } from './client.js';
 
@@ -45,31 +46,72 @@ export async function joinEditionCluster(
   versionId: number,
   edition: { entries: string[]; policy: string[]; classifierVersion: string },
 ): Promise<{ clusterId: number; joined: number[] }> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
-    const { documentId } = await tx.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { documentId: true } });
-    const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, clusterId: true } });
-    const own = document.clusterId ?? document.id;
-    const { entries, policy, classifierVersion } = edition;
-    if (entries.length === 0) return { clusterId: own, joined: [] };
-    const same = await tx.$queryRaw<{ documentId: number; clusterId: number | null }[]>`
+  const { entries, policy, classifierVersion } = edition;
+  if (entries.length === 0) return joinClusters(db, versionId, async () => []);
+  return joinClusters(db, versionId, (tx, documentId) => tx.$queryRaw<Member[]>`
       SELECT d."id" AS "documentId", d."clusterId"
       FROM "Document" d
-      WHERE d."id" <> ${document.id} AND d."currentVersionId" IS NOT NULL AND (
+      WHERE d."id" <> ${documentId} AND d."currentVersionId" IS NOT NULL AND (
         (EXISTS (SELECT 1 FROM "Classification" c WHERE c."versionId" = d."currentVersionId" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
                  AND c."editionOf" <@ ${policy}::text[]
                  AND (c."editionOf" && ${entries}::text[]
                       OR EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = c."versionId" AND l."relation" = 'announces' AND l."measureId" = ANY(${entries}::text[]))))
          AND NOT EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = d."currentVersionId"
                          AND (l."relation" = 'updates' OR (l."relation" = 'announces' AND NOT (l."measureId" = ANY(${policy}::text[]))))))
-        OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`;
-    const outside = same.filter((c) => (c.clusterId ?? c.documentId) !== own);
+        OR EXISTS (SELECT 1 FROM "Measure" m WHERE m."sourceVersionId" = d."currentVersionId" AND m."id" = ANY(${entries}::text[])))`);
+}
+
+/**
+ * A newer edition of a known policy raises one event too, however many outlets report it: the
+ * city's Chinese release of its 2025 priorities and the English press report of them both update
+ * the 2024 entries. `updated` are the catalog entries the version updates, `year` its edition's
+ * year (editionYear: the year its headline names, else its publication year). Another document
+ * belongs to the edition when its current version, under `classifierVersion`, is relevant, updates
+ * one of `updated` and is of the same edition year; a newer edition of another year (2026's) is a
+ * policy of its own. As in joinEditionCluster, two clusters that have both raised a policy event
+ * are left apart.
+ */
+export async function joinNewerEditionCluster(
+  db: Db,
+  versionId: number,
+  edition: { updated: string[]; year: number | null; classifierVersion: string },
+): Promise<{ clusterId: number; joined: number[] }> {
+  const { updated, year, classifierVersion } = edition;
+  if (updated.length === 0 || year === null) return joinClusters(db, versionId, async () => []);
+  return joinClusters(db, versionId, async (tx, documentId) => {
+    const rows = await tx.$queryRaw<(Member & { title: string; published: Date | null })[]>`
+      SELECT d."id" AS "documentId", d."clusterId", v."title", v."published"
+      FROM "Document" d
+      JOIN "DocumentVersion" v ON v."id" = d."currentVersionId"
+      JOIN "Classification" c ON c."versionId" = v."id" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
+      WHERE d."id" <> ${documentId}
+        AND EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = v."id" AND l."relation" = 'updates' AND l."measureId" = ANY(${updated}::text[]))`;
+    return rows.filter((r) => editionYear(r.title, r.published) === year);
+  });
+}
+
+type Member = { documentId: number; clusterId: number | null };
+
+/** Under the clustering lock, the version's document joins the clusters of the documents `find`
+ *  returns, unless two of the clusters (its own among them) have each raised a first-sighting event. */
+async function joinClusters(db: Db, versionId: number, find: (tx: Prisma.TransactionClient, documentId: number) => Promise<Member[]>): Promise<{ clusterId: number; joined: number[] }> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLUSTER_LOCK}::int, 0)`;
+    const { documentId } = await tx.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { documentId: true } });
+    const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, clusterId: true } });
+    const own = document.clusterId ?? document.id;
+    const outside = (await find(tx, document.id)).filter((c) => (c.clusterId ?? c.documentId) !== own);
     if (outside.length === 0) return { clusterId: own, joined: [] };
     const clusters = [...new Set([own, ...outside.map((c) => c.clusterId ?? c.documentId)])];
     const evented = await tx.policyEvent.findMany({ where: { clusterId: { in: clusters }, cause: { in: ['new', 'supersedes'] } }, distinct: ['clusterId'], select: { clusterId: true } });
     if (evented.length > 1) return { clusterId: own, joined: [] };
     return { clusterId: await merge(tx, document.id, own, outside), joined: outside.map((c) => c.documentId) };
   });
+}
+
+/** The year of the edition a page reports: the year its headline names, else its publication year. */
+export function editionYear(title: string, published: Date | string | null): number | null {
+  return yearOf(title) ?? (published === null ? null : typeof published === 'string' ? yearOf(published) : published.getUTCFullYear());
 }
 
 /** The oldest cluster wins; clusters the document bridges are merged into it, with their events. */

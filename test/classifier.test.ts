@@ -445,6 +445,24 @@ describe('measure links', () => {
     expect(new Set(successors.map((s) => s.supersedes)).size).toBe(successors.length);
   });
 
+  it("takes next year's priorities headlined in other words for the newer edition: same place, the initiative, a later year, the same kind of document", () => {
+    const text = 'Shanghai has set out nine areas of work for 2025 to promote the high-quality development of the Belt and Road Initiative, the municipal development and reform commission said.\n\nThe city will host the eighth China International Import Expo and run more Shanghai-Europe freight trains.';
+    const zh = '上海市发展和改革委员会印发2025年推进“一带一路”高质量发展重点工作，明确九个方面任务。一是深化区域协同联动。二是积极参与“一带一路”互联互通网络建设，增加沪欧班列开行线路和频次。';
+    const relation = (title: string, body = text) => judge({ title, text: body, published: '2025-04-12' }).measures.find((m) => m.id === 'sh-2024-priorities')?.relation;
+    for (const title of ["Shanghai's 2025 Belt and Road priorities", 'Shanghai maps out 2025 priorities to advance BRI', 'Shanghai releases key tasks for advancing Belt and Road Initiative in 2025']) expect(relation(title), title).toBe('updates');
+    for (const title of ['上海发布2025年“一带一路”重点工作', '上海市2025年推进共建“一带一路”高质量发展工作要点', '上海發布2025年「一帶一路」重點工作']) expect(relation(title, zh), title).toBe('updates');
+    // Not without the place, the initiative, a later year named in the headline or the same kind of
+    // document; nor another region's, nor a question.
+    expect(relation("Zhejiang's 2025 Belt and Road priorities")).not.toBe('updates');
+    expect(relation("Shanghai's 2025 free trade zone priorities")).not.toBe('updates');
+    expect(relation("Shanghai's Belt and Road priorities")).not.toBe('updates');
+    expect(relation("Shanghai's 2025 Belt and Road action plan")).not.toBe('updates');
+    expect(relation("What are Shanghai's 2025 Belt and Road priorities?")).not.toBe('updates');
+    expect(relation('2025 Belt and Road priorities released')).not.toBe('updates');
+    // A plan whose title names no year is no yearly policy: a new action plan is a policy of its own.
+    expect(judge({ title: 'Shanghai issues 2025 action plan for the Belt and Road', text, published: '2025-04-12' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
+  });
+
   it('links a Chinese report of the 2024 priorities to the English catalog entries', () => {
     const input = {
       title: '上海明确2024年推进“一带一路”高质量发展九方面重点工作',

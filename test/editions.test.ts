@@ -242,3 +242,41 @@ describe('the older edition after a newer one worded like it', () => {
       expect(new Set(events.map((e) => e.clusterId)).size).toBe(1);
     }));
 });
+
+// Written for this test: English press reports of the city's 2025 priorities (above, in Chinese) and
+// of its 2026 ones, headlined in their own words. The 2025 report is another outlet's report of the
+// same newer edition: it joins the Chinese release's cluster, and the edition raises one UPDATED
+// event. The 2026 report is a newer edition of its own.
+const report = (year: number, day: string, expo: string): FixtureArticle => ({
+  path: `/news/${year}0412/sh-${year}-bri-priorities-report.html`,
+  layout: 'shanghai',
+  title: `Shanghai's ${year} Belt and Road priorities`,
+  published: `${year}-04-${day}`,
+  source: 'english.shanghai.gov.cn',
+  paragraphs: [
+    `Shanghai has set out nine areas of work for ${year} to promote the high-quality development of the Belt and Road Initiative, the municipal development and reform commission said.`,
+    `The city will host the ${expo} China International Import Expo, run more Shanghai-Europe freight trains, build the pilot zone for Silk Road e-commerce cooperation and help enterprises invest in Belt and Road partner countries.`,
+    'It will also deepen cooperation with partner countries in green development, the digital economy and people-to-people exchanges, officials said at a press conference.',
+  ],
+});
+const report2025 = report(2025, '12', 'eighth');
+const report2026 = report(2026, '14', 'ninth');
+
+describe("another outlet's report of a newer edition", () => {
+  const { thenCrawl } = fixturePipeline('editions-newer-report', [city2025]);
+
+  it("joins the edition's cluster: one UPDATED event for 2025, its own for 2026", () =>
+    thenCrawl([report2025, report2026], async (db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([
+        ['UPDATED', 'supersedes', city2025.path],
+        ['UPDATED', 'supersedes', report2026.path],
+      ]);
+      const docs = await db.document.findMany({ select: { canonicalUrl: true, clusterId: true } });
+      const clusterOf = (a: FixtureArticle) => docs.find((d) => d.canonicalUrl.endsWith(a.path))!.clusterId;
+      expect(clusterOf(report2025)).toBe(clusterOf(city2025));
+      expect(clusterOf(report2026)).not.toBe(clusterOf(city2025));
+      // Both 2025 pages update the 2024 priorities.
+      const updates = await db.measureLink.findMany({ where: { relation: 'updates', measureId: 'sh-2024-priorities' }, select: { version: { select: { title: true } } } });
+      expect(updates.map((u) => u.version.title).sort()).toEqual([city2025.title, report2025.title, report2026.title].sort());
+    }));
+});
