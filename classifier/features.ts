@@ -235,7 +235,7 @@ export function featuresOf(doc: Doc): Features {
     leadAnchors: Math.log1p(Math.min(leadA, 4)),
     bodyAnchors: Math.log1p(Math.min(bodyA, 12)),
     anchorParagraphs: Math.min(1, paras.size / textParas),
-    listy: namedAnchors > 0 && namedAnchors <= 2 && listyAnchors.length === namedAnchors ? 1 : 0,
+    listy: namedAnchors > 0 && listyAnchors.length === namedAnchors && new Set(listyAnchors.map((a) => a.sent)).size <= 2 ? 1 : 0,
     contrast: anchors.length ? contrastAnchors.length / anchors.length : 0,
     otherProgrammes: Math.log1p(otherProg.length),
     otherProgrammeTitle: otherProg.some((h) => h.s < doc.titleEnd) ? 1 : 0,

@@ -223,6 +223,16 @@ export const STRATEGIES: string[] = [
   '西部大开发',
   '乡村振兴',
   '黄河流域',
+  // a place's stock description, "lies at the meeting point of the Silk Road Economic Belt and the
+  // 21st Century Maritime Silk Road" (位于…交汇点): where it stands, as background as a strategy list
+  'meeting point',
+  'intersection',
+  'junction',
+  'convergence',
+  'crossroads',
+  '交汇点',
+  '交汇处',
+  '交汇地',
 ];
 
 /** Subjects of the near-miss classes: zones, markets and statistics that are not the BRI. */

@@ -188,6 +188,21 @@ describe('relevance', () => {
         text: "The European Commission on Wednesday unveiled the first flagship projects of the Global Gateway, the EU's €300 billion plan that is widely seen as an alternative to China's Belt and Road Initiative.\n\nThe Global Gateway projects include a hydrogen corridor, digital cables linking Europe and Africa, and vaccine production, financed through Team Europe grants and guarantees.\n\nCommission officials said the Global Gateway offers transparent, values-based partnerships.",
       },
     ],
+    [
+      // A spot-check's port profile (beltandroad.news): the BRI in a list of strategies, and the stock
+      // description of where the port lies — three names in two background sentences.
+      'a port profile naming the BRI among strategies and as where the port lies',
+      {
+        title: "Ningbo Zhoushan Port develops to become one of world's busiest ports",
+        text: [
+          'The Ningbo Zhoushan Port has grown from a wharf to one of the world’s busiest ports during 70 years.',
+          'Now, it is speeding up to build itself into a strong port in the world, with the development of the Belt & Road Initiative, the Yangtze River Economic Belt & the Yangtze River Delta Economic Zone.',
+          'The port lies at the meeting point of the Silk Road Economic Belt & the 21st Century Maritime Silk Road. It has built trade connections with more than 600 ports in more than 190 countries and regions.',
+          'It also has nearly 250 container shipping routes, and more than 120 are ocean shipping routes, making the Ningbo Zhoushan Port the largest port in southern China in terms of providing integrated rail-sea transportation.',
+          'The Chuanshan harbour, a part of the Ningbo Zhoushan Port, now has 10 container terminals on its 3,400-meter-long coastline, capable of handling 10 cargo ships that weigh 150,000 tons at the same time.',
+        ].join('\n\n'),
+      },
+    ],
   ];
   for (const [name, input] of negatives) {
     it(`judges ${name} not relevant`, () => {
