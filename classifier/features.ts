@@ -201,7 +201,10 @@ export function featuresOf(doc: Doc): Features {
   };
   const strategies = bySent(hitsOf(doc, Role.Strategy).filter((h) => !inside(h, anchors)));
   const contrasts = bySent([...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
-  const actions = bySent(hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors)));
+  // "Belt and Road partner countries" names a group of countries: the word right after an anchor is
+  // its name's, no action near it.
+  const namePart = (h: Hit) => anchors.some((a) => a.e <= h.s && h.s - a.e <= 2 && /^[\s"”’']*$/.test(doc.full.slice(a.e, h.s)));
+  const actions = bySent(hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(h))));
 
   let titleA = 0;
   let leadA = 0;

@@ -203,6 +203,21 @@ describe('relevance', () => {
         ].join('\n\n'),
       },
     ],
+    [
+      // A spot-check's quarterly customs figures with one BRI sentence: "partner" in "Belt and Road
+      // partner countries" is the group's name, no action near the anchor.
+      'quarterly trade figures naming Belt and Road partner countries once',
+      {
+        title: 'China’s foreign trade hits record high in first quarter of 2024',
+        text: [
+          'From January to March, the country’s foreign trade in goods stood at 10.17 trillion yuan (about $1.43 trillion), according to the General Administration of Customs (GAC).',
+          'Exports from the world’s second-biggest economy were 4.9 percent higher year on year, reaching 5.74 trillion yuan; while imports rose 5 percent to 4.43 trillion yuan, data showed.',
+          'In particular, exports of mechanical and electrical products increased by 6.8 percent, accounting for 59.2 percent of total exports, while cross-border e-commerce trade increased by 9.6 percent.',
+          'From January to March, China’s trade to Belt and Road partner countries increased by 5.5 percent, accounting for 47.4 percent of total trade. Meanwhile, trade with the EU, the U.S., South Korea and Japan accounted for 33.4 percent of total trade.',
+          'China’s foreign trade had a strong start and good momentum in the first quarter overall, said Wang. He added that as the country’s economic fundamentals continue to improve, foreign trade will have solid support.',
+        ].join('\n\n'),
+      },
+    ],
   ];
   for (const [name, input] of negatives) {
     it(`judges ${name} not relevant`, () => {
