@@ -36,6 +36,10 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
     'Wuhan-Xinjiang-Europe',
     'Hanxinou',
     'Han-Xin-Ou',
+    // the same trains as Jiangsu's and Yiwu's reports name them, and a route by its two ends
+    'China-Europe-Asia freight train',
+    'Eurasian freight train',
+    'Yiwu-Madrid',
     'New International Land-Sea Trade Corridor',
     'International Land-Sea Trade Corridor',
     'Silk Road Fund',
@@ -53,6 +57,7 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
     'Jakarta-Bandung High-Speed Railway',
     'Mombasa-Nairobi Standard Gauge Railway',
     '中欧班列',
+    '中欧亚班列',
     '义新欧',
     '渝新欧',
     '汉新欧',

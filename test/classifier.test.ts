@@ -266,6 +266,10 @@ describe('relevance', () => {
     expect(yixinou.evidence.join(' ')).toContain('义新欧');
     for (const [title, name] of [['Yixinou freight trains link Yiwu with Madrid', 'Yiwu-Xinjiang-Europe'], ['Yi-Xin-Ou trains link Yiwu with Madrid', 'Yi-Xin-Ou'], ['Hanxinou trains link Wuhan with Europe', 'Wuhan-Xinjiang-Europe (Hanxinou)']])
       expect(judge({ title, text: `The ${name} freight train service has opened 18 routes to Europe and Central Asia, reaching more than 50 countries and regions.` }).relevant, title).toBe(true);
+    // And as Jiangsu's and Yiwu's English reports name the same trains (two spot-checks' cases).
+    for (const name of ['China-Europe-Asia freight train', 'Eurasian freight train', 'Yiwu-Madrid'])
+      expect(judge({ title: `${name} service links Jiangsu and Zhejiang with Europe`, text: `The ${name} service has opened 18 routes to Europe and Central Asia, reaching more than 50 countries and regions.` }).relevant, name).toBe(true);
+    expect(judge({ title: '中欧亚班列开行十周年', text: '中欧亚班列已开通18条线路,辐射欧亚大陆50多个国家和地区。' }).relevant).toBe(true);
   });
 
   it('reads "One Belt, One Road" with its comma as the initiative', () => {
