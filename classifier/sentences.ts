@@ -18,9 +18,10 @@ const isCloser = (c: number) =>
 const isClause = (c: number) => c === 44 || c === 59 || c === 58 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a;
 
 /** Words whose full stop is an abbreviation's, not a sentence's end: written capitalised ("No. 5",
- *  "Dec. 14"; "was no." ends a sentence), and a few in lower case. */
+ *  "Dec. 14"; "was no." ends a sentence), and a few in lower case; "PT." starts an Indonesian
+ *  company's name ("PT. Kawasan Industri Terpadu …"). */
 const ABBREVIATIONS = new Set(
-  'Mr Mrs Ms Dr Prof Gov Gen Sen Rep St No Nos Dept Corp Jr Sr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs approx'.split(' '),
+  'Mr Mrs Ms Dr Prof Gov Gen Sen Rep St No Nos Dept Corp Jr Sr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs approx PT'.split(' '),
 );
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -27,6 +27,8 @@ describe('sentenceSpan', () => {
     expect(around(text, 'rose')).toBe('Trade rose 5 percent.');
     expect(around(text, 'port')).toBe('The port opened.');
     expect(around('The plan was drafted by the NDRC on Dec. 14.', 'plan')).toBe('The plan was drafted by the NDRC on Dec. 14.');
+    // An Indonesian company's name starts with "PT." (a spot-check's Guangxi plan).
+    expect(around('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China. The port opened.', 'advance')).toBe('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China.');
   });
 
   it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
