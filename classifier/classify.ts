@@ -138,18 +138,22 @@ function evidenceKey(x: string): string {
 /**
  * Where t goes in a list of evidence: REPEAT when the list already says it (the same sentence — a
  * headline repeated as the first sentence, with its 。, or the text quoting itself with other quote
- * marks — or a longer one that starts with t); the index of an item t starts with (a headline made
- * of its first clause), which t replaces; else -1 (appended).
+ * marks — or a longer one that starts with t, or holds it after a dateline: "新华社北京7月7日电 …");
+ * the index of an item t starts with (a headline made of its first clause) or holds (a headline
+ * that is the first sentence without its dateline), which t replaces; else -1 (appended). Only a
+ * start is matched for a short item (under CONTAINED_MIN characters): a bare name is no sentence.
  */
 const REPEAT = -2;
+const CONTAINED_MIN = 20;
+const holds = (longer: string, shorter: string) => longer.startsWith(shorter) || (shorter.length >= CONTAINED_MIN && longer.endsWith(shorter));
 function placeOf(items: string[], t: string): number {
   if (!items.length) return -1;
   const k = evidenceKey(t);
   let replaces = -1;
   for (let x = 0; x < items.length; x++) {
     const listed = evidenceKey(items[x]);
-    if (listed.startsWith(k)) return REPEAT;
-    if (replaces < 0 && k.startsWith(listed)) replaces = x;
+    if (holds(listed, k)) return REPEAT;
+    if (replaces < 0 && holds(k, listed)) replaces = x;
   }
   return replaces;
 }

@@ -119,6 +119,20 @@ describe('evidence', () => {
     expect(j.topics[0].evidence[0]).toBe(text.split('\n')[0]);
   });
 
+  it('lists a headline that is the first sentence without its dateline once, as the whole sentence', () => {
+    // A spot-check's Xinhua report with no headline stored: the title is the lead sentence, which the
+    // text gives after its dateline.
+    const title = '商務部新聞發言人沈丹陽7日説,今年1-5月,我國企業共對“一帶一路”沿線的48個國家和地區進行了直接投資,同比增長3.7%。';
+    const text = `新華社北京7月7日電(記者 于佳欣)${title}\n\n沈丹陽在當日召開的例行發佈會上説,前5個月,我國企業對“一帶一路”沿線48個國家和地區的投資額合計48.6億美元。`;
+    const j = classify({ title, text }, k, { threshold: 0.5 });
+    expect(j.relevant).toBe(true);
+    for (const list of evidenceLists(j)) expect(list.filter((e) => e.endsWith(title)).length, list.join(' | ')).toBeLessThanOrEqual(1);
+    expect(j.evidence[0]).toBe(text.split('\n')[0]);
+    // A short headline held in a sentence is still listed: a name is no sentence.
+    const short = classify({ title: '一带一路投资增长', text: '今年前5个月,我国企业对共建“一带一路”国家投资增长,商务部表示一带一路投资增长' }, k, { threshold: 0.5 });
+    expect(short.evidence).toContain('一带一路投资增长');
+  });
+
   it('lists a sentence the text repeats with other quote marks once', () => {
     const a = 'With the theme of "Connectivity and Shared Prosperity," the Digital Silk Road Development Forum was held on Tuesday in Xi\'an.';
     const b = 'With the theme of “Connectivity and Shared Prosperity,” the Digital Silk Road Development Forum was held on Tuesday in Xi’an.';
