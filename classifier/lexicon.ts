@@ -423,6 +423,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['pipeline', 0.3], ['land-sea', 0.5], ['train', 0.2], ['route', 0.2],
     ['班列', 0.6], ['高铁', 0.5], ['航线', 0.5], ['集装箱', 0.4], ['吞吐量', 0.5], ['海铁联运', 0.7], ['铁海联运', 0.7], ['陆港', 0.5],
     ['口岸', 0.4], ['运输', 0.3], ['通道', 0.3], ['公路', 0.3], ['铁路', 0.3],
+    // Taiwan's and Hong Kong's word for infrastructure (基礎建設 → 基础建设), and its short form
+    ['基础建设', 0.3], ['基建', 0.3], ['交通设施', 0.4],
   ],
   trade: [
     ['imports and exports', 0.6], ['import and export', 0.6], ['foreign trade', 0.5], ['bilateral trade', 0.7], ['trade with', 0.4],
@@ -451,6 +453,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['carbon', 0.5], ['sustainable development', 0.4], ['environmental', 0.4], ['ecological', 0.4], ['energy', 0.2],
     ['光伏', 0.7], ['风电', 0.7], ['水电', 0.6], ['清洁能源', 0.8], ['新能源', 0.5], ['低碳', 0.7], ['碳排放', 0.6], ['减排', 0.6], ['生态', 0.4],
     ['环保', 0.5], ['气候', 0.6], ['可持续发展', 0.4], ['绿色', 0.3], ['能源', 0.2],
+    ['biodiversity', 0.6], ['生物多样性', 0.6],
   ],
   'sci-tech': [
     ['laboratory', 0.6], ['lab', 0.4], ['research', 0.3], ['scientific', 0.4], ['satellite', 0.6], ['space cooperation', 0.8],
@@ -470,6 +473,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['consortium', 0.4], ['factory', 0.4],
     ['企业', 0.2], ['中国企业', 0.5], ['中资企业', 0.6], ['合资', 0.5], ['并购', 0.5], ['投资项目', 0.5], ['工程合同', 0.6], ['承包工程', 0.7],
     ['境外投资', 0.7], ['海外投资', 0.7], ['工业园区', 0.8], ['出海', 0.5], ['投资开发', 0.6], ['工厂', 0.4],
+    // contracting and the state-owned firms that do it; the zones with their head first
+    ['承包', 0.4], ['央企', 0.4], ['zone for economic and trade cooperation', 0.9],
   ],
   'people-to-people': [
     ['scholarship', 0.8], ['students', 0.5], ['university', 0.4], ['vocational', 0.6], ['youth', 0.4], ['media', 0.3], ['film', 0.4],
@@ -484,7 +489,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     // the Belt and Road Forum and summits
     ['forum', 0.5], ['summit', 0.4], ['高峰论坛', 1], ['论坛', 0.5], ['峰会', 0.4],
     // cooperation documents and MoUs
-    ['cooperation agreement', 0.7], ['memorandum', 0.6], ['cooperation initiative', 0.5], ['white paper', 0.5], ["chair's statement", 0.8],
+    ['cooperation agreement', 0.7], ['memorandum', 0.6], ['memoranda', 0.6], ['memoranda of understanding', 0.7], ['cooperation initiative', 0.5], ['white paper', 0.5], ["chair's statement", 0.8],
     ['合作协议', 0.7], ['合作文件', 0.8], ['谅解备忘录', 0.8], ['备忘录', 0.6], ['白皮书', 0.5],
     // strategy alignment
     ['align', 0.4], ['synergy', 0.4], ['synergize', 0.4], ['docking', 0.6], ['对接', 0.6],
@@ -510,6 +515,9 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['court', 0.6], ['commercial court', 0.9], ['disputes', 0.6], ['corruption', 0.8], ['bribery', 0.8], ['transparency', 0.4],
     ['legal', 0.4], ['law', 0.3], ['judicial', 0.6], ['extradition', 0.7], ['mediation', 0.6],
     ['法院', 0.6], ['法庭', 0.6], ['纠纷', 0.6], ['争端', 0.7], ['腐败', 0.8], ['反腐', 0.8], ['廉洁', 0.7], ['法律', 0.5], ['司法', 0.6], ['调解', 0.6],
+    // lawyers and legal cooperation
+    ['lawyer', 0.5], ['law firm', 0.6], ['bar association', 0.6], ['legal cooperation', 0.7],
+    ['律师', 0.5], ['律师事务所', 0.6], ['律师协会', 0.6], ['法律合作', 0.7],
   ],
 };
 
@@ -522,7 +530,7 @@ export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
   // telecoms, not the press
   'people-to-people': ['international communications', 'international communication network', 'international communication networks', 'international communication cable', 'international communication hub'],
   trade: [
-    'economic and trade cooperation zone', 'trade cooperation zone', '经贸合作区', '经贸合作园区',
+    'economic and trade cooperation zone', 'trade cooperation zone', 'zone for economic and trade cooperation', '经贸合作区', '经贸合作园区',
     // customs as traditions, goods in an event's name (a spot-check's culture report)
     'local customs and', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
     'customs and habits', 'customs and culture', 'culture and customs', 'goods festival', '年货节',

@@ -326,6 +326,23 @@ describe('topics', () => {
     expect(trade('how the local customs authority cut clearance times')).toBeGreaterThan(0);
   });
 
+  it('reads the words three spot-checks found missing: Taiwan\'s 基礎建設, lawyers, biodiversity, memoranda, zones named head first; 软联通 as rules, 资金互联互通 as finance', () => {
+    const mass = (id: string, text: string) => topicMasses({ title: '一带一路', text }, knowledge).find((t) => t.id === id)?.mass ?? 0;
+    expect(mass('connectivity', '兩國推進基礎建設與交通設施合作。')).toBeGreaterThan(0.5);
+    expect(mass('legal-compliance', '律师协会与共建国家律师开展法律合作。')).toBeGreaterThan(1);
+    expect(mass('legal-compliance', 'Lawyers from the bar association discussed legal cooperation.')).toBeGreaterThan(1);
+    expect(mass('green', 'The park protects biodiversity. 加强生物多样性保护。')).toBeGreaterThan(1);
+    expect(mass('cooperation-mechanisms', 'The two sides signed memoranda of understanding.')).toBeGreaterThan(0.5);
+    // "Zones for economic and trade cooperation" are the overseas parks (industry-investment), not trade.
+    expect(mass('industry-investment', 'China has built zones for economic and trade cooperation in partner countries.')).toBeGreaterThan(0.8);
+    expect(mass('trade', 'China has built zones for economic and trade cooperation in partner countries.')).toBe(0);
+    expect(mass('industry-investment', '央企在共建国家承包工程项目。')).toBeGreaterThan(0.5);
+    // "Soft connectivity" is rules and standards; financial connectivity is finance: neither is transport.
+    expect(mass('connectivity', '推进规则标准软联通。')).toBe(0);
+    expect(mass('legal-compliance', '推进规则标准软联通。')).toBeGreaterThan(0);
+    expect(mass('connectivity', '香港是资金互联互通的重要渠道。')).toBe(0);
+  });
+
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
     for (const a of dev) {
       const j = judge(a);
