@@ -5,10 +5,13 @@
 // - ASCII letters are lower-cased; full-width forms (Ａ, ０, ，) become their ASCII counterparts;
 // - hyphens and dashes (‐ ‑ ‒ – — ―) become "-", no-break and ideographic spaces a space,
 //   curly quotes straight ones;
-// - 950 traditional characters (帶→带, 絲→丝, 電→电, 歐→欧, 設→设, 貿→贸, 與→与, 國→国 …) become
-//   their simplified forms. Characters that are also used in simplified text with another meaning
-//   (著, 乾, 藉, 隻 …) are left alone: the table maps only characters that never occur in simplified
-//   Chinese, so folding simplified text changes nothing.
+// - traditional characters become their simplified forms: OpenCC's character table (opencc-js,
+//   TSCharacters: 師→师, 壩→坝, 璃 stays) — about 2,950 of them — and the 950 of the table below,
+//   written before it (帶→带, 絲→丝, 電→电, 歐→欧, 設→设, 貿→贸, 與→与, 國→国 …), which agree with it.
+//   Characters that are also used in simplified text with another meaning (乾坤, 摺, 麴 …: those of
+//   GB 2312, the simplified character set, other than the five the table below has always folded)
+//   are left alone, so folding simplified text changes nothing.
+import openccTS from 'opencc-js/dict/TSCharacters';
 
 const TRADITIONAL =
   '帶絲綢電歐設貿與國經濟發區關實華業務灣東門點協會際資產統這個們來時對說學從後進過還開長現動將為爲於無體當麼頭問題員號車線' +
@@ -57,11 +60,22 @@ for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe63]
 for (const c of [0x00a0, 0x2002, 0x2003, 0x2009, 0x200a, 0x202f, 0x3000]) FOLD[c] = 32; // space
 for (const c of [0x2018, 0x2019, 0x201b, 0x2032]) FOLD[c] = 39; // '
 for (const c of [0x201c, 0x201d, 0x201f, 0x2033]) FOLD[c] = 34; // "
+/** OpenCC's traditional characters that GB 2312 also holds, as characters of simplified text. */
+const ALSO_SIMPLIFIED = '乾吒拚捱摺榘菸薹袷醣麴麽';
+// OpenCC's table: "T S[ S2 …]|…", the first simplified form; one UTF-16 unit each (length-preserving).
+for (const entry of openccTS.split('|')) {
+  const [t, s] = entry.split(' ');
+  if (t.length === 1 && s?.length === 1 && !ALSO_SIMPLIFIED.includes(t)) FOLD[t.charCodeAt(0)] = s.charCodeAt(0);
+}
 if (TRADITIONAL.length !== SIMPLIFIED.length) throw new Error("fold: table lengths differ");
 for (let i = 0; i < TRADITIONAL.length; i++) FOLD[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i);
 
-/** The number of traditional characters the table folds. */
-export const FOLDED_CHARACTERS = TRADITIONAL.length;
+/** The number of traditional characters folded. */
+export const FOLDED_CHARACTERS = (() => {
+  let n = 0;
+  for (let c = 0x3400; c < 0xfb00; c++) if (FOLD[c] !== c) n++;
+  return n;
+})();
 
 export function foldCode(c: number): number {
   return FOLD[c];
