@@ -12,6 +12,7 @@ import {
   issuerKey,
   issuingPlace,
   Role,
+  inShingleFilter,
   shingleHashes,
   termKeys,
   yearOf,
@@ -930,19 +931,28 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const hashes = shingleHashes(doc.full);
     if (hashes.length) {
       const hits = new Int32Array(k.seeds.length);
-      const seen = new Set<number>();
-      for (const h of hashes) {
-        if (seen.has(h)) continue;
-        seen.add(h);
+      // Each distinct shingle a seed holds once; the filter's bit first, as most of a text's
+      // shingles are in no seed. The text's count of distinct shingles is needed only for a long
+      // excerpt of a seed (60 shared shingles or more).
+      const counted = new Set<number>();
+      for (let x = 0; x < hashes.length; x++) {
+        const h = hashes[x];
+        if (!inShingleFilter(k.shingleFilter, h) || counted.has(h)) continue;
+        counted.add(h);
         const bits = k.shingleIndex.get(h);
         if (bits) for (let s = 0; s < k.seeds.length; s++) if (bits & (1 << s)) hits[s]++;
+      }
+      let distinct = 0;
+      if (hits.some((n) => n >= 60)) {
+        const sorted = hashes.slice().sort();
+        for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
       }
       k.seeds.forEach((s, si) => {
         if (!candidates[si]) return;
         // Another year's edition of a yearly document shares most of its wording but is no copy.
         if (titleYear !== null && s.year !== null && titleYear !== s.year) return;
         const ofSeed = hits[si] / Math.max(1, s.shingles);
-        const ofDoc = hits[si] / Math.max(1, seen.size);
+        const ofDoc = hits[si] / Math.max(1, distinct);
         const overlap = Math.max(ofSeed, hits[si] >= 60 ? ofDoc : 0);
         if (ofSeed >= COPY_OF_SEED || (hits[si] >= 60 && ofDoc >= COPY_OF_DOC)) {
           for (const m of s.measures) put(m, { relation: 'announces', score: round(0.5 + overlap / 2), evidence: [] });

@@ -143,6 +143,8 @@ export interface Knowledge {
   seeds: SeedEntry[];
   /** Shingle hash → bit set of the seed documents holding it. */
   shingleIndex: Map<number, number>;
+  /** A bit per hash's low 18 bits, set for every key of shingleIndex (inShingleFilter). */
+  shingleFilter: Uint32Array;
   /** Canonical source URL → measures taken from that document. */
   bySourceUrl: Map<string, number[]>;
   regionIds: string[];
@@ -353,6 +355,12 @@ export function docNumberSeries(docNumber: string | null | undefined): { series:
 export const SHINGLE = 5;
 
 /** Hashes of the 5-token shingles of a text, folded (tokens: English words, CJK characters). */
+const SHINGLE_FILTER_MASK = (1 << 18) - 1; // 32 KB of bits, for the seeds' ~10,000 shingles
+/** Whether a shingle hash may be a key of shingleIndex (false: it is not; true: look it up). */
+export function inShingleFilter(filter: Uint32Array, h: number): boolean {
+  return (filter[(h & SHINGLE_FILTER_MASK) >>> 5] & (1 << (h & 31))) !== 0;
+}
+
 export function shingleHashes(text: string): Int32Array {
   const toks: number[] = [];
   let h = 0;
@@ -756,10 +764,14 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
   // Seed documents: URL and shingle fingerprints (a 32-bit set per shingle: the first 30 seeds).
   const seeds: SeedEntry[] = [];
   const shingleIndex = new Map<number, number>();
+  const shingleFilter = new Uint32Array((SHINGLE_FILTER_MASK + 1) >>> 5);
   seedDocuments.slice(0, 30).forEach((d, si) => {
     const hashes = shingleHashes(`${d.title}\n${d.text}`);
     const distinct = new Set(hashes);
-    for (const h of distinct) shingleIndex.set(h, (shingleIndex.get(h) ?? 0) | (1 << si));
+    for (const h of distinct) {
+      shingleIndex.set(h, (shingleIndex.get(h) ?? 0) | (1 << si));
+      shingleFilter[(h & SHINGLE_FILTER_MASK) >>> 5] |= 1 << (h & 31);
+    }
     seeds.push({
       id: d.id,
       url: d.url,
@@ -800,6 +812,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     policies,
     seeds,
     shingleIndex,
+    shingleFilter,
     bySourceUrl,
     regionIds,
   };
