@@ -24,7 +24,7 @@ import { sigmoid } from './logistic.js';
 import { sentenceSpan, unwrapLines } from './sentences.js';
 import { readable, verbatimSpan } from './normalise.js';
 import { listItems } from './structure.js';
-import { TOPIC_COMPANIONS } from './lexicon.js';
+import { REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
 
 export const CLASSIFIER_VERSION = 'lexical-1';
@@ -105,14 +105,39 @@ const POLICY_DOCUMENT_END =
 /** The kinds of yearly policy document a title names, in either language: next year's edition of a
  *  yearly policy is a document of the same kind (priorities = key tasks = 重点工作 = 工作要点). */
 const DOCUMENT_KINDS: [string, RegExp][] = [
-  ['priorities', /\b(?:priorities|key tasks|work points)\b|重点工作|重點工作|工作要点|工作要點/i],
+  ['priorities', /\b(?:priorities|key tasks|key points|work points)\b|重点工作|重點工作|工作要点|工作要點/i],
   ['action plan', /\baction plans?\b|行动方案|行動方案|行动计划|行動計劃/i],
   ['work plan', /\bwork plans?\b|工作方案|工作计划|工作計劃/i],
   ['implementation plan', /\bimplementation plans?\b|实施方案|實施方案/i],
   ['opinions', /\b(?:opinions|guidelines)\b|意见|意見/i],
 ];
-function documentKinds(title: string): string[] {
+export function documentKinds(title: string): string[] {
   return DOCUMENT_KINDS.filter(([, re]) => re.test(title)).map(([kind]) => kind);
+}
+/** The latest year a headline names (2020–2099), or null: "After 2024 gains, … sets 2025 …" is 2025. */
+export function headlineYear(title: string): number | null {
+  let latest: number | null = null;
+  for (const m of title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
+  return latest;
+}
+/** A headline whose issuer is the region itself, named first: "Shanghai's 2025 …", "Shanghai sets
+ *  out …", "Shanghai Municipal Government issues …", 上海发布…, 上海市2025年…; not a body or a place
+ *  named after it ("Shanghai Cooperation Organisation", "Shanghai Jiao Tong University", "Shanghai
+ *  commerce commission's …", "Shanghai's Hongqiao hub …"), nor a host ("Shanghai hosts …"). */
+const ISSUER_HEADLINE = new Map<string, RegExp>();
+function regionIssuesHeadline(region: string, title: string): boolean {
+  let re = ISSUER_HEADLINE.get(region);
+  if (!re) {
+    const names = REGIONS[region] ?? [];
+    const en = names.filter((n) => /^[A-Za-z]/.test(n))[0];
+    const zh = names.filter((n) => /^[\u3400-\u9fff]/.test(n))[0];
+    const alt: string[] = [];
+    if (en) alt.push(`(?:the\\s+)?${en.toLowerCase()}(?:\\s+(?:municipal|provincial|municipality))?(?:\\s+(?:people's\\s+)?government)?(?:['’]s\\s+(?:20\\d\\d|new|annual)\\b|\\s+(?:issues|unveils|releases|rolls out|launches|publishes|announces|sets|outlines|maps out|lays out|identifies|specifies|defines|details|clarifies|pinpoints|to|will|20\\d\\d)\\b|\\s*:\\s)`);
+    if (zh) alt.push(`${zh}[市省]?(?:人民政府|政府|发展和改革委员会|发展改革委|发改委)?[\\s:：]*(?:20\\d\\d|发布|印发|出台|明确|公布|出炉|部署|制定|确定|推出)`);
+    re = alt.length ? new RegExp(`^[\\s【\\[(（《“"]*(?:${alt.join('|')})`, 'i') : /$^/;
+    ISSUER_HEADLINE.set(region, re);
+  }
+  return re.test(foldText(title));
 }
 /** Where the title's closing document word starts, or -1. */
 function policyDocumentWordAt(title: string): number {
@@ -1124,8 +1149,18 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // new edition of it.
   const asks = QUESTION.test(input.title.trim());
   const docPlace = issuingPlace(input.title, input.issuer);
-  let headlineRegions: Set<string> | undefined;
-  const titleRegions = () => (headlineRegions ??= new Set(placeHits(doc).flatMap((h) => (h.s < doc.titleEnd ? [k.regionIds[h.p.arg]] : []))));
+  const nextYear = headlineYear(input.title);
+  // An extracted issuer that is another body of the government (上海市商务委员会 for the development
+  // and reform commission's priorities) issues a policy of its own, however alike the titles; the
+  // government itself issues for any of its bodies.
+  // The body a headline starts with is the issuer, whatever the portal that reposts it prints
+  // (上海市商务委员会2025年工作要点 on the city government's site); else the extracted issuer's.
+  const headlineBody = issuerKey(input.title.slice(0, Math.min(40, input.title.search(/\d|发布|印发|明确|出台|\b(?:issues|unveils|releases|sets|outlines)\b/i) >>> 0))).split(':')[1] ?? '';
+  const issuerBody = headlineBody || (docIssuer.split(':')[1] ?? '');
+  const otherBody = (p: PolicyEntry) => {
+    const [mine, theirs] = [issuerBody, p.issuerKey.split(':')[1] ?? ''];
+    return mine !== '' && theirs !== '' && mine !== 'government' && theirs !== 'government' && mine !== theirs;
+  };
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
   const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
@@ -1141,14 +1176,16 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const policyYear = p.docNumberYear ?? p.year;
     // Next year's edition of a yearly policy (its title names its year) is worded anew as often as
     // not ("Shanghai's 2025 Belt and Road priorities" after "Shanghai unveils priorities to advance
-    // Belt and Road Initiative in 2024"): a headline of the same place naming the initiative, a
-    // later year and a document of the same kind is that edition. The headline names the place.
+    // Belt and Road Initiative in 2024"): a headline whose issuer is the policy's region, named first,
+    // naming the initiative, a later year — not earlier than the page's own: a review of last year's
+    // work is no new edition — and a document of the same kind, is that edition.
     const nextEdition =
-      !asks && titleYear !== null && policyYear !== null && titleYear > policyYear && p.title !== '' && yearOf(p.title) !== null &&
-      titleRegions().has(p.region) && docPlace === p.place && (INITIATIVE_NAME.test(input.title) || /\bBRI\b/.test(input.title)) &&
+      !asks && nextYear !== null && policyYear !== null && nextYear > policyYear && (publishedYear === null || nextYear >= publishedYear) &&
+      p.title !== '' && yearOf(p.title) !== null && docPlace === p.place && regionIssuesHeadline(p.region, input.title) &&
+      (INITIATIVE_NAME.test(input.title) || /\bBRI\b/.test(input.title)) &&
       documentKinds(input.title).some((kind) => documentKinds(p.title).includes(kind));
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4) || nextEdition;
-    if (!same) return;
+    if (!same || otherBody(p)) return;
     // By the publication date alone only for a yearly policy (its title names its year) or a
     // headline that calls itself a new or revised one: a later report of a plan is no new plan
     // ("Shanghai unveils the Plan for Establishing a Pilot Zone…", published the year after).

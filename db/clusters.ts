@@ -2,6 +2,7 @@
 // joins the cluster of any other document whose current version is within MAX_DISTANCE bits.
 // One transaction-scoped advisory lock serialises clustering, so two copies classified at the
 // same moment still end in one cluster.
+import { documentKinds, headlineYear } from '../classifier/classify.js';
 import { yearOf } from '../classifier/knowledge.js';
 import { bands, hamming, MAX_DISTANCE, simhash } from '../classifier/simhash.js';
 import { Prisma, type Db } from './client.js';
@@ -64,20 +65,27 @@ export async function joinEditionCluster(
 /**
  * A newer edition of a known policy raises one event too, however many outlets report it: the
  * city's Chinese release of its 2025 priorities and the English press report of them both update
- * the 2024 entries. `updated` are the catalog entries the version updates, `year` its edition's
- * year (editionYear: the year its headline names, else its publication year). Another document
- * belongs to the edition when its current version, under `classifierVersion`, is relevant, updates
- * one of `updated` and is of the same edition year; a newer edition of another year (2026's) is a
- * policy of its own. As in joinEditionCluster, two clusters that have both raised a policy event
- * are left apart.
+ * the 2024 priorities. `updated` are the catalog policies' lead entries the version updates (the
+ * policy itself, not one of its items), `title` and `published` its own. Another document belongs to
+ * the edition when its current version, under `classifierVersion`, is relevant, updates one of
+ * `updated`, is of the same edition year (editionYear: the latest year its headline names, else its
+ * publication year) and, where both headlines name the kind of document (priorities = 重点工作,
+ * action plan, opinions …), of the same kind; a newer edition of another year (2026's) is a policy of
+ * its own. As in joinEditionCluster, two clusters that have both raised a policy event are left apart.
  */
 export async function joinNewerEditionCluster(
   db: Db,
   versionId: number,
-  edition: { updated: string[]; year: number | null; classifierVersion: string },
+  edition: { updated: string[]; title: string; published: Date | null; classifierVersion: string },
 ): Promise<{ clusterId: number; joined: number[] }> {
-  const { updated, year, classifierVersion } = edition;
+  const { updated, classifierVersion } = edition;
+  const year = editionYear(edition.title, edition.published);
+  const kinds = documentKinds(edition.title);
   if (updated.length === 0 || year === null) return joinClusters(db, versionId, async () => []);
+  const sameKind = (title: string) => {
+    const theirs = documentKinds(title);
+    return !kinds.length || !theirs.length || theirs.some((k) => kinds.includes(k));
+  };
   return joinClusters(db, versionId, async (tx, documentId) => {
     const rows = await tx.$queryRaw<(Member & { title: string; published: Date | null })[]>`
       SELECT d."id" AS "documentId", d."clusterId", v."title", v."published"
@@ -86,7 +94,7 @@ export async function joinNewerEditionCluster(
       JOIN "Classification" c ON c."versionId" = v."id" AND c."classifierVersion" = ${classifierVersion} AND c."relevant"
       WHERE d."id" <> ${documentId}
         AND EXISTS (SELECT 1 FROM "MeasureLink" l WHERE l."versionId" = v."id" AND l."relation" = 'updates' AND l."measureId" = ANY(${updated}::text[]))`;
-    return rows.filter((r) => editionYear(r.title, r.published) === year);
+    return rows.filter((r) => editionYear(r.title, r.published) === year && sameKind(r.title));
   });
 }
 
@@ -109,9 +117,10 @@ async function joinClusters(db: Db, versionId: number, find: (tx: Prisma.Transac
   });
 }
 
-/** The year of the edition a page reports: the year its headline names, else its publication year. */
+/** The year of the edition a page reports: the latest year its headline names ("Shanghai reviews
+ *  2025 work, sets 2026 priorities" is 2026's), else its publication year. */
 export function editionYear(title: string, published: Date | string | null): number | null {
-  return yearOf(title) ?? (published === null ? null : typeof published === 'string' ? yearOf(published) : published.getUTCFullYear());
+  return headlineYear(title) ?? (published === null ? null : typeof published === 'string' ? yearOf(published) : published.getUTCFullYear());
 }
 
 /** The oldest cluster wins; clusters the document bridges are merged into it, with their events. */

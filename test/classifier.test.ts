@@ -500,7 +500,7 @@ describe('measure links', () => {
     const text = 'Shanghai has set out nine areas of work for 2025 to promote the high-quality development of the Belt and Road Initiative, the municipal development and reform commission said.\n\nThe city will host the eighth China International Import Expo and run more Shanghai-Europe freight trains.';
     const zh = '上海市发展和改革委员会印发2025年推进“一带一路”高质量发展重点工作，明确九个方面任务。一是深化区域协同联动。二是积极参与“一带一路”互联互通网络建设，增加沪欧班列开行线路和频次。';
     const relation = (title: string, body = text) => judge({ title, text: body, published: '2025-04-12' }).measures.find((m) => m.id === 'sh-2024-priorities')?.relation;
-    for (const title of ["Shanghai's 2025 Belt and Road priorities", 'Shanghai maps out 2025 priorities to advance BRI', 'Shanghai releases key tasks for advancing Belt and Road Initiative in 2025']) expect(relation(title), title).toBe('updates');
+    for (const title of ["Shanghai's 2025 Belt and Road priorities", 'Shanghai maps out 2025 priorities to advance BRI', 'Shanghai releases key tasks for advancing Belt and Road Initiative in 2025', 'Shanghai outlines key points for Belt and Road work in 2025']) expect(relation(title), title).toBe('updates');
     for (const title of ['上海发布2025年“一带一路”重点工作', '上海市2025年推进共建“一带一路”高质量发展工作要点', '上海發布2025年「一帶一路」重點工作']) expect(relation(title, zh), title).toBe('updates');
     // Not without the place, the initiative, a later year named in the headline or the same kind of
     // document; nor another region's, nor a question.
@@ -510,6 +510,20 @@ describe('measure links', () => {
     expect(relation("Shanghai's 2025 Belt and Road action plan")).not.toBe('updates');
     expect(relation("What are Shanghai's 2025 Belt and Road priorities?")).not.toBe('updates');
     expect(relation('2025 Belt and Road priorities released')).not.toBe('updates');
+    // A reviewer's cases: the region must be the issuer, named first — not a body, place or host
+    // named after it, nor another region's headline naming it, nor a review of the year's work.
+    for (const title of [
+      'Zhejiang unveils 2025 Belt and Road priorities, deepening links with Shanghai',
+      'Shanghai Cooperation Organisation sets 2025 priorities, backs Belt and Road',
+      "Shanghai Jiao Tong University's 2025 Belt and Road priorities",
+      "Shanghai commerce commission's 2025 work priorities include Belt and Road trade",
+      'Shanghai hosts 2025 Belt and Road forum on priorities for green development',
+      "Shanghai's Hongqiao hub sets 2025 Belt and Road priorities",
+    ])
+      expect(relation(title), title).not.toBe('updates');
+    expect(judge({ title: 'Review: how Shanghai delivered its 2025 Belt and Road priorities', text, published: '2026-02-01' }).measures.find((m) => m.id === 'sh-2024-priorities')?.relation).not.toBe('updates');
+    // Another body of the city issues a policy of its own, whatever portal reposts it.
+    expect(judge({ title: '上海市商务委员会2025年工作要点（涉及一带一路）', text: zh, published: '2025-03-01', issuer: '上海市人民政府' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
     // A plan whose title names no year is no yearly policy: a new action plan is a policy of its own.
     expect(judge({ title: 'Shanghai issues 2025 action plan for the Belt and Road', text, published: '2025-04-12' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
   });

@@ -280,3 +280,58 @@ describe("another outlet's report of a newer edition", () => {
       expect(updates.map((u) => u.version.title).sort()).toEqual([city2025.title, report2025.title, report2026.title].sort());
     }));
 });
+
+// A reviewer's cases: pages that share words with the city's 2025 priorities but are other policies
+// keep their own events — another region's priorities naming Shanghai, the city's 2026 edition whose
+// headline names 2025 first, and the commerce commission's own 2025 work points.
+const zhejiang2025: FixtureArticle = {
+  path: '/news/20250512/zj-2025-bri-priorities.html',
+  layout: 'shanghai',
+  title: 'Zhejiang unveils 2025 Belt and Road priorities, deepening links with Shanghai',
+  published: '2025-05-12',
+  paragraphs: [
+    'Zhejiang province has set out its priorities for 2025 to promote the high-quality development of the Belt and Road Initiative, the provincial development and reform commission said.',
+    'The province will expand the Yiwu-Xinjiang-Europe freight trains, build Ningbo-Zhoushan port into a world-class hub and deepen port cooperation with Shanghai.',
+    'It will also support Zhejiang enterprises investing in Belt and Road partner countries, officials said.',
+  ],
+};
+const city2026: FixtureArticle = {
+  path: '/news/20260414/sh-2026-bri-priorities.html',
+  layout: 'shanghai',
+  title: 'Shanghai sets 2026 Belt and Road priorities after reviewing 2025 work',
+  published: '2026-04-14',
+  paragraphs: [
+    'Shanghai has set out its priorities for 2026 to promote the high-quality development of the Belt and Road Initiative, after reviewing its work in 2025, the municipal development and reform commission said.',
+    'The city will host the ninth China International Import Expo, run more Shanghai-Europe freight trains and build the pilot zone for Silk Road e-commerce cooperation.',
+    'It will also deepen cooperation with partner countries in green development and the digital economy, officials said.',
+  ],
+};
+const commerce2025: FixtureArticle = {
+  path: '/news/20250301/sh-commerce-2025-work-points.html',
+  layout: 'shanghai-zh',
+  title: '上海市商务委员会2025年工作要点（涉及一带一路）',
+  published: '2025-03-01',
+  paragraphs: [
+    '上海市商务委员会印发2025年工作要点，提出提振消费、稳定外贸、扩大外资，深化与共建“一带一路”国家经贸合作。',
+    '要点提出，办好第八届进博会，推进丝路电商合作先行区建设，支持企业开拓共建国家市场。',
+  ],
+};
+
+describe("other policies after the city's newer edition", () => {
+  const { thenCrawl } = fixturePipeline('editions-newer-apart', [city2025]);
+
+  it('keep their own events and clusters: another region, the next year, another body of the city', () =>
+    thenCrawl([zhejiang2025, city2026, commerce2025], async (db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path]).sort()).toEqual(
+        [
+          ['UPDATED', 'supersedes', city2025.path],
+          ['NEW', 'new', zhejiang2025.path],
+          ['UPDATED', 'supersedes', city2026.path],
+          ['NEW', 'new', commerce2025.path],
+        ].sort(),
+      );
+      expect(new Set(events.map((e) => e.clusterId)).size).toBe(4);
+      const updates = await db.measureLink.findMany({ where: { relation: 'updates', measureId: 'sh-2024-priorities' }, select: { version: { select: { title: true } } } });
+      expect(updates.map((u) => u.version.title).sort()).toEqual([city2025.title, city2026.title].sort());
+    }));
+});

@@ -11,7 +11,7 @@ import { CLASSIFIER_VERSION, classify, type Judgement } from '../classifier/clas
 import type { Knowledge } from '../classifier/knowledge.js';
 import { listedMeasures, listedSuccessors } from '../classifier/classify.js';
 import { assessNewVersion } from '../changes/diff.js';
-import { assignCluster, CLUSTER_LOCK, editionYear, joinEditionCluster, joinNewerEditionCluster } from '../db/clusters.js';
+import { assignCluster, CLUSTER_LOCK, joinEditionCluster, joinNewerEditionCluster } from '../db/clusters.js';
 import { dateOnly } from '../db/dates.js';
 import type { DocumentVersion } from '../db/client.js';
 import type { Payload } from '../queues/registry.js';
@@ -64,9 +64,10 @@ export async function processClassify(payload: Payload<'classify'>, deps: Deps) 
       await joinEditionCluster(deps.db, version.id, { entries, policy, classifierVersion: CLASSIFIER_VERSION });
     }
   } else {
-    // Another outlet's report of a newer edition already held joins that report's cluster.
-    const updated = judgement.measures.filter((m) => m.relation === 'updates').map((m) => m.id);
-    await joinNewerEditionCluster(deps.db, version.id, { updated, year: editionYear(version.title, version.published), classifierVersion: CLASSIFIER_VERSION });
+    // Another outlet's report of a newer edition already held joins that report's cluster: both
+    // update the same policy (its lead entry, not only one of its items).
+    const updated = judgement.measures.filter((m) => m.relation === 'updates' && knowledge.byId.has(m.id) && knowledge.measures[knowledge.byId.get(m.id)!].m.parent === null).map((m) => m.id);
+    await joinNewerEditionCluster(deps.db, version.id, { updated, title: version.title, published: version.published, classifierVersion: CLASSIFIER_VERSION });
   }
 
   const event = await decideEvent(deps, version, judgement, payload.baseline);
