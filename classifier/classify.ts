@@ -5,6 +5,7 @@ import { analyse, FEATURES, featuresOf, hitsOf, type Doc, type FeatureName, type
 import {
   aliasEdition,
   eventYearAt,
+  lastYearAt,
   bigramKey,
   canonicalUrl,
   docNumberSeries,
@@ -171,7 +172,10 @@ function evidenceKey(x: string): string {
  */
 const REPEAT = -2;
 const CONTAINED_MIN = 20;
-const holds = (longer: string, shorter: string) => longer.startsWith(shorter) || (shorter.length >= CONTAINED_MIN && longer.endsWith(shorter));
+/** The end of a wire dateline (folded): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua) --". */
+const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*(?:--|-|—)?|--|—)\s*$/;
+const holds = (longer: string, shorter: string) =>
+  longer.startsWith(shorter) || (shorter.length >= CONTAINED_MIN && longer.endsWith(shorter) && DATELINE_END.test(longer.slice(0, longer.length - shorter.length)));
 function placeOf(items: string[], t: string): number {
   if (!items.length) return -1;
   const k = evidenceKey(t);
@@ -858,10 +862,6 @@ export function latestYearNamed(text: string): number | null {
   return latest;
 }
 
-/** The year before a text's own, named relative to it: "last year", "a year ago", "last November"
- *  (a month named with "last" is the previous year's in news style), 去年; for folded text. */
-const LAST_YEAR = new RegExp(`\\b(?:last\\s+(?:year|${MONTHS})|a\\s+year\\s+ago)\\b|去年`, 'i');
-
 /** The years a text names (YEAR_FORMS), 1980–2049. */
 function yearsNamed(text: string): Set<number> {
   const folded = foldText(text);
@@ -1024,14 +1024,13 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         // sentences naming it bare names the entry's year ("The CIIE opened on Wednesday", published
         // 2025; not "CIIE: Shanghai reviews …" over "In 2024, … at the CIIE").
         const year = k.policies[k.measures[m].policy].year;
-        const at = eventYearAt(doc.full, h.s, h.e);
+        const at = eventYearAt(doc.full, h.s, h.e) ?? (publishedYear !== null && lastYearAt(doc.full, h.s, h.e) ? publishedYear - 1 : null);
         if (year !== null && at !== null) {
           if (at === year) ownEdition.add(m);
           else other = true;
         } else if (year !== null && publishedYear !== null && publishedYear > year) {
           const [a, b] = sentenceSpan(doc.full, h.s, h.e);
-          const sentence = doc.full.slice(a, b);
-          (yearsNamed(sentence).has(year) || (year === publishedYear - 1 && LAST_YEAR.test(foldText(sentence))) ? inItsYear : laterBare).add(m);
+          (yearsNamed(doc.full.slice(a, b)).has(year) ? inItsYear : laterBare).add(m);
         }
       }
       if (other) otherEdition.add(m);

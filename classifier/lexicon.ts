@@ -229,15 +229,11 @@ export const STRATEGIES: string[] = [
   '乡村振兴',
   '黄河流域',
   // a place's stock description, "lies at the meeting point of the Silk Road Economic Belt and the
-  // 21st Century Maritime Silk Road" (位于…交汇点): where it stands, as background as a strategy list
-  'meeting point',
-  'intersection',
-  'junction',
-  'convergence',
-  'crossroads',
-  '交汇点',
-  '交汇处',
-  '交汇地',
+  // 21st Century Maritime Silk Road": where it stands, as background as a strategy list (the phrase
+  // with its verb: "a Belt and Road junction", "the BRI at a crossroads" say more than where it is)
+  ...['lies', 'lying', 'located', 'situated', 'sits', 'sitting', 'stands', 'standing'].flatMap((verb) =>
+    ['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].map((where) => `${verb} at the ${where}`),
+  ),
 ];
 
 /** Subjects of the near-miss classes: zones, markets and statistics that are not the BRI. */
@@ -425,6 +421,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['口岸', 0.4], ['运输', 0.3], ['通道', 0.3], ['公路', 0.3], ['铁路', 0.3],
     // Taiwan's and Hong Kong's word for infrastructure (基礎建設 → 基础建设), and its short form
     ['基础建设', 0.3], ['基建', 0.3], ['交通设施', 0.4],
+    // a fast sea route (Chancay–Shanghai 海上快线)
+    ['海上快线', 0.6],
   ],
   trade: [
     ['imports and exports', 0.6], ['import and export', 0.6], ['foreign trade', 0.5], ['bilateral trade', 0.7], ['trade with', 0.4],
@@ -447,6 +445,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['bank', 0.3], ['Export-Import Bank', 0.8], ['China Development Bank', 0.8], ['insurance', 0.4], ['currency', 0.4],
     ['债务', 0.7], ['债务陷阱', 1], ['贷款', 0.6], ['融资', 0.5], ['债券', 0.5], ['熊猫债', 1], ['基金', 0.3], ['银行', 0.3], ['金融', 0.4],
     ['保险', 0.4], ['货币', 0.4], ['投融资', 0.6], ['进出口银行', 0.8], ['国家开发银行', 0.8],
+    // the policy banks as translations and the press shorten them
+    ['National Development Bank', 0.8], ['Exim Bank', 0.8], ['国开行', 0.8],
   ],
   green: [
     ['solar', 0.6], ['photovoltaic', 0.7], ['wind power', 0.7], ['hydropower', 0.7], ['clean electricity', 0.7], ['emissions', 0.6],
@@ -473,7 +473,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['consortium', 0.4], ['factory', 0.4],
     ['企业', 0.2], ['中国企业', 0.5], ['中资企业', 0.6], ['合资', 0.5], ['并购', 0.5], ['投资项目', 0.5], ['工程合同', 0.6], ['承包工程', 0.7],
     ['境外投资', 0.7], ['海外投资', 0.7], ['工业园区', 0.8], ['出海', 0.5], ['投资开发', 0.6], ['工厂', 0.4],
-    // contracting and the state-owned firms that do it; the zones with their head first
+    // contracting (not farmers' land: see the negatives) and the state-owned firms that do it; the
+    // zones with their head first
     ['承包', 0.4], ['央企', 0.4], ['zone for economic and trade cooperation', 0.9],
   ],
   'people-to-people': [
@@ -489,7 +490,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     // the Belt and Road Forum and summits
     ['forum', 0.5], ['summit', 0.4], ['高峰论坛', 1], ['论坛', 0.5], ['峰会', 0.4],
     // cooperation documents and MoUs
-    ['cooperation agreement', 0.7], ['memorandum', 0.6], ['memoranda', 0.6], ['memoranda of understanding', 0.7], ['cooperation initiative', 0.5], ['white paper', 0.5], ["chair's statement", 0.8],
+    ['cooperation agreement', 0.7], ['memorandum', 0.6], ['memoranda', 0.6], ['memoranda of understanding', 0.7], ['letter of intent', 0.6], ['cooperation initiative', 0.5], ['white paper', 0.5], ["chair's statement", 0.8],
     ['合作协议', 0.7], ['合作文件', 0.8], ['谅解备忘录', 0.8], ['备忘录', 0.6], ['白皮书', 0.5],
     // strategy alignment
     ['align', 0.4], ['synergy', 0.4], ['synergize', 0.4], ['docking', 0.6], ['对接', 0.6],
@@ -507,7 +508,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['state visit', 0.5], ['official visit', 0.4], ['bilateral relations', 0.5], ['bilateral', 0.3], ['co-launched', 0.4], ['working group', 0.5],
     ['joint committee', 0.6], ['joint commission', 0.6], ['friendship city', 0.7], ['twin city', 0.7], ['ambassador', 0.3], ['embassy', 0.3],
     ['delegation', 0.3], ['envoy', 0.3], ['coordination', 0.3], ['development strategy', 0.4], ['national strategy', 0.4], ['dovetail', 0.5],
-    ['联合声明', 0.7], ['联合公报', 0.7], ['签约仪式', 0.5], ['框架协议', 0.6], ['合作规划', 0.6], ['共识', 0.3], ['战略伙伴', 0.5], ['伙伴关系', 0.4],
+    ['联合声明', 0.7], ['联合公报', 0.7], ['意向书', 0.6], ['合作意向书', 0.7], ['签约仪式', 0.5], ['框架协议', 0.6], ['合作规划', 0.6], ['共识', 0.3], ['战略伙伴', 0.5], ['伙伴关系', 0.4],
     ['会谈', 0.5], ['会见', 0.4], ['国事访问', 0.5], ['双边关系', 0.5], ['双边', 0.3], ['多边', 0.3], ['签署', 0.3], ['工作组', 0.5], ['联委会', 0.6],
     ['友城', 0.7], ['友好省州', 0.7], ['大使', 0.3], ['使馆', 0.3], ['代表团', 0.3], ['协调', 0.3], ['发展战略', 0.4], ['相衔接', 0.5], ['衔接', 0.4],
   ],
@@ -524,9 +525,11 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
 /**
  * Cues the classifier adds to a topic's negative list (an occurrence inside them does not count for
  * that topic): cooperation zones abroad are industry-investment in the guide, not trade; "local
- * customs" are traditions, not the border's.
+ * customs" are traditions, not the border's; farmers' land contracts are no contracting abroad.
  */
 export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
+  // land contracted by farmers, not engineering contracted abroad
+  'industry-investment': ['土地承包', '农户承包', '承包经营', '承包地', '承包田', '承包户'],
   // telecoms, not the press
   'people-to-people': ['international communications', 'international communication network', 'international communication networks', 'international communication cable', 'international communication hub'],
   trade: [

@@ -29,6 +29,8 @@ describe('sentenceSpan', () => {
     expect(around('The plan was drafted by the NDRC on Dec. 14.', 'plan')).toBe('The plan was drafted by the NDRC on Dec. 14.');
     // An Indonesian company's name starts with "PT." (a spot-check's Guangxi plan).
     expect(around('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China. The port opened.', 'advance')).toBe('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China.');
+    // Pacific Time after a time of day ends a sentence (a reviewer's case).
+    expect(around('The forum opens at 10 am PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10 am PT.');
   });
 
   it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
@@ -128,6 +130,9 @@ describe('evidence', () => {
     expect(j.relevant).toBe(true);
     for (const list of evidenceLists(j)) expect(list.filter((e) => e.endsWith(title)).length, list.join(' | ')).toBeLessThanOrEqual(1);
     expect(j.evidence[0]).toBe(text.split('\n')[0]);
+    // Only after a dateline: a sentence that reports the headline's claim is another sentence (a reviewer's case).
+    const denied = classify({ title: 'Italy has left the Belt and Road Initiative', text: 'Rome on Monday denied reports that Italy has left the Belt and Road Initiative.\n\nThe government said its memorandum of understanding on the Belt and Road remains in force.' }, k, { threshold: 0.5 });
+    expect(denied.evidence).toContain('Italy has left the Belt and Road Initiative');
     // A short headline held in a sentence is still listed: a name is no sentence.
     const short = classify({ title: '一带一路投资增长', text: '今年前5个月,我国企业对共建“一带一路”国家投资增长,商务部表示一带一路投资增长' }, k, { threshold: 0.5 });
     expect(short.evidence).toContain('一带一路投资增长');
