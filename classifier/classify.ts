@@ -25,7 +25,7 @@ import { sigmoid } from './logistic.js';
 import { sentenceSpan, unwrapLines } from './sentences.js';
 import { readable, verbatimSpan } from './normalise.js';
 import { listItems } from './structure.js';
-import { REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
+import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
 
 export const CLASSIFIER_VERSION = 'lexical-1';
@@ -106,7 +106,7 @@ const POLICY_DOCUMENT_END =
 /** The kinds of yearly policy document a title names, in either language: next year's edition of a
  *  yearly policy is a document of the same kind (priorities = key tasks = 重点工作 = 工作要点). */
 const DOCUMENT_KINDS: [string, RegExp][] = [
-  ['priorities', /\b(?:priorities|key tasks|key points|work points)\b|重点工作|重點工作|工作要点|工作要點/i],
+  ['priorities', /\b(?:priorities|key tasks|work points|key work points)\b|\bkey points (?:for|of) (?:the )?(?:[\w&-]+ ){0,4}work\b|重点工作|重點工作|工作要点|工作要點|重点任务|工作重点/i],
   ['action plan', /\baction plans?\b|行动方案|行動方案|行动计划|行動計劃/i],
   ['work plan', /\bwork plans?\b|工作方案|工作计划|工作計劃/i],
   ['implementation plan', /\bimplementation plans?\b|实施方案|實施方案/i],
@@ -115,31 +115,84 @@ const DOCUMENT_KINDS: [string, RegExp][] = [
 export function documentKinds(title: string): string[] {
   return DOCUMENT_KINDS.filter(([, re]) => re.test(title)).map(([kind]) => kind);
 }
-/** The latest year a headline names (2020–2099), or null: "After 2024 gains, … sets 2025 …" is 2025. */
+/** The year of the edition a headline names: the year nearest before the kind of document it
+ *  names, else nearest after it ("After 2024 gains, Shanghai sets 2025 Belt and Road priorities",
+ *  上海明确2025年…重点工作 到2027年建成… and "… priorities for 2025" are 2025's), else the latest year it
+ *  names; null when it names none. */
 export function headlineYear(title: string): number | null {
-  let latest: number | null = null;
-  for (const m of title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) latest = Math.max(latest ?? 0, Number(m[1]));
-  return latest;
+  const years = [...title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => ({ at: m.index!, year: Number(m[1]) }));
+  if (!years.length) return null;
+  const kinds = DOCUMENT_KINDS.flatMap(([, re]) => [...title.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index!));
+  if (!kinds.length) return Math.max(...years.map((y) => y.year));
+  // The nearest year before a kind word ("2025 … priorities", 2025年…重点工作), else after it
+  // ("priorities for 2025").
+  const before = years.filter((y) => kinds.some((k) => y.at < k));
+  if (before.length) return before.reduce((best, y) => (Math.min(...kinds.filter((k) => k > y.at).map((k) => k - y.at)) < Math.min(...kinds.filter((k) => k > best.at).map((k) => k - best.at)) ? y : best)).year;
+  const distance = (y: { at: number }) => Math.min(...kinds.map((k) => Math.abs(k - y.at)));
+  return years.reduce((best, y) => (distance(y) < distance(best) ? y : best)).year;
 }
-/** A headline whose issuer is the region itself, named first: "Shanghai's 2025 …", "Shanghai sets
- *  out …", "Shanghai Municipal Government issues …", 上海发布…, 上海市2025年…; not a body or a place
- *  named after it ("Shanghai Cooperation Organisation", "Shanghai Jiao Tong University", "Shanghai
- *  commerce commission's …", "Shanghai's Hongqiao hub …"), nor a host ("Shanghai hosts …"). */
-const ISSUER_HEADLINE = new Map<string, RegExp>();
+/** Whether a clause of the headline (split at : ; |) names one of `kinds` and the initiative: the
+ *  document is the initiative's ("Shanghai's 2025 Belt and Road priorities"), not the city's
+ *  priorities for something else ("Shanghai sets 2025 priorities for CIIE; Belt and Road exhibitors
+ *  to grow", "Shanghai's 2025 financial opening priorities: RMB, Belt and Road bonds"). */
+function kindOfInitiative(title: string, kinds: string[]): boolean {
+  return title.split(/[:;|：；｜]/).some((clause) => (INITIATIVE_NAME.test(clause) || /\bBRI\b/.test(clause)) && documentKinds(clause).some((kind) => kinds.includes(kind)));
+}
+/** A span of years ("2026-2030", 2021—2025年): a multi-year plan, no yearly edition. */
+const YEAR_RANGE = /(?<!\d)20\d\d\s*(?:[-–—~～至到]|to)\s*20\d\d(?!\d)/i;
+/**
+ * A headline whose issuer is the region itself, named first (after a leading "In 2025,"):
+ * "Shanghai's 2025 …", "Shanghai's Belt and Road priorities for 2025", "Shanghai sets / lists …",
+ * "Shanghai Municipal Development and Reform Commission issues …", "Zhejiang Province releases …",
+ * 上海发布…, 上海市2025年…, 浙江省推进…领导小组办公室关于印发…; not a body, place or event named after it
+ * ("Shanghai Cooperation Organisation", "Shanghai Jiao Tong University", "Shanghai's Hongqiao hub",
+ * "Shanghai commerce commission's …", "Shanghai Free Trade Zone"), nor a host ("Shanghai hosts / to
+ * host …"), nor a headline that names another region ("Shanghai: Zhejiang unveils …").
+ */
 function regionIssuesHeadline(region: string, title: string): boolean {
-  let re = ISSUER_HEADLINE.get(region);
-  if (!re) {
-    const names = REGIONS[region] ?? [];
-    const en = names.filter((n) => /^[A-Za-z]/.test(n))[0];
-    const zh = names.filter((n) => /^[\u3400-\u9fff]/.test(n))[0];
-    const alt: string[] = [];
-    if (en) alt.push(`(?:the\\s+)?${en.toLowerCase()}(?:\\s+(?:municipal|provincial|municipality))?(?:\\s+(?:people's\\s+)?government)?(?:['’]s\\s+(?:20\\d\\d|new|annual)\\b|\\s+(?:issues|unveils|releases|rolls out|launches|publishes|announces|sets|outlines|maps out|lays out|identifies|specifies|defines|details|clarifies|pinpoints|to|will|20\\d\\d)\\b|\\s*:\\s)`);
-    if (zh) alt.push(`${zh}[市省]?(?:人民政府|政府|发展和改革委员会|发展改革委|发改委)?[\\s:：]*(?:20\\d\\d|发布|印发|出台|明确|公布|出炉|部署|制定|确定|推出)`);
-    re = alt.length ? new RegExp(`^[\\s【\\[(（《“"]*(?:${alt.join('|')})`, 'i') : /$^/;
-    ISSUER_HEADLINE.set(region, re);
+  const names = REGIONS[region] ?? [];
+  const en = names.find((n) => /^[A-Za-z]/.test(n));
+  const zh = names.find((n) => /^[\u3400-\u9fff]/.test(n));
+  const others = Object.keys(REGIONS).filter((r) => r !== region && r !== 'china').map((r) => REGIONS[r].filter((n) => /^[A-Za-z]/.test(n) || /^[\u3400-\u9fff]{2,}/.test(n))[0]);
+  // (After a leading clause: "In 2025, Shanghai will …", "After 2024 gains, Shanghai sets …".)
+  const t = title.replace(/^[\s【\[(（《“"]+/, '').replace(new RegExp(`^[^,，]{1,30}[,，]\\s*(?=(?:the\\s+)?(?:${[en, zh].filter(Boolean).join('|')}))`, 'i'), '');
+  if (others.some((o) => o && foldText(t).includes(foldText(o)))) return false;
+  if (zh && t.startsWith(zh)) {
+    const rest = t.slice(zh.length).replace(/^[市省]?(?:人民政府(?:办公厅)?|政府|发展和改革委员会|发展改革委|发改委|推进[^，,。：:]{0,24}?(?:领导小组)?办公室)?[\s:：]*/, '');
+    return /^(?:20\d\d|关于|发布|印发|出台|明确|公布|出炉|部署|制定|确定|推出|列出)/.test(rest);
   }
-  return re.test(foldText(title));
+  if (!en) return false;
+  const m = new RegExp(`^(?:the\\s+)?${en}\\b`, 'i').exec(t);
+  if (!m) return false;
+  const rest = t
+    .slice(m[0].length)
+    .replace(/^\s+(?:municipal(?:ity)?|provincial|province)\b/i, '')
+    .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc)\b/i, '')
+    .replace(/^['’]s\b/i, '');
+  // What follows: the initiative, a year or words in lower case (a verb, "key tasks"), never a host's
+  // verb nor another name in capitals (a body, a district, a zone).
+  if (/^\s*(?:hosts?|to\s+host|hosting|welcomes|receives)\b/i.test(rest)) return false;
+  if (/^\s*:/.test(rest)) return true;
+  const next = /^\s+(\S+)/.exec(rest)?.[1] ?? '';
+  if (/^(?:20\d\d|Belt|BRI|B&R|One|New|Annual)\b/.test(next) || ISSUING_VERB.test(next)) return true;
+  return /^[a-z]/.test(next) && !/^(?:commerce|customs|science|foreign|free|port|district|hub|university|airport|exchange|cooperation)\b/i.test(next);
 }
+/** The issuer key of the body a headline starts with right after its region's name ("上海市商务委员会
+ *  2025年工作要点", "Shanghai Municipal Commission of Commerce issues …"), or "" when it names none
+ *  there ("Shanghai to streamline customs …" names the customs later, as a subject). */
+function headlineBodyKey(title: string): string {
+  const f = foldText(title).replace(/^[\s【\[(（《“"]+/, '');
+  const m = /^(?:the\s+)?(?:上海|浙江|shanghai|zhejiang)(?:[市省]|\s+(?:municipal(?:ity)?|provincial|province))?\s*/.exec(f);
+  if (!m) return '';
+  const rest = f.slice(m[0].length);
+  const key = issuerKey(f.slice(0, m[0].length + 20));
+  const body = key.split(':')[1];
+  if (!body) return '';
+  const named = (ISSUER_BODY_NAMES[body] ?? []).some((n) => rest.startsWith(foldText(n)) || rest.startsWith(`${foldText(n)}'s`));
+  return named ? key : '';
+}
+/** The verbs of a headline whose subject issues a document, in any case ("Shanghai Unveils …"). */
+const ISSUING_VERB = /^(?:issues|unveils|releases|sets|outlines|maps|lays|lists|publishes|announces|launches|rolls|to|will|plans|identifies|specifies|details|clarifies|pinpoints|focuses|targets|charts|makes)\b/i;
 /** Where the title's closing document word starts, or -1. */
 function policyDocumentWordAt(title: string): number {
   const t = title.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '').replace(/[\s"“”'‘’」』》.。!！]+$/u, '');
@@ -172,10 +225,15 @@ function evidenceKey(x: string): string {
  */
 const REPEAT = -2;
 const CONTAINED_MIN = 20;
-/** The end of a wire dateline (folded): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua) --". */
-const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*(?:--|-|—)?|--|—)\s*$/;
-const holds = (longer: string, shorter: string) =>
-  longer.startsWith(shorter) || (shorter.length >= CONTAINED_MIN && longer.endsWith(shorter) && DATELINE_END.test(longer.slice(0, longer.length - shorter.length)));
+/** A wire dateline (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua)
+ *  --", "ROME —", 央视网消息：, 【环球时报综合报道】, 据新华社报道，— at most DATELINE_MAX characters. */
+const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|\s-{1,2}|消息\s*[:：]|报道\s*[】\]]|报道\s*[，,])\s*$/;
+const DATELINE_MAX = 40;
+const holds = (longer: string, shorter: string) => {
+  if (longer.startsWith(shorter)) return true;
+  const before = longer.length - shorter.length;
+  return shorter.length >= CONTAINED_MIN && before <= DATELINE_MAX && longer.endsWith(shorter) && DATELINE_END.test(longer.slice(0, before));
+};
 function placeOf(items: string[], t: string): number {
   if (!items.length) return -1;
   const k = evidenceKey(t);
@@ -1152,13 +1210,16 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // An extracted issuer that is another body of the government (上海市商务委员会 for the development
   // and reform commission's priorities) issues a policy of its own, however alike the titles; the
   // government itself issues for any of its bodies.
-  // The body a headline starts with is the issuer, whatever the portal that reposts it prints
-  // (上海市商务委员会2025年工作要点 on the city government's site); else the extracted issuer's.
-  const headlineBody = issuerKey(input.title.slice(0, Math.min(40, input.title.search(/\d|发布|印发|明确|出台|\b(?:issues|unveils|releases|sets|outlines)\b/i) >>> 0))).split(':')[1] ?? '';
-  const issuerBody = headlineBody || (docIssuer.split(':')[1] ?? '');
+  // The body a headline starts with, right after its region's name, is the issuer, whatever the
+  // portal that reposts it prints (上海市商务委员会2025年工作要点 on the city government's site); else
+  // the extracted issuer's. Another body of the same region than the policy's (the government
+  // itself issues for any of them) issues a policy of its own.
+  const headlineIssuer = headlineBodyKey(input.title);
+  const issuer = headlineIssuer || docIssuer;
   const otherBody = (p: PolicyEntry) => {
-    const [mine, theirs] = [issuerBody, p.issuerKey.split(':')[1] ?? ''];
-    return mine !== '' && theirs !== '' && mine !== 'government' && theirs !== 'government' && mine !== theirs;
+    const [region, mine] = issuer.split(':');
+    const [theirRegion, theirs] = p.issuerKey.split(':');
+    return region === theirRegion && !!mine && !!theirs && mine !== 'government' && theirs !== 'government' && mine !== theirs;
   };
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
@@ -1179,17 +1240,24 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // naming the initiative, a later year — not earlier than the page's own: a review of last year's
     // work is no new edition — and a document of the same kind, is that edition.
     const nextEdition =
-      !asks && nextYear !== null && policyYear !== null && nextYear > policyYear && (publishedYear === null || nextYear >= publishedYear) &&
+      !asks && nextYear !== null && policyYear !== null && nextYear > policyYear && (publishedYear === null || nextYear >= publishedYear) && !YEAR_RANGE.test(input.title) &&
       p.title !== '' && yearOf(p.title) !== null && docPlace === p.place && regionIssuesHeadline(p.region, input.title) &&
-      (INITIATIVE_NAME.test(input.title) || /\bBRI\b/.test(input.title)) &&
-      documentKinds(input.title).some((kind) => documentKinds(p.title).includes(kind));
+      kindOfInitiative(input.title, documentKinds(p.title));
     const same = (titleSim >= POLICY_TITLE_MIN && regionMatch(p) && docPlace === p.place) || (sameSeries && titleSim >= 0.4) || nextEdition;
-    if (!same || otherBody(p)) return;
+    if (!same) return;
     // By the publication date alone only for a yearly policy (its title names its year) or a
     // headline that calls itself a new or revised one: a later report of a plan is no new plan
     // ("Shanghai unveils the Plan for Establishing a Pilot Zone…", published the year after).
     const byDate = titleYear !== null || (p.title !== '' && yearOf(p.title) !== null) || RENEWED.test(input.title);
-    const newer = docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : byDate && docYear > policyYear);
+    // (Next year's edition by the year the headline gives it: "Shanghai to build on 2024 gains with
+    // 2025 Belt and Road priorities" is 2025's.)
+    const editionYearOfDoc = nextEdition ? nextYear : docYear;
+    const newer =
+      nextEdition ||
+      (docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : byDate && docYear > policyYear));
+    // Another body of the region (its commerce commission) issues a policy of its own: no newer
+    // edition of this one (a joint notice of a ministry and the city is still a report of it).
+    if (newer && otherBody(p)) return;
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are
@@ -1200,7 +1268,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     for (const m of named) put(m, { relation, score, evidence: evidenceFor(m, givenTitle(doc)) });
     // The same edition: the same known year (an earlier one is a policy the catalog did not hold;
     // an undated plan is no edition to match).
-    if (docYear !== null && docYear === policyYear) editionOf.push(...named.map((m) => k.measures[m].m.id));
+    if (editionYearOfDoc !== null && editionYearOfDoc === policyYear) editionOf.push(...named.map((m) => k.measures[m].m.id));
     for (const m of p.measures) {
       if (named.includes(m)) continue;
       const s = linkScore(m);

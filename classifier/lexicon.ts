@@ -228,12 +228,12 @@ export const STRATEGIES: string[] = [
   '西部大开发',
   '乡村振兴',
   '黄河流域',
-  // a place's stock description, "lies at the meeting point of the Silk Road Economic Belt and the
-  // 21st Century Maritime Silk Road": where it stands, as background as a strategy list (the phrase
-  // with its verb: "a Belt and Road junction", "the BRI at a crossroads" say more than where it is)
-  ...['lies', 'lying', 'located', 'situated', 'sits', 'sitting', 'stands', 'standing'].flatMap((verb) =>
-    ['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].map((where) => `${verb} at the ${where}`),
-  ),
+  // a place's stock description, "(lies) at the meeting point of the Silk Road Economic Belt and the
+  // 21st Century Maritime Silk Road" (地处丝绸之路经济带和21世纪海上丝绸之路交汇点): where it stands, as
+  // background as a strategy list — only of the two routes: "a Belt and Road junction", "the BRI at
+  // a crossroads" and "the junction of two highways" say something else
+  ...['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].map((where) => `${where} of the Silk Road Economic Belt`),
+  ...['和', '与'].flatMap((and) => ['21世纪海上丝绸之路', '海上丝绸之路'].flatMap((msr) => ['交汇', '的交汇'].map((meet) => `丝绸之路经济带${and}${msr}${meet}`))),
 ];
 
 /** Subjects of the near-miss classes: zones, markets and statistics that are not the BRI. */
@@ -529,7 +529,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
  */
 export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
   // land contracted by farmers, not engineering contracted abroad
-  'industry-investment': ['土地承包', '农户承包', '承包经营', '承包地', '承包田', '承包户'],
+  'industry-investment': ['土地承包', '农户承包', '农民承包', '村民承包', '承包田', '承包户'],
   // telecoms, not the press
   'people-to-people': ['international communications', 'international communication network', 'international communication networks', 'international communication cable', 'international communication hub'],
   trade: [

@@ -68,7 +68,7 @@ export async function joinEditionCluster(
  * the 2024 priorities. `updated` are the catalog policies' lead entries the version updates (the
  * policy itself, not one of its items), `title` and `published` its own. Another document belongs to
  * the edition when its current version, under `classifierVersion`, is relevant, updates one of
- * `updated`, is of the same edition year (editionYear: the latest year its headline names, else its
+ * `updated`, is of the same edition year (editionYear: the year its headline gives the document, else its
  * publication year) and, where both headlines name the kind of document (priorities = 重点工作,
  * action plan, opinions …), of the same kind; a newer edition of another year (2026's) is a policy of
  * its own. As in joinEditionCluster, two clusters that have both raised a policy event are left apart.
@@ -117,8 +117,9 @@ async function joinClusters(db: Db, versionId: number, find: (tx: Prisma.Transac
   });
 }
 
-/** The year of the edition a page reports: the latest year its headline names ("Shanghai reviews
- *  2025 work, sets 2026 priorities" is 2026's), else its publication year. */
+/** The year of the edition a page reports: the year its headline gives the document (headlineYear:
+ *  "Shanghai reviews 2025 work, sets 2026 priorities" is 2026's, 上海明确2025年…重点工作 到2027年… 2025's),
+ *  else its publication year. */
 export function editionYear(title: string, published: Date | string | null): number | null {
   return headlineYear(title) ?? (published === null ? null : typeof published === 'string' ? yearOf(published) : published.getUTCFullYear());
 }

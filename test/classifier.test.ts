@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, CLASSIFIER_VERSION, listedMeasures, listedSuccessors, toSimplified, type ClassifyInput, type Judgement } from '../classifier/index.js';
+import { headlineYear } from '../classifier/classify.js';
 import { BEFORE_BRI_SCORE, latestYearNamed, TOPIC_SELECT, topicFeatures, topicMasses, topicProbability } from '../classifier/classify.js';
 import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
 import { aliasEdition, aliasVariants, editionsBefore, eventYearAt } from '../classifier/knowledge.js';
@@ -259,8 +260,15 @@ describe('relevance', () => {
       { title: 'Belt and Road Initiative at a crossroads', text: 'Ten years on, the Belt and Road Initiative is at a crossroads, with China shifting to smaller, greener projects in partner countries.' },
       { title: 'Kazakhstan seeks convergence of Nurly Zhol and Belt and Road', text: 'Kazakhstan seeks the convergence of its Nurly Zhol programme and the Belt and Road Initiative, the two governments said after signing a cooperation plan.' },
       { title: '连云港：打造一带一路交汇点', text: '连云港市加快建设“一带一路”强支点,打造陆海内外联动、东西双向互济的交汇点,中哈物流合作基地和上合组织出海基地建设加快推进。' },
+      { title: 'Kazakhstan opens new dry port terminal', text: 'The new terminal, located at the junction of two national highways, handles China-Europe freight trains under the Belt and Road Initiative.' },
     ])
       expect(judge(input).relevant, input.title).toBe(true);
+    // The stock phrase in Chinese too (a second reviewer's case): the port profile is background.
+    const port = judge({
+      title: '宁波舟山港发展成为世界最繁忙港口之一',
+      text: '70年来，宁波舟山港从一个小码头成长为世界最繁忙的港口之一。\n\n如今，随着“一带一路”建设、长江经济带和长三角一体化发展，宁波舟山港正加快建设世界一流强港。\n\n宁波舟山港地处丝绸之路经济带和21世纪海上丝绸之路的交汇点，已与190多个国家和地区的600多个港口建立贸易往来。\n\n港口拥有近250条集装箱航线，其中远洋航线120多条。',
+    });
+    expect(port.relevant, `score ${port.score}`).toBe(false);
   });
 
   it("knows the China-Europe trains by their route brands: Yiwu's 义新欧 (Yixinou), Chongqing's 渝新欧", () => {
@@ -355,6 +363,8 @@ describe('topics', () => {
     expect(mass('connectivity', '钱凯港至上海的海上快线开通。')).toBeGreaterThan(0.5);
     // Farmers contracting land is no engineering contract abroad (a reviewer's case).
     expect(mass('industry-investment', '当地农户承包了200亩稻田,种植杂交水稻。')).toBe(0);
+    expect(mass('industry-investment', '村民承包了稻田,农民承包果园。')).toBe(0);
+    expect(mass('industry-investment', '中企承包经营瓜达尔港,承包地铁工程。')).toBeGreaterThan(0.7);
     // "Soft connectivity" is rules and standards; financial connectivity is finance: neither is transport.
     expect(mass('connectivity', '推进规则标准软联通。')).toBe(0);
     expect(mass('legal-compliance', '推进规则标准软联通。')).toBeGreaterThan(0);
@@ -543,8 +553,35 @@ describe('measure links', () => {
     ])
       expect(relation(title), title).not.toBe('updates');
     expect(judge({ title: 'Review: how Shanghai delivered its 2025 Belt and Road priorities', text, published: '2026-02-01' }).measures.find((m) => m.id === 'sh-2024-priorities')?.relation).not.toBe('updates');
+    // A second reviewer's cases: the real editions in other words, and more that are none.
+    for (const title of [
+      "Shanghai's Belt and Road priorities for 2025",
+      'Shanghai Municipal Development and Reform Commission issues 2025 Belt and Road priorities',
+      'Shanghai DRC issues 2025 Belt and Road priorities',
+      'Shanghai lists 2025 Belt and Road priorities',
+      'In 2025, Shanghai will focus on nine Belt and Road priorities',
+      'After 2024 gains, Shanghai sets 2025 Belt and Road priorities',
+      'Shanghai to build on 2024 gains with 2025 Belt and Road priorities',
+    ])
+      expect(relation(title), title).toBe('updates');
+    for (const title of [
+      'Shanghai to host 2025 Belt and Road forum on green priorities',
+      "Shanghai outlines key points of Xi's Belt and Road speech ahead of 2025 forum",
+      'Shanghai sets 2025 priorities for CIIE; Belt and Road exhibitors to grow',
+      "Shanghai's 2025 financial opening priorities: RMB, Belt and Road bonds",
+      'Shanghai unveils Belt and Road priorities for 2026-2030',
+    ])
+      expect(relation(title), title).not.toBe('updates');
+    // The edition's year: nearest before the kind of document, else after it.
+    expect(['上海明确2025年推进“一带一路”高质量发展重点工作 到2027年建成服务“一带一路”桥头堡', "Shanghai's Belt and Road priorities for 2025", 'Shanghai reviews 2024 Belt and Road work, sets 2025 priorities', 'After 2024 gains, Shanghai sets 2025 Belt and Road priorities'].map(headlineYear)).toEqual([2025, 2025, 2025, 2025]);
+    // The edition is the year the headline gives the document, not its first: no same-edition reading.
+    expect(judge({ title: 'Shanghai to build on 2024 gains with 2025 Belt and Road priorities', text, published: '2025-04-12' }).editionOf).toEqual([]);
     // Another body of the city issues a policy of its own, whatever portal reposts it.
     expect(judge({ title: '上海市商务委员会2025年工作要点（涉及一带一路）', text: zh, published: '2025-03-01', issuer: '上海市人民政府' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
+    // A body named later in the headline is no issuer; a body of another region (a ministry, the
+    // customs administration) does not unmake a report of the same edition.
+    expect(relation('Shanghai to streamline customs for Belt and Road trade under 2025 priorities')).toBe('updates');
+    expect(judge({ title: '上海明确2024年推进“一带一路”高质量发展九方面重点工作', text: zh.replace(/2025/g, '2024'), published: '2024-04-08', issuer: '中华人民共和国海关总署' }).editionOf).toEqual(['sh-2024-priorities']);
     // A plan whose title names no year is no yearly policy: a new action plan is a policy of its own.
     expect(judge({ title: 'Shanghai issues 2025 action plan for the Belt and Road', text, published: '2025-04-12' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
   });
@@ -934,6 +971,9 @@ describe('measure links', () => {
     expect(link('Belt and Road partners shine at the CIIE', 'The China International Import Expo opened on Wednesday with more exhibitors from Belt and Road countries than last year.', '2025-11-05')).toBeUndefined();
     expect(link('进博会开幕', '进博会今天在上海开幕,共建“一带一路”国家展商比去年更多。', '2025-11-05')).toBeUndefined();
     expect(link('Shanghai trade with Belt and Road partners', "Shanghai's trade with Belt and Road countries hit a record last year, and the city will host the China International Import Expo in November.", '2025-03-10')).toBeUndefined();
+    // But a clause at the name is at it (a second reviewer's cases).
+    expect(link('Belt and Road deals follow up the CIIE', `Deals signed at the China International Import Expo, held in Shanghai last November, show that ${expo}`, '2025-03-10')).toBeDefined();
+    expect(link('进博会成果持续落地', '去年11月举办的进博会在上海举办,共建“一带一路”国家展商参展签约。', '2025-03-10')).toBeDefined();
     // A sentence naming the year names the edition, wherever else the name stands bare (a reviewer's case).
     expect(link('CIIE: Shanghai reviews its Belt and Road work', `In 2024, at the China International Import Expo, ${expo}`, '2025-02-01')).toBeDefined();
     // The eighth, and a comparison with 2024, is no report of the seventh (a second reviewer's case).

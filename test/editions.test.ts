@@ -262,6 +262,18 @@ const report = (year: number, day: string, expo: string): FixtureArticle => ({
 const report2025 = report(2025, '12', 'eighth');
 const report2026 = report(2026, '14', 'ninth');
 
+// A second reviewer's case: the release's headline also names a target year (到2027年).
+const city2025target: FixtureArticle = { ...city2025, path: '/news/20250411/sh-zh-2025-bri-priorities-2027.html', title: '上海明确2025年推进“一带一路”高质量发展重点工作 到2027年建成服务“一带一路”桥头堡' };
+
+describe("another outlet's report of a newer edition whose release names a target year", () => {
+  const { thenCrawl } = fixturePipeline('editions-newer-target', [city2025target]);
+
+  it('joins it all the same: one UPDATED event', () =>
+    thenCrawl([report2025], async (_db, events) => {
+      expect(events.map((e) => [e.kind, e.cause, e.path])).toEqual([['UPDATED', 'supersedes', city2025target.path]]);
+    }));
+});
+
 describe("another outlet's report of a newer edition", () => {
   const { thenCrawl } = fixturePipeline('editions-newer-report', [city2025]);
 

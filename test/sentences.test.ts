@@ -31,6 +31,8 @@ describe('sentenceSpan', () => {
     expect(around('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China. The port opened.', 'advance')).toBe('Guangxi will advance PT. Kawasan Industri Terpadu Indonesia China.');
     // Pacific Time after a time of day ends a sentence (a reviewer's case).
     expect(around('The forum opens at 10 am PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10 am PT.');
+    expect(around('The forum opens at 10am PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10am PT.');
+    expect(around('In 2016 PT. Kereta Cepat Indonesia China was set up. The line opened.', 'Kereta')).toBe('In 2016 PT. Kereta Cepat Indonesia China was set up.');
   });
 
   it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
@@ -133,6 +135,9 @@ describe('evidence', () => {
     // Only after a dateline: a sentence that reports the headline's claim is another sentence (a reviewer's case).
     const denied = classify({ title: 'Italy has left the Belt and Road Initiative', text: 'Rome on Monday denied reports that Italy has left the Belt and Road Initiative.\n\nThe government said its memorandum of understanding on the Belt and Road remains in force.' }, k, { threshold: 0.5 });
     expect(denied.evidence).toContain('Italy has left the Belt and Road Initiative');
+    // Datelines as the press writes them: "ROME —", 央视网消息： (dashes fold to "-").
+    const rome = classify({ title: 'Italy formally leaves the Belt and Road Initiative this week', text: 'ROME — Italy formally leaves the Belt and Road Initiative this week.\n\nThe government said it will keep trade ties with China under a new action plan.' }, k, { threshold: 0.5 });
+    expect(rome.evidence.filter((e) => e.endsWith('Italy formally leaves the Belt and Road Initiative this week') || e.endsWith('this week.')).length, rome.evidence.join(' | ')).toBe(1);
     // A short headline held in a sentence is still listed: a name is no sentence.
     const short = classify({ title: '一带一路投资增长', text: '今年前5个月,我国企业对共建“一带一路”国家投资增长,商务部表示一带一路投资增长' }, k, { threshold: 0.5 });
     expect(short.evidence).toContain('一带一路投资增长');
