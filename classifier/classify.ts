@@ -122,24 +122,31 @@ export function documentKinds(title: string): string[] {
 export function headlineYear(title: string): number | null {
   const years = [...title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => ({ at: m.index!, year: Number(m[1]) }));
   if (!years.length) return null;
-  const kinds = DOCUMENT_KINDS.flatMap(([, re]) => [...title.matchAll(new RegExp(re.source, 'gi'))].map((m) => m.index!));
-  if (!kinds.length) return Math.max(...years.map((y) => y.year));
-  // The nearest year before a kind word ("2025 … priorities", 2025年…重点工作), else after it
-  // ("priorities for 2025").
-  const before = years.filter((y) => kinds.some((k) => y.at < k));
-  if (before.length) return before.reduce((best, y) => (Math.min(...kinds.filter((k) => k > y.at).map((k) => k - y.at)) < Math.min(...kinds.filter((k) => k > best.at).map((k) => k - best.at)) ? y : best)).year;
-  const distance = (y: { at: number }) => Math.min(...kinds.map((k) => Math.abs(k - y.at)));
-  return years.reduce((best, y) => (distance(y) < distance(best) ? y : best)).year;
+  const matches = DOCUMENT_KINDS.flatMap(([, re]) => [...title.matchAll(new RegExp(re.source, 'gi'))].map((m) => ({ at: m.index!, end: m.index! + m[0].length })));
+  if (!matches.length) return Math.max(...years.map((y) => y.year));
+  // The headline's first kind word is its document: the year right after it ("priorities for
+  // 2025", "… in 2025"), else the nearest before it ("2025 … priorities", 2025年…重点工作), else
+  // the nearest after it.
+  const kind = matches.reduce((a, b) => (b.at < a.at ? b : a));
+  const right = /^\s*(?:for|in|of)\s+(20\d\d)(?!\d)/i.exec(title.slice(kind.end));
+  if (right) return Number(right[1]);
+  const before = years.filter((y) => y.at < kind.at);
+  if (before.length) return before[before.length - 1].year;
+  return years.find((y) => y.at > kind.at)!.year;
 }
 /** Whether a clause of the headline (split at : ; |) names one of `kinds` and the initiative: the
  *  document is the initiative's ("Shanghai's 2025 Belt and Road priorities"), not the city's
  *  priorities for something else ("Shanghai sets 2025 priorities for CIIE; Belt and Road exhibitors
  *  to grow", "Shanghai's 2025 financial opening priorities: RMB, Belt and Road bonds"). */
 function kindOfInitiative(title: string, kinds: string[]): boolean {
-  return title.split(/[:;|：；｜]/).some((clause) => (INITIATIVE_NAME.test(clause) || /\bBRI\b/.test(clause)) && documentKinds(clause).some((kind) => kinds.includes(kind)));
+  const clauses = title.split(/[:;|：；｜]/);
+  // A short leading clause names the headline's subject ("BRI: Shanghai sets 2025 priorities").
+  if (clauses.length > 1 && clauses[0].trim().length <= 20) clauses.splice(0, 2, `${clauses[0]} ${clauses[1]}`);
+  return clauses.some((clause) => (INITIATIVE_NAME.test(clause) || /\bBRI\b/.test(clause)) && documentKinds(clause).some((kind) => kinds.includes(kind)));
 }
-/** A span of years ("2026-2030", 2021—2025年): a multi-year plan, no yearly edition. */
-const YEAR_RANGE = /(?<!\d)20\d\d\s*(?:[-–—~～至到]|to)\s*20\d\d(?!\d)/i;
+/** A span of years ("2026-2030", "2026-30", 2026年至2030年, "through 2030"): a multi-year plan, no
+ *  yearly edition. */
+const YEAR_RANGE = /(?<!\d)20\d\d\s*年?\s*(?:[-–—~～至到]|to)\s*(?:20)?\d\d(?!\d)|\b(?:through|until|till)\s+20\d\d\b/i;
 /**
  * A headline whose issuer is the region itself, named first (after a leading "In 2025,"):
  * "Shanghai's 2025 …", "Shanghai's Belt and Road priorities for 2025", "Shanghai sets / lists …",
@@ -153,29 +160,31 @@ function regionIssuesHeadline(region: string, title: string): boolean {
   const names = REGIONS[region] ?? [];
   const en = names.find((n) => /^[A-Za-z]/.test(n));
   const zh = names.find((n) => /^[\u3400-\u9fff]/.test(n));
-  const others = Object.keys(REGIONS).filter((r) => r !== region && r !== 'china').map((r) => REGIONS[r].filter((n) => /^[A-Za-z]/.test(n) || /^[\u3400-\u9fff]{2,}/.test(n))[0]);
-  // (After a leading clause: "In 2025, Shanghai will …", "After 2024 gains, Shanghai sets …".)
-  const t = title.replace(/^[\s【\[(（《“"]+/, '').replace(new RegExp(`^[^,，]{1,30}[,，]\\s*(?=(?:the\\s+)?(?:${[en, zh].filter(Boolean).join('|')}))`, 'i'), '');
-  if (others.some((o) => o && foldText(t).includes(foldText(o)))) return false;
+  const others = Object.keys(REGIONS).filter((r) => r !== region && r !== 'china').flatMap((r) => REGIONS[r].filter((n) => /^[A-Za-z]/.test(n) || /^[\u3400-\u9fff]{2,}/.test(n)).slice(0, 2));
+  // (After a leading clause: "In 2025, Shanghai will …", "After 2024 gains, Shanghai sets …", "BRI:
+  // Shanghai sets …"; folded, so traditional characters read as simplified.)
+  const names_ = [en, zh].filter(Boolean).map((n) => foldText(n!)).join('|');
+  const t = foldText(title).replace(/^[\s【\[(（《“"]+/, '').replace(new RegExp(`^[^,，:：]{1,30}[,，:：]\\s*(?=(?:the\\s+)?(?:${names_}))`), '');
   if (zh && t.startsWith(zh)) {
     const rest = t.slice(zh.length).replace(/^[市省]?(?:人民政府(?:办公厅)?|政府|发展和改革委员会|发展改革委|发改委|推进[^，,。：:]{0,24}?(?:领导小组)?办公室)?[\s:：]*/, '');
     return /^(?:20\d\d|关于|发布|印发|出台|明确|公布|出炉|部署|制定|确定|推出|列出)/.test(rest);
   }
   if (!en) return false;
-  const m = new RegExp(`^(?:the\\s+)?${en}\\b`, 'i').exec(t);
+  const m = new RegExp(`^(?:the\\s+)?${en.toLowerCase()}\\b`).exec(t);
   if (!m) return false;
   const rest = t
     .slice(m[0].length)
-    .replace(/^\s+(?:municipal(?:ity)?|provincial|province)\b/i, '')
-    .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc)\b/i, '')
-    .replace(/^['’]s\b/i, '');
-  // What follows: the initiative, a year or words in lower case (a verb, "key tasks"), never a host's
-  // verb nor another name in capitals (a body, a district, a zone).
-  if (/^\s*(?:hosts?|to\s+host|hosting|welcomes|receives)\b/i.test(rest)) return false;
-  if (/^\s*:/.test(rest)) return true;
-  const next = /^\s+(\S+)/.exec(rest)?.[1] ?? '';
-  if (/^(?:20\d\d|Belt|BRI|B&R|One|New|Annual)\b/.test(next) || ISSUING_VERB.test(next)) return true;
-  return /^[a-z]/.test(next) && !/^(?:commerce|customs|science|foreign|free|port|district|hub|university|airport|exchange|cooperation)\b/i.test(next);
+    .replace(/^\s+(?:municipal(?:ity)?|provincial|province)\b/, '')
+    .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc)\b/, '')
+    .replace(/^'s\b/, '');
+  // "Shanghai: …" issues what follows, unless another region is its subject ("Shanghai: Zhejiang unveils …").
+  if (/^\s*:/.test(rest)) return !others.some((o) => rest.replace(/^\s*:\s*/, '').startsWith(foldText(o)));
+  // What follows the region (or its own body): a year, a count, the initiative, a kind of document,
+  // or an issuing verb ("to"/"will" with one); not a body, a zone, firms or a think tank of it.
+  const words = rest.trim().split(/\s+/);
+  const [next, after] = [words[0] ?? '', words[1] ?? ''];
+  if (/^(?:to|will)$/.test(next)) return ISSUING_VERB.test(after);
+  return /^(?:20\d\d|new|annual|belt|bri|b&r|one|nine|eight|seven|six|ten|five|key|work|priorities|\d+)\b/.test(next) || ISSUING_VERB.test(next);
 }
 /** The issuer key of the body a headline starts with right after its region's name ("上海市商务委员会
  *  2025年工作要点", "Shanghai Municipal Commission of Commerce issues …"), or "" when it names none
@@ -192,7 +201,7 @@ function headlineBodyKey(title: string): string {
   return named ? key : '';
 }
 /** The verbs of a headline whose subject issues a document, in any case ("Shanghai Unveils …"). */
-const ISSUING_VERB = /^(?:issues|unveils|releases|sets|outlines|maps|lays|lists|publishes|announces|launches|rolls|to|will|plans|identifies|specifies|details|clarifies|pinpoints|focuses|targets|charts|makes)\b/i;
+const ISSUING_VERB = /^(?:issues?|unveils?|releases?|sets?|outlines?|maps?|lays?|lists?|publish(?:es)?|announces?|launch(?:es)?|rolls?|plans?|identif(?:y|ies)|specif(?:y|ies)|details?|clarif(?:y|ies)|pinpoints?|focus(?:es)?|targets?|charts?|makes?|builds?|prioriti[sz]es?)\b/i;
 /** Where the title's closing document word starts, or -1. */
 function policyDocumentWordAt(title: string): number {
   const t = title.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '').replace(/[\s"“”'‘’」』》.。!！]+$/u, '');
@@ -227,7 +236,7 @@ const REPEAT = -2;
 const CONTAINED_MIN = 20;
 /** A wire dateline (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua)
  *  --", "ROME —", 央视网消息：, 【环球时报综合报道】, 据新华社报道，— at most DATELINE_MAX characters. */
-const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|\s-{1,2}|消息\s*[:：]|报道\s*[】\]]|报道\s*[，,])\s*$/;
+const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^(?:[a-z.]+,?\s+){1,2}(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+)?-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
 const DATELINE_MAX = 40;
 const holds = (longer: string, shorter: string) => {
   if (longer.startsWith(shorter)) return true;
@@ -1256,8 +1265,9 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       nextEdition ||
       (docYear !== null && policyYear !== null && (sameSeries && docSeries!.year !== null ? docSeries!.year > (p.docNumberYear ?? policyYear) : byDate && docYear > policyYear));
     // Another body of the region (its commerce commission) issues a policy of its own: no newer
-    // edition of this one (a joint notice of a ministry and the city is still a report of it).
-    if (newer && otherBody(p)) return;
+    // edition of this one, nor, where the headline names that body, the same edition (a joint notice
+    // of a ministry and the city, or a report the customs filed, is still a report of it).
+    if (otherBody(p) && (newer || headlineIssuer !== '')) return;
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are

@@ -475,13 +475,14 @@ export function eventYearAt(text: string, s: number, e: number): number | null {
  *  去年11月举办的进博会 (before it), "the CIIE last November", "the CIIE, held in Shanghai last
  *  November," "… a year ago" (after it); not a comparison further off ("more exhibitors than last
  *  year", 展商比去年更多). */
-const LAST_YEAR_BEFORE = /(?:\blast\s+year['’]s\s+|去年(?:\d{1,2}月)?(?:(?:在[\u3400-\u9fff]{1,4})?(?:举办|举行|召开|开幕)的?|的)?)(?:第[一二三四五六七八九十\d]{1,3}[届屆]\s*)?$/i;
+const LAST_YEAR_BEFORE = /(?:\blast\s+year['’]s\s+|去年(?:\d{1,2}月(?:\d{1,2}日)?(?:\s*[至到-]\s*\d{1,2}日)?)?(?:(?:在[\u3400-\u9fff]{1,10})?(?:举办|举行|召开|开幕)的?|的)?)(?:第[一二三四五六七八九十\d]{1,3}[届屆]\s*)?$/i;
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const LAST_YEAR_AFTER = new RegExp(
-  `^\\s*,?\\s+(?:(?:which|that)\\s+(?:was\\s+)?)?(?:(?:held|opened|took\\s+place)\\s+(?:in\\s+[A-Z][a-z]+\\s+)?|in\\s+|on\\s+)?(?:last\\s+(?:year|${'january|february|march|april|may|june|july|august|september|october|november|december'})|a\\s+year\\s+ago)\\b`,
+  `^\\s*,?\\s+(?:(?:which|that)\\s+(?:was\\s+)?)?(?:(?:held|opened|took\\s+place)\\s+(?:in\\s+[A-Z][a-z]+\\s+)?|in\\s+|on\\s+)?(?:in\\s+(?:${MONTH_NAMES})\\s+)?(?:last\\s+(?:year|${MONTH_NAMES})|a\\s+year\\s+ago)\\b`,
   'i',
 );
 export function lastYearAt(text: string, s: number, e: number): boolean {
-  return LAST_YEAR_BEFORE.test(foldText(text.slice(Math.max(0, s - 16), s))) || LAST_YEAR_AFTER.test(text.slice(e, e + 48));
+  return LAST_YEAR_BEFORE.test(foldText(text.slice(Math.max(0, s - 28), s))) || LAST_YEAR_AFTER.test(text.slice(e, e + 48));
 }
 
 /** A name that starts with a count ("eight … platforms") keeps it before the head. */

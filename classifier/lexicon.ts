@@ -232,8 +232,12 @@ export const STRATEGIES: string[] = [
   // 21st Century Maritime Silk Road" (地处丝绸之路经济带和21世纪海上丝绸之路交汇点): where it stands, as
   // background as a strategy list — only of the two routes: "a Belt and Road junction", "the BRI at
   // a crossroads" and "the junction of two highways" say something else
-  ...['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].map((where) => `${where} of the Silk Road Economic Belt`),
-  ...['和', '与'].flatMap((and) => ['21世纪海上丝绸之路', '海上丝绸之路'].flatMap((msr) => ['交汇', '的交汇'].map((meet) => `丝绸之路经济带${and}${msr}${meet}`))),
+  ...['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].flatMap((where) =>
+    ['Silk Road Economic Belt', '21st Century Maritime Silk Road', '21st-Century Maritime Silk Road'].map((route) => `${where} of the ${route}`),
+  ),
+  ...['和', '与'].flatMap((and) =>
+    ['21世纪海上丝绸之路', '海上丝绸之路'].flatMap((msr) => ['交汇', '的交汇'].flatMap((meet) => [`丝绸之路经济带${and}${msr}${meet}`, `${msr}${and}丝绸之路经济带${meet}`])),
+  ),
 ];
 
 /** Subjects of the near-miss classes: zones, markets and statistics that are not the BRI. */

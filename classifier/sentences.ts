@@ -39,7 +39,7 @@ function abbreviationDot(text: string, i: number): boolean {
   if (i - w === 1 && (text.charCodeAt(w) <= 90 || text.charCodeAt(w - 1) === 46)) return true; // U.S. / e.g.
   if (i - w >= 2 && i - w <= 6 && ABBREVIATIONS.has(text.slice(w, i))) {
     // "10 am PT." is Pacific Time ending a sentence, not the start of a company's name.
-    return !(text.slice(w, i) === 'PT' && /(?:[ap]\.?m\.?|noon|midnight|\d:\d\d)\s*$/i.test(text.slice(Math.max(0, w - 10), w)));
+    return !(text.slice(w, i) === 'PT' && /(?:(?<![a-z])[ap]\.?m\.?|\bnoon|\bmidnight|\d:\d\d|(?<!\d)\d{1,2})\s*$/i.test(text.slice(Math.max(0, w - 10), w)));
   }
   let n = i + 1;
   while (n < text.length && text.charCodeAt(n) !== 10 && isSpace(text.charCodeAt(n))) n++;

@@ -564,6 +564,29 @@ describe('measure links', () => {
       'Shanghai to build on 2024 gains with 2025 Belt and Road priorities',
     ])
       expect(relation(title), title).toBe('updates');
+    // A third reviewer's cases: the real editions, and what only names the city.
+    for (const title of [
+      'After 2024 gains, Shanghai unveils Belt and Road priorities for 2025',
+      "Shanghai's 2025 Belt and Road priorities build on 2024 key tasks",
+      'Shanghai sets 2025 Belt and Road priorities, deepens Yangtze River Delta ties with Zhejiang',
+      'BRI: Shanghai sets 2025 priorities',
+    ])
+      expect(relation(title), title).toBe('updates');
+    for (const title of ['上海發布2025年「一帶一路」重點工作']) expect(relation(title, zh), title).toBe('updates');
+    for (const title of [
+      'Shanghai firms list Belt and Road markets among 2025 priorities',
+      'Shanghai think tank outlines 2025 Belt and Road priorities',
+      'Shanghai universities set 2025 Belt and Road priorities',
+      "Shanghai's financial regulator unveils 2025 Belt and Road priorities",
+      "Shanghai's municipal commerce commission unveils 2025 Belt and Road priorities",
+      'Shanghai to hold 2025 Belt and Road forum on green priorities',
+      'Shanghai sets Belt and Road priorities for 2026-30',
+      'Shanghai sets Belt and Road priorities through 2030',
+    ])
+      expect(relation(title), title).not.toBe('updates');
+    expect(relation('上海明确2026年至2030年推进“一带一路”高质量发展重点任务', zh)).not.toBe('updates');
+    // The commerce commission's own document of the same year is no report of the DRC's.
+    expect(judge({ title: '上海市商务委员会2024年推进“一带一路”高质量发展重点工作', text: zh.replace(/2025/g, '2024'), published: '2024-05-10' }).editionOf).toEqual([]);
     for (const title of [
       'Shanghai to host 2025 Belt and Road forum on green priorities',
       "Shanghai outlines key points of Xi's Belt and Road speech ahead of 2025 forum",
@@ -580,7 +603,7 @@ describe('measure links', () => {
     expect(judge({ title: '上海市商务委员会2025年工作要点（涉及一带一路）', text: zh, published: '2025-03-01', issuer: '上海市人民政府' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
     // A body named later in the headline is no issuer; a body of another region (a ministry, the
     // customs administration) does not unmake a report of the same edition.
-    expect(relation('Shanghai to streamline customs for Belt and Road trade under 2025 priorities')).toBe('updates');
+    expect(relation('Shanghai sets 2025 Belt and Road priorities to streamline customs for trade')).toBe('updates');
     expect(judge({ title: '上海明确2024年推进“一带一路”高质量发展九方面重点工作', text: zh.replace(/2025/g, '2024'), published: '2024-04-08', issuer: '中华人民共和国海关总署' }).editionOf).toEqual(['sh-2024-priorities']);
     // A plan whose title names no year is no yearly policy: a new action plan is a policy of its own.
     expect(judge({ title: 'Shanghai issues 2025 action plan for the Belt and Road', text, published: '2025-04-12' }).measures.filter((m) => m.relation === 'updates')).toEqual([]);
@@ -974,6 +997,8 @@ describe('measure links', () => {
     // But a clause at the name is at it (a second reviewer's cases).
     expect(link('Belt and Road deals follow up the CIIE', `Deals signed at the China International Import Expo, held in Shanghai last November, show that ${expo}`, '2025-03-10')).toBeDefined();
     expect(link('进博会成果持续落地', '去年11月举办的进博会在上海举办,共建“一带一路”国家展商参展签约。', '2025-03-10')).toBeDefined();
+    expect(link('进博会成果持续落地', '去年11月5日至10日举办的进博会在上海举办,共建“一带一路”国家展商参展签约。', '2025-03-10')).toBeDefined();
+    expect(link('Belt and Road deals follow up the CIIE', `Deals signed at the China International Import Expo, held in Shanghai in November last year, show that ${expo}`, '2025-03-10')).toBeDefined();
     // A sentence naming the year names the edition, wherever else the name stands bare (a reviewer's case).
     expect(link('CIIE: Shanghai reviews its Belt and Road work', `In 2024, at the China International Import Expo, ${expo}`, '2025-02-01')).toBeDefined();
     // The eighth, and a comparison with 2024, is no report of the seventh (a second reviewer's case).

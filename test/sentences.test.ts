@@ -33,6 +33,8 @@ describe('sentenceSpan', () => {
     expect(around('The forum opens at 10 am PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10 am PT.');
     expect(around('The forum opens at 10am PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10am PT.');
     expect(around('In 2016 PT. Kereta Cepat Indonesia China was set up. The line opened.', 'Kereta')).toBe('In 2016 PT. Kereta Cepat Indonesia China was set up.');
+    expect(around('In Vietnam PT. Kereta Cepat has an office. The line opened.', 'Kereta')).toBe('In Vietnam PT. Kereta Cepat has an office.');
+    expect(around('The forum opens at 10 PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10 PT.');
   });
 
   it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
@@ -135,6 +137,10 @@ describe('evidence', () => {
     // Only after a dateline: a sentence that reports the headline's claim is another sentence (a reviewer's case).
     const denied = classify({ title: 'Italy has left the Belt and Road Initiative', text: 'Rome on Monday denied reports that Italy has left the Belt and Road Initiative.\n\nThe government said its memorandum of understanding on the Belt and Road remains in force.' }, k, { threshold: 0.5 });
     expect(denied.evidence).toContain('Italy has left the Belt and Road Initiative');
+    const report = classify({ title: 'Italy has left the Belt and Road Initiative', text: 'Rome denied a La Stampa report -- Italy has left the Belt and Road Initiative.\n\nThe government said its memorandum of understanding on the Belt and Road remains in force.' }, k, { threshold: 0.5 });
+    expect(report.evidence).toContain('Italy has left the Belt and Road Initiative');
+    const zhReport = classify({ title: '意大利政府正式通知中方已退出“一带一路”倡议', text: '意方否认了媒体报道，意大利政府正式通知中方已退出“一带一路”倡议。\n\n意方表示将继续与中方开展经贸合作。' }, k, { threshold: 0.5 });
+    expect(zhReport.evidence).toContain('意大利政府正式通知中方已退出“一带一路”倡议');
     // Datelines as the press writes them: "ROME —", 央视网消息： (dashes fold to "-").
     const rome = classify({ title: 'Italy formally leaves the Belt and Road Initiative this week', text: 'ROME — Italy formally leaves the Belt and Road Initiative this week.\n\nThe government said it will keep trade ties with China under a new action plan.' }, k, { threshold: 0.5 });
     expect(rome.evidence.filter((e) => e.endsWith('Italy formally leaves the Belt and Road Initiative this week') || e.endsWith('this week.')).length, rome.evidence.join(' | ')).toBe(1);
