@@ -174,8 +174,9 @@ function regionIssuesHeadline(region: string, title: string): boolean {
   if (!m) return false;
   const rest = t
     .slice(m[0].length)
-    .replace(/^\s+(?:municipal(?:ity)?|provincial|province)\b/, '')
-    .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc)\b/, '')
+    .replace(/^'s\b/, '')
+    .replace(/^\s+(?:city|municipal(?:ity)?|provincial|province)\b/, '')
+    .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc|top\s+economic\s+planner|economic\s+planner)\b/, '')
     .replace(/^'s\b/, '');
   // "Shanghai: …" issues what follows, unless another region is its subject ("Shanghai: Zhejiang unveils …").
   if (/^\s*:/.test(rest)) return !others.some((o) => rest.replace(/^\s*:\s*/, '').startsWith(foldText(o)));
@@ -197,11 +198,24 @@ function headlineBodyKey(title: string): string {
   const key = issuerKey(f.slice(0, m[0].length + 20));
   const body = key.split(':')[1];
   if (!body) return '';
-  const named = (ISSUER_BODY_NAMES[body] ?? []).some((n) => rest.startsWith(foldText(n)) || rest.startsWith(`${foldText(n)}'s`));
-  return named ? key : '';
+  const name = (ISSUER_BODY_NAMES[body] ?? []).map(foldText).find((n) => rest.startsWith(n));
+  return name !== undefined ? key : '';
+}
+/** Whether a headline is the document of the body it starts with ("上海市商务委员会2024年推进…重点工作",
+ *  "… commission issues …"), not that body's report of another's (上海海关落实2024年…, 上海市商务委：全力
+ *  落实…, …解读…). */
+function headlineIsBodysOwn(title: string): boolean {
+  const f = foldText(title).replace(/^[\s【\[(（《“"]+/, '');
+  const m = /^(?:the\s+)?(?:上海|浙江|shanghai|zhejiang)(?:[市省]|\s+(?:municipal(?:ity)?|provincial|province))?\s*/.exec(f);
+  if (!m) return false;
+  const rest = f.slice(m[0].length);
+  const name = Object.values(ISSUER_BODY_NAMES).flat().map(foldText).filter((n) => rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  if (name === undefined) return false;
+  return /^(?:'s\s+)?(?:\s*(?:20\d\d|印发|发布|制定|出台|关于)|\s+(?:issues|unveils|releases|sets|publishes))/.test(rest.slice(name.length));
 }
 /** The verbs of a headline whose subject issues a document, in any case ("Shanghai Unveils …"). */
-const ISSUING_VERB = /^(?:issues?|unveils?|releases?|sets?|outlines?|maps?|lays?|lists?|publish(?:es)?|announces?|launch(?:es)?|rolls?|plans?|identif(?:y|ies)|specif(?:y|ies)|details?|clarif(?:y|ies)|pinpoints?|focus(?:es)?|targets?|charts?|makes?|builds?|prioriti[sz]es?)\b/i;
+const ISSUING_VERB =
+  /^(?:issues?|unveils?|releases?|sets?|outlines?|maps?|lays?|lists?|publish(?:es)?|announces?|launch(?:es)?|rolls?|plans?|identif(?:y|ies)|specif(?:y|ies)|details?|clarif(?:y|ies)|pinpoints?|focus(?:es)?|targets?|charts?|makes?|builds?|prioriti[sz]es?|introduces?|spells?|highlights?|names?|eyes?|adopts?|approves?|steps?|push(?:es)?|reveals?|defines?|sketches?|drafts?|finali[sz]es?|confirms?|determines?|decides?)\b/i;
 /** Where the title's closing document word starts, or -1. */
 function policyDocumentWordAt(title: string): number {
   const t = title.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '').replace(/[\s"“”'‘’」』》.。!！]+$/u, '');
@@ -236,7 +250,8 @@ const REPEAT = -2;
 const CONTAINED_MIN = 20;
 /** A wire dateline (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua)
  *  --", "ROME —", 央视网消息：, 【环球时报综合报道】, 据新华社报道，— at most DATELINE_MAX characters. */
-const DATELINE_END = /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^(?:[a-z.]+,?\s+){1,2}(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+)?-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
+const DATELINE_END =
+  /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
 const DATELINE_MAX = 40;
 const holds = (longer: string, shorter: string) => {
   if (longer.startsWith(shorter)) return true;
@@ -1267,7 +1282,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // Another body of the region (its commerce commission) issues a policy of its own: no newer
     // edition of this one, nor, where the headline names that body, the same edition (a joint notice
     // of a ministry and the city, or a report the customs filed, is still a report of it).
-    if (otherBody(p) && (newer || headlineIssuer !== '')) return;
+    if (otherBody(p) && (newer || (headlineIssuer !== '' && headlineIsBodysOwn(input.title)))) return;
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are

@@ -573,6 +573,18 @@ describe('measure links', () => {
     ])
       expect(relation(title), title).toBe('updates');
     for (const title of ['上海發布2025年「一帶一路」重點工作']) expect(relation(title, zh), title).toBe('updates');
+    // A fourth reviewer's cases: the city's own bodies after "'s", and more issuing verbs.
+    for (const title of [
+      "Shanghai's top economic planner unveils 2025 Belt and Road priorities",
+      "Shanghai's development and reform commission issues 2025 Belt and Road priorities",
+      'Shanghai introduces 2025 Belt and Road priorities',
+      'Shanghai city unveils 2025 Belt and Road priorities',
+    ])
+      expect(relation(title), title).toBe('updates');
+    // Another body's report of the edition (上海海关落实…, 上海市商务委：全力落实…) is still a report of it.
+    const zh2024 = zh.replace(/2025/g, '2024');
+    for (const title of ['上海海关落实2024年推进“一带一路”高质量发展重点工作', '上海市商务委：全力落实2024年推进“一带一路”高质量发展重点工作'])
+      expect(judge({ title, text: zh2024, published: '2024-05-10' }).editionOf, title).toEqual(['sh-2024-priorities']);
     for (const title of [
       'Shanghai firms list Belt and Road markets among 2025 priorities',
       'Shanghai think tank outlines 2025 Belt and Road priorities',

@@ -141,6 +141,11 @@ describe('evidence', () => {
     expect(report.evidence).toContain('Italy has left the Belt and Road Initiative');
     const zhReport = classify({ title: '意大利政府正式通知中方已退出“一带一路”倡议', text: '意方否认了媒体报道，意大利政府正式通知中方已退出“一带一路”倡议。\n\n意方表示将继续与中方开展经贸合作。' }, k, { threshold: 0.5 });
     expect(zhReport.evidence).toContain('意大利政府正式通知中方已退出“一带一路”倡议');
+    // Datelines of two or three words, with a country or a date (a fourth reviewer's cases).
+    for (const dateline of ['RIO DE JANEIRO --', 'BUENOS AIRES, 5 December --', 'SAO PAULO, Brazil --']) {
+      const j = classify({ title: 'Brazil weighs joining the Belt and Road Initiative this year', text: `${dateline} Brazil weighs joining the Belt and Road Initiative this year.\n\nOfficials said a memorandum of understanding on the Belt and Road is under study.` }, k, { threshold: 0.5 });
+      expect(j.evidence.filter((e) => e.endsWith('this year') || e.endsWith('this year.')).length, `${dateline}: ${j.evidence.join(' | ')}`).toBe(1);
+    }
     // Datelines as the press writes them: "ROME —", 央视网消息： (dashes fold to "-").
     const rome = classify({ title: 'Italy formally leaves the Belt and Road Initiative this week', text: 'ROME — Italy formally leaves the Belt and Road Initiative this week.\n\nThe government said it will keep trade ties with China under a new action plan.' }, k, { threshold: 0.5 });
     expect(rome.evidence.filter((e) => e.endsWith('Italy formally leaves the Belt and Road Initiative this week') || e.endsWith('this week.')).length, rome.evidence.join(' | ')).toBe(1);
