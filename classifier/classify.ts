@@ -6,6 +6,7 @@ import {
   aliasEdition,
   eventYearAt,
   lastYearAt,
+  MONTH_NAMES,
   bigramKey,
   canonicalUrl,
   docNumberSeries,
@@ -187,31 +188,27 @@ function regionIssuesHeadline(region: string, title: string): boolean {
   if (/^(?:to|will)$/.test(next)) return ISSUING_VERB.test(after);
   return /^(?:20\d\d|new|annual|belt|bri|b&r|one|nine|eight|seven|six|ten|five|key|work|priorities|\d+)\b/.test(next) || ISSUING_VERB.test(next);
 }
-/** The issuer key of the body a headline starts with right after its region's name ("上海市商务委员会
- *  2025年工作要点", "Shanghai Municipal Commission of Commerce issues …"), or "" when it names none
- *  there ("Shanghai to streamline customs …" names the customs later, as a subject). */
-function headlineBodyKey(title: string): string {
+/**
+ * The body a headline starts with right after its region's name: `key`, its issuer key
+ * ("上海市商务委员会2025年工作要点", "Shanghai Municipal Commission of Commerce issues …"), or "" when
+ * it names none there ("Shanghai to streamline customs …" names the customs later, as a subject);
+ * `own`, whether the headline is that body's own document (the name, then a year or an issuing
+ * verb: 上海市商务委员会2024年推进…重点工作), not its report of another's (上海海关落实2024年…,
+ * 上海市商务委：全力落实…, …解读…).
+ */
+function headlineBody(title: string): { key: string; own: boolean } {
+  const none = { key: '', own: false };
   const f = foldText(title).replace(/^[\s【\[(（《“"]+/, '');
   const m = /^(?:the\s+)?(?:上海|浙江|shanghai|zhejiang)(?:[市省]|\s+(?:municipal(?:ity)?|provincial|province))?\s*/.exec(f);
-  if (!m) return '';
+  if (!m) return none;
   const rest = f.slice(m[0].length);
+  const bodyName = Object.values(ISSUER_BODY_NAMES).flat().map(foldText).filter((n) => rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  if (bodyName === undefined) return none;
+  const own = /^(?:'s\s+)?(?:\s*(?:20\d\d|印发|发布|制定|出台|关于)|\s+(?:issues|unveils|releases|sets|publishes))/.test(rest.slice(bodyName.length));
   const key = issuerKey(f.slice(0, m[0].length + 20));
   const body = key.split(':')[1];
-  if (!body) return '';
-  const name = (ISSUER_BODY_NAMES[body] ?? []).map(foldText).find((n) => rest.startsWith(n));
-  return name !== undefined ? key : '';
-}
-/** Whether a headline is the document of the body it starts with ("上海市商务委员会2024年推进…重点工作",
- *  "… commission issues …"), not that body's report of another's (上海海关落实2024年…, 上海市商务委：全力
- *  落实…, …解读…). */
-function headlineIsBodysOwn(title: string): boolean {
-  const f = foldText(title).replace(/^[\s【\[(（《“"]+/, '');
-  const m = /^(?:the\s+)?(?:上海|浙江|shanghai|zhejiang)(?:[市省]|\s+(?:municipal(?:ity)?|provincial|province))?\s*/.exec(f);
-  if (!m) return false;
-  const rest = f.slice(m[0].length);
-  const name = Object.values(ISSUER_BODY_NAMES).flat().map(foldText).filter((n) => rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
-  if (name === undefined) return false;
-  return /^(?:'s\s+)?(?:\s*(?:20\d\d|印发|发布|制定|出台|关于)|\s+(?:issues|unveils|releases|sets|publishes))/.test(rest.slice(name.length));
+  const named = !!body && (ISSUER_BODY_NAMES[body] ?? []).map(foldText).some((n) => rest.startsWith(n));
+  return named ? { key, own } : none;
 }
 /** The verbs of a headline whose subject issues a document, in any case ("Shanghai Unveils …"). */
 const ISSUING_VERB =
@@ -894,9 +891,8 @@ const TO_PAIR = /\b[Tt]o\s+[a-z]+\s+(?:and|or)\s+$/; // a verb in lower case, no
 const PRESENT_ACT = /^(?:opens|launches|hosts|holds|starts)$/i;
 /** Before a participle or passive: "is (officially) held", ", held next month in Shanghai,". */
 const PASSIVE_BEFORE = new RegExp(`(?:\\b(?:is|are)(?:\\s+${ADVERBS})?|,)\\s+$`, 'i');
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const INTENT_AFTER_EN = new RegExp(
-  `^(?:(?!\\s(?:and|but)\\s)[^,.;:!?\\n]){0,40}?\\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter|${MONTHS})|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\\b(?!['’]s)`,
+  `^(?:(?!\\s(?:and|but)\\s)[^,.;:!?\\n]){0,40}?\\b(?:next (?:year|month|week|spring|summer|autumn|fall|winter|${MONTH_NAMES})|later this (?:year|month|week)|in the coming (?:days|weeks|months|years)|(?:early|late) next year)\\b(?!['’]s)`,
   'i',
 );
 /** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕倒计时10天; and, after 距 in the
@@ -1231,15 +1227,12 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   const asks = QUESTION.test(input.title.trim());
   const docPlace = issuingPlace(input.title, input.issuer);
   const nextYear = headlineYear(input.title);
-  // An extracted issuer that is another body of the government (上海市商务委员会 for the development
-  // and reform commission's priorities) issues a policy of its own, however alike the titles; the
-  // government itself issues for any of its bodies.
   // The body a headline starts with, right after its region's name, is the issuer, whatever the
   // portal that reposts it prints (上海市商务委员会2025年工作要点 on the city government's site); else
   // the extracted issuer's. Another body of the same region than the policy's (the government
-  // itself issues for any of them) issues a policy of its own.
-  const headlineIssuer = headlineBodyKey(input.title);
-  const issuer = headlineIssuer || docIssuer;
+  // itself issues for any of them) issues a policy of its own, however alike the titles.
+  const headline = headlineBody(input.title);
+  const issuer = headline.key || docIssuer;
   const otherBody = (p: PolicyEntry) => {
     const [region, mine] = issuer.split(':');
     const [theirRegion, theirs] = p.issuerKey.split(':');
@@ -1282,7 +1275,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     // Another body of the region (its commerce commission) issues a policy of its own: no newer
     // edition of this one, nor, where the headline names that body, the same edition (a joint notice
     // of a ministry and the city, or a report the customs filed, is still a report of it).
-    if (otherBody(p) && (newer || (headlineIssuer !== '' && headlineIsBodysOwn(input.title)))) return;
+    if (otherBody(p) && (newer || headline.own)) return;
     // A newer edition updates the entries; a report of the same edition (e.g. in the other
     // language) mentions them. The title names the policy: it is the first evidence for the
     // entries it names the policy by; the others (the 2017 plan's finance or platform actions) are

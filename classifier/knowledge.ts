@@ -354,13 +354,17 @@ export function docNumberSeries(docNumber: string | null | undefined): { series:
 
 export const SHINGLE = 5;
 
-/** Hashes of the 5-token shingles of a text, folded (tokens: English words, CJK characters). */
 const SHINGLE_FILTER_MASK = (1 << 18) - 1; // 32 KB of bits, for the seeds' ~10,000 shingles
+/** Sets a shingle hash's bit in the filter before shingleIndex (knowledge building). */
+function addToShingleFilter(filter: Uint32Array, h: number): void {
+  filter[(h & SHINGLE_FILTER_MASK) >>> 5] |= 1 << (h & 31);
+}
 /** Whether a shingle hash may be a key of shingleIndex (false: it is not; true: look it up). */
 export function inShingleFilter(filter: Uint32Array, h: number): boolean {
   return (filter[(h & SHINGLE_FILTER_MASK) >>> 5] & (1 << (h & 31))) !== 0;
 }
 
+/** Hashes of the 5-token shingles of a text, folded (tokens: English words, CJK characters). */
 export function shingleHashes(text: string): Int32Array {
   const toks: number[] = [];
   let h = 0;
@@ -476,7 +480,8 @@ export function eventYearAt(text: string, s: number, e: number): number | null {
  *  November," "… a year ago" (after it); not a comparison further off ("more exhibitors than last
  *  year", 展商比去年更多). */
 const LAST_YEAR_BEFORE = /(?:\blast\s+year['’]s\s+|去年(?:\d{1,2}月(?:\d{1,2}日)?(?:\s*[至到-]\s*\d{1,2}日)?)?(?:(?:在[\u3400-\u9fff]{1,10})?(?:举办|举行|召开|开幕)的?|的)?)(?:第[一二三四五六七八九十\d]{1,3}[届屆]\s*)?$/i;
-const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
+/** The English month names, for regexes. */
+export const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const LAST_YEAR_AFTER = new RegExp(
   `^\\s*,?\\s+(?:(?:which|that)\\s+(?:was\\s+)?)?(?:(?:held|opened|took\\s+place)\\s+(?:in\\s+[A-Z][a-z]+\\s+)?|in\\s+|on\\s+)?(?:in\\s+(?:${MONTH_NAMES})\\s+)?(?:last\\s+(?:year|${MONTH_NAMES})|a\\s+year\\s+ago)\\b`,
   'i',
@@ -784,7 +789,7 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     const distinct = new Set(hashes);
     for (const h of distinct) {
       shingleIndex.set(h, (shingleIndex.get(h) ?? 0) | (1 << si));
-      shingleFilter[(h & SHINGLE_FILTER_MASK) >>> 5] |= 1 << (h & 31);
+      addToShingleFilter(shingleFilter, h);
     }
     seeds.push({
       id: d.id,

@@ -233,7 +233,7 @@ export const STRATEGIES: string[] = [
   // background as a strategy list — only of the two routes: "a Belt and Road junction", "the BRI at
   // a crossroads" and "the junction of two highways" say something else
   ...['meeting point', 'intersection', 'junction', 'convergence', 'crossroads', 'confluence'].flatMap((where) =>
-    ['Silk Road Economic Belt', '21st Century Maritime Silk Road', '21st-Century Maritime Silk Road'].map((route) => `${where} of the ${route}`),
+    ['Silk Road Economic Belt', '21st Century Maritime Silk Road'].map((route) => `${where} of the ${route}`), // ("21st-Century": a hyphen joins)
   ),
   ...['和', '与'].flatMap((and) =>
     ['21世纪海上丝绸之路', '海上丝绸之路'].flatMap((msr) => ['交汇', '的交汇'].flatMap((meet) => [`丝绸之路经济带${and}${msr}${meet}`, `${msr}${and}丝绸之路经济带${meet}`])),
