@@ -48,7 +48,7 @@ export async function joinEditionCluster(
   edition: { entries: string[]; policy: string[]; classifierVersion: string },
 ): Promise<{ clusterId: number; joined: number[] }> {
   const { entries, policy, classifierVersion } = edition;
-  if (entries.length === 0) return joinClusters(db, versionId, async () => []);
+  if (entries.length === 0) return ownCluster(db, versionId);
   return joinClusters(db, versionId, (tx, documentId) => tx.$queryRaw<Member[]>`
       SELECT d."id" AS "documentId", d."clusterId"
       FROM "Document" d
@@ -81,7 +81,7 @@ export async function joinNewerEditionCluster(
   const { updated, classifierVersion } = edition;
   const year = editionYear(edition.title, edition.published);
   const kinds = documentKinds(edition.title);
-  if (updated.length === 0 || year === null) return joinClusters(db, versionId, async () => []);
+  if (updated.length === 0 || year === null) return ownCluster(db, versionId);
   const sameKind = (title: string) => {
     const theirs = documentKinds(title);
     return !kinds.length || !theirs.length || theirs.some((k) => kinds.includes(k));
@@ -99,6 +99,12 @@ export async function joinNewerEditionCluster(
 }
 
 type Member = { documentId: number; clusterId: number | null };
+
+/** With nothing to look for, the document stays where it is: its cluster, read without the lock. */
+async function ownCluster(db: Db, versionId: number): Promise<{ clusterId: number; joined: number[] }> {
+  const { document } = await db.documentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { document: { select: { id: true, clusterId: true } } } });
+  return { clusterId: document.clusterId ?? document.id, joined: [] };
+}
 
 /** Under the clustering lock, the version's document joins the clusters of the documents `find`
  *  returns, unless two of the clusters (its own among them) have each raised a first-sighting event. */
