@@ -852,6 +852,16 @@ function bestWithin(k: Knowledge, doc: Doc, measure: number, from: number, to: n
 const RENEWED =
   /\b(?:new(?!\s+zealand)|newly|revised|updated|amended|upgraded)\b[^,.:;|]{0,60}?\b(?:plan|edition|version|measures|opinions|guidelines|rules|regulations|policy|policies)\b|新版|新一[轮輪][^，,。；;]{0,30}?(?:方案|计划|計劃|规划|規劃|措施|意见|意見)|修订|修訂|修正|升级版|升級版/i;
 
+/** A press conference or briefing held ("记者从11日召开的市政府新闻发布会上获悉", "at a press conference
+ *  held on Monday", "held a news briefing"): where a measure is announced or explained, not an act
+ *  that carries it out. */
+const PRESS_AFTER =
+  /^(?:了|的)?[^，,。；;：:！!？?\n]{0,16}?(?:新闻发布会|新聞發布會|新闻发布會|发布会|發布會|新闻通气会|新聞通氣會|吹风会|吹風會|记者会|記者會|记者见面会|記者見面會)|^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:press|news|media)\s+(?:conference|briefing|event)s?\b/i;
+const PRESS_BEFORE = /(?:press|news|media)\s+(?:conference|briefing|event)s?\s+(?:(?:was|were|is|being)\s+)?$/i;
+function pressEvent(full: string, at: number, end: number): boolean {
+  return PRESS_AFTER.test(full.slice(end, end + 40)) || PRESS_BEFORE.test(full.slice(Math.max(0, at - 40), at));
+}
+
 /** The verbs of IMPLEMENT that make a plan rather than carry it out, for a seed policy's lead entry. */
 const MAKING = /^(?:approved|批复|批復|获批|獲批)$/i;
 /** "Unveiled" makes a plan when a document word follows ("unveiled the Plan for …", "unveiled new
@@ -1339,7 +1349,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         const verb = doc.full.slice(h.s, h.e);
         return MAKING.test(verb) || (/^unveiled$/i.test(verb) && UNVEILED_DOCUMENT.test(doc.full.slice(h.e, h.e + 80)));
       };
-      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h));
+      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h)) && !pressEvent(doc.full, h.s, h.e);
       if (listed.some(act)) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
@@ -1389,12 +1399,15 @@ function addLinkedTopic(k: Knowledge, topics: Judgement['topics'], measures: Jud
 /** "One Belt, One Road", the comma the usual spelling of the early years: the matcher joins no
  *  phrase across a comma, so for it the comma is a space (same length: offsets stay the text's). */
 const ONE_BELT_COMMA = /\bone[\s-]+belt\s*[,，、;；]\s*one[\s-]+road\b/gi;
+/** 中欧(亚)班列, the official name of the trains to Europe and Central Asia: the bracket is spaces
+ *  (same length), so it reads as 中欧班列 (spaces between Chinese characters join a phrase). */
+const CHINA_EUROPE_ASIA = /(?<=中[欧歐])[(（]\s*[亚亞]\s*[)）](?=班列)/g;
 
 /** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
   const full = unwrapLines(r.full);
-  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')), knowledge.vocab);
+  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')).replace(CHINA_EUROPE_ASIA, (m) => ' '.repeat(m.length)), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);
   return { title: r.title, text: r.text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
 }

@@ -39,6 +39,10 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
     // the same trains as Jiangsu's and Yiwu's reports name them, and a route by its two ends
     'China-Europe-Asia freight train',
     'Eurasian freight train',
+    // the same trains as machine translations of 中欧班列 and 义新欧 name them
+    'China-EU freight train',
+    'China-EU train',
+    'Yixin Europe',
     'Yiwu-Madrid',
     'New International Land-Sea Trade Corridor',
     'International Land-Sea Trade Corridor',
@@ -357,6 +361,7 @@ export const IMPLEMENT: string[] = [
   'holds',
   'concluded',
   'wrapped up',
+  'convened',
   '开通',
   '启用',
   '揭牌',
@@ -374,6 +379,9 @@ export const IMPLEMENT: string[] = [
   '落地',
   '启动',
   '上线',
+  // a meeting convened, and what a meeting held did (研究部署…重点工作)
+  '召开',
+  '研究部署',
   '批复',
   '获批',
 ];
@@ -427,6 +435,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['基础建设', 0.3], ['基建', 0.3], ['交通设施', 0.4],
     // a fast sea route (Chancay–Shanghai 海上快线)
     ['海上快线', 0.6],
+    // transport infrastructure and projects (交通基础设施项目), and the trains as machine translations name them
+    ['交通基础设施', 0.6], ['交通项目', 0.4], ['China-EU train', 0.8], ['China-EU freight train', 0.9], ['Yixin Europe', 0.8],
   ],
   trade: [
     ['imports and exports', 0.6], ['import and export', 0.6], ['foreign trade', 0.5], ['bilateral trade', 0.7], ['trade with', 0.4],
@@ -434,6 +444,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['trade imbalance', 0.6], ['trade development', 0.5], ['exports to', 0.4], ['imports from', 0.4],
     ['进出口', 0.6], ['外贸', 0.5], ['双边贸易', 0.7], ['经贸', 0.4], ['商品', 0.3], ['展商', 0.4], ['博览会', 0.4], ['海关', 0.4],
     ['关税', 0.5], ['进口', 0.3], ['出口', 0.3], ['商贸', 0.5], ['贸易通道', 0.6], ['国际贸易', 0.5], ['贸易往来', 0.6],
+    // trade figures and facilitation in the words of Chinese reports (货物贸易总额, 贸易投资便利化)
+    ['货物贸易', 0.6], ['贸易额', 0.5], ['贸易总额', 0.6], ['贸易投资便利化', 0.8], ['投资贸易便利化', 0.8],
   ],
   'digital-economy': [
     ['data center', 0.6], ['submarine cable', 0.6], ['fiber optic', 0.5], ['cloud computing', 0.5], ['smart city', 0.5], ['ICT', 0.5],
@@ -451,6 +463,7 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['保险', 0.4], ['货币', 0.4], ['投融资', 0.6], ['进出口银行', 0.8], ['国家开发银行', 0.8],
     // the policy banks as translations and the press shorten them
     ['National Development Bank', 0.8], ['Exim Bank', 0.8], ['国开行', 0.8],
+    ['development finance', 0.6], ['developmental financial', 0.6], ['开发性金融', 0.8],
   ],
   green: [
     ['solar', 0.6], ['photovoltaic', 0.7], ['wind power', 0.7], ['hydropower', 0.7], ['clean electricity', 0.7], ['emissions', 0.6],
@@ -503,6 +516,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     // coordination bodies
     ['coalition', 0.6], ['alliance', 0.5], ['secretariat', 0.5], ['leading group', 0.7], ['联盟', 0.5], ['秘书处', 0.5], ['领导小组', 0.7],
     ['合作机制', 0.8], ['联系机制', 0.6],
+    // the principle of 共商共建共享 in English
+    ['joint contribution and shared benefits', 0.6], ['joint construction and shared benefits', 0.6],
     // intergovernmental policy dialogue
     ['intergovernmental', 0.6], ['bilateral cooperation', 0.5], ['ministerial', 0.5], ['dialogue', 0.4], ['policy dialogue', 0.8],
     ['政府间', 0.6], ['对话', 0.4], ['座谈会', 0.4],
@@ -541,6 +556,8 @@ export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
     // customs as traditions, goods in an event's name (a spot-check's culture report)
     'local customs and', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
     'customs and habits', 'customs and culture', 'culture and customs', 'goods festival', '年货节',
+    // a festival's customs ("traditional cultural elements such as customs, flavors and goods")
+    'traditional customs', 'such as customs', 'festive customs', 'festival customs', 'new year customs', 'spring festival customs',
   ],
 };
 

@@ -286,9 +286,20 @@ describe('relevance', () => {
     for (const [title, name] of [['Yixinou freight trains link Yiwu with Madrid', 'Yiwu-Xinjiang-Europe'], ['Yi-Xin-Ou trains link Yiwu with Madrid', 'Yi-Xin-Ou'], ['Hanxinou trains link Wuhan with Europe', 'Wuhan-Xinjiang-Europe (Hanxinou)']])
       expect(judge({ title, text: `The ${name} freight train service has opened 18 routes to Europe and Central Asia, reaching more than 50 countries and regions.` }).relevant, title).toBe(true);
     // And as Jiangsu's and Yiwu's English reports name the same trains (two spot-checks' cases).
-    for (const name of ['China-Europe-Asia freight train', 'Eurasian freight train', 'Yiwu-Madrid'])
+    // (and as machine translations of 中欧班列 and 义新欧 name them: "China EU train", "Yixin Europe")
+    for (const name of ['China-Europe-Asia freight train', 'Eurasian freight train', 'Yiwu-Madrid', 'China-EU train', 'China EU freight train', 'Yixin Europe'])
       expect(judge({ title: `${name} service links Jiangsu and Zhejiang with Europe`, text: `The ${name} service has opened 18 routes to Europe and Central Asia, reaching more than 50 countries and regions.` }).relevant, name).toBe(true);
     expect(judge({ title: '中欧亚班列开行十周年', text: '中欧亚班列已开通18条线路,辐射欧亚大陆50多个国家和地区。' }).relevant).toBe(true);
+    // 中欧(亚)班列, the official name with its bracket, in both scripts and both bracket widths; and the
+    // trains as machine translations name them (two spot-checks' Jiangsu and Zhejiang reports).
+    const title = '江苏推进开放型经济发展';
+    const plain = judge({ title, text: '推动中欧班列提质增效,开行数量稳步增长。' });
+    for (const text of ['推动中欧(亚)班列提质增效,开行数量稳步增长。', '推動中歐（亞）班列提質增效,開行數量穩步增長。']) {
+      const j = judge({ title, text });
+      expect(j.score, text).toBe(plain.score);
+      expect(topicMasses({ title, text }, knowledge).find((t) => t.id === 'connectivity')?.mass, text).toBe(topicMasses({ title, text: '推动中欧班列提质增效,开行数量稳步增长。' }, knowledge).find((t) => t.id === 'connectivity')?.mass);
+    }
+    expect(judge({ title, text: '推动中欧(美)班列提质增效。' }).score).toBeLessThan(plain.score);
   });
 
   it('reads "One Belt, One Road" with its comma as the initiative', () => {
@@ -369,6 +380,16 @@ describe('topics', () => {
     expect(mass('connectivity', '推进规则标准软联通。')).toBe(0);
     expect(mass('legal-compliance', '推进规则标准软联通。')).toBeGreaterThan(0);
     expect(mass('connectivity', '香港是资金互联互通的重要渠道。')).toBe(0);
+    // Three more spot-checks: transport infrastructure projects, trade totals and facilitation in
+    // Chinese reports' words, development finance, the principle of 共商共建共享 in English.
+    expect(mass('connectivity', '一大批交通基础设施项目落地生根。')).toBeGreaterThan(0.5);
+    expect(mass('trade', '货物贸易总额超过1万亿美元。')).toBeGreaterThan(0.5);
+    expect(mass('trade', '贸易投资便利化专项行动共有15项举措。')).toBeGreaterThan(0.7);
+    expect(mass('finance', 'An agreement on developmental financial cooperation; development finance for digital projects.')).toBeGreaterThan(1);
+    expect(mass('cooperation-mechanisms', 'China follows the principle of extensive consultation, joint contribution and shared benefits.')).toBeGreaterThan(0.5);
+    // A festival's customs are traditions (a spot-check's Lunar New Year celebration); the border's stay trade.
+    expect(mass('trade', 'The celebration integrates traditional cultural elements such as customs, flavors and crafts. It shows traditional customs of the Spring Festival.')).toBe(0);
+    expect(mass('trade', 'The customs authority cut clearance times for goods from partner countries.')).toBeGreaterThan(0);
   });
 
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
@@ -924,6 +945,21 @@ describe('measure links', () => {
     expect(local.measures.find((m) => m.id === 'sh-2017-bridgehead-sci-tech-2')?.relation).toBe('implements');
   });
 
+  it('reads a meeting convened, and the work it deployed, as an act (召开, 研究部署); a press conference held as no act', () => {
+    // A spot-check's Zhejiang leading-group office meeting of 2022 on the 2020 hub goal: an act of
+    // the issuer's own office, not a mention; what such a meeting will deploy is still to come.
+    const text = (verb: string) => `5月11日下午,浙江省发展改革委主任${verb}省推进“一带一路”建设工作领导小组办公室会议,研究部署近期我省“一带一路”重要枢纽建设重点工作。`;
+    const relation = (t: string) => judge({ title: '省推进“一带一路”建设工作领导小组办公室会议召开', text: t, published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation;
+    expect(relation(text('主持召开'))).toBe('implements');
+    expect(relation('浙江省发展改革委将于下月召开会议,将研究部署近期我省“一带一路”重要枢纽建设重点工作。')).toBe('mentions');
+    // A press conference held is where a plan is announced or explained, not an act of it (a batch4
+    // report: 记者从11日召开的市政府新闻发布会上获悉, 最新出炉的《…行动方案》…), with 举行 too.
+    const press = (verb: string) => judge({ title: '上海拓展完善航空布局', text: `记者从11日${verb}的上海市政府新闻发布会上获悉,最新出炉的《上海服务国家“一带一路”建设发挥桥头堡作用行动方案》提出了6项举措。`, published: '2017-10-12' }).measures.find((m) => m.id === 'sh-2017-bridgehead-action-plan');
+    for (const verb of ['召开', '举行', '舉行']) expect(press(verb)?.relation, verb).toBe('mentions');
+    expect(judge({ title: 'Zhejiang Belt and Road hub', text: 'Zhejiang officials explained the work of the Zhejiang Belt and Road hub at a press conference held on Monday in Hangzhou.', published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('mentions');
+    expect(judge({ title: 'Zhejiang Belt and Road hub', text: 'Zhejiang held a meeting on Monday in Hangzhou to advance the Zhejiang Belt and Road hub.', published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('implements');
+  });
+
   it("reads a flagship's name that two regions' entries share as the entry of the text's own region", () => {
     // 中欧班列 is an alias of Shanghai's 2024 trains-to-Europe item and of Zhejiang's 2020 logistics
     // step. Three spot-checks' Yiwu train reports linked neither (a shared name weighs 0.4).
@@ -939,6 +975,9 @@ describe('measure links', () => {
     expect(en("Yiwu West Railway Station in east China's Zhejiang Province")).toEqual(['zj-2020-facilitates-bri-2']);
     expect(en('Shanghai Minhang Railway Station')).toEqual(['sh-2024-priorities-2d']);
     expect(en("Xi'an International Port Station")).toEqual([]);
+    // The trains as machine translations name them, and 中欧(亚)班列 with its bracket (two spot-checks).
+    expect(ids('Zhejiang sets its opening-up tasks', "Zhejiang will enhance the influence of the Yixin Europe China EU train and strive to create a China EU train assembly center, the provincial government said.")).toEqual(['zj-2020-facilitates-bri-2']);
+    expect(ids('义乌中欧(亚)班列开行十周年', '11月18日,一趟满载110个标准箱的中欧(亚)班列从铁路义乌西站驶出,驶往西班牙马德里。十年来,中欧(亚)班列成为高质量共建“一带一路”的重要载体。')).toContain('zj-2020-facilitates-bri-2');
     // Another region's trains: a shared name of neither; nor for a region named elsewhere or in
     // another name (上海合作组织), or among the cities of a national list.
     expect(ids('西安中欧班列开行量领跑全国', '今年以来,西安中欧班列开行数量持续增长,助力高质量共建“一带一路”。')).toEqual([]);
@@ -1045,6 +1084,9 @@ describe('measure links', () => {
       { text: '6个专项行动', reworded: true },
     ]);
     expect(texts('金融开放合作专项行动', 'zh')).toEqual([]);
+    // A platform or centre named with its 服务 (a spot-check's 投資促進服務平臺); one that has it keeps it.
+    expect(aliasVariants('投资促进平台', 'zh')).toEqual([{ text: '投资促进服务平台', reworded: false }]);
+    expect(texts('综合服务中心', 'zh')).toEqual([]);
     // An ordinal in figures or words is the same name.
     expect(aliasVariants('seventh CIIE', 'en')).toEqual([{ text: '7th CIIE', reworded: false }]);
     expect(texts('第七届进博会', 'zh')).toEqual(['第7届进博会']);
