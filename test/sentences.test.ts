@@ -93,8 +93,10 @@ describe('sentenceSpan', () => {
 const evidenceLists = (j: Judgement) => [j.evidence, ...j.topics.map((t) => t.evidence)];
 
 /** The evidence of one topic the classifier lists for a text (the test fails when it is not listed). */
+/** A topic's evidence, whatever the relevance score (threshold 0): these tests are about which
+ *  sentences show a topic, and a refit of the relevance model moves their short texts' scores. */
 function evidenceOf(title: string, text: string, topic: string): string[] {
-  const j = classify({ title, text }, k, { threshold: 0.5 });
+  const j = classify({ title, text }, k, { threshold: 0 });
   const t = j.topics.find((x) => x.id === topic);
   expect(t, JSON.stringify(j.topics)).toBeDefined();
   return t!.evidence;
@@ -339,6 +341,20 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
       if (a.id !== 'en-460' && unwrapLines(text) !== text) joined.push(a.id); // en-460 is wrapped itself
     }
     expect(joined).toEqual([]);
+  });
+
+  it('joins a wrapped Chinese line that starts with the ASCII comma or the rest of a figure', () => {
+    // Taiwan's and Hong Kong's sites write ASCII punctuation between Chinese characters (zh-046 wrapped
+    // at 30 columns: "…同比增长15.3%\n,占…", "…增长37\n.8%。").
+    const lines = [
+      '今年前3季度,中国自东盟进口农产品同比增长15.3%',
+      ',占中国农产品进口总值的19.1%,东盟是中国农产品进口的第',
+      '二大来源地。其中,通过中老铁路进入中国市场的水果同比增长37',
+      '.8%。同时,东盟也是中国农产品出口的第一大市场,前3季度,',
+      '中国对东盟出口柑橘、莴笋等都实现较快增长。',
+    ];
+    const text = lines.join('\n');
+    expect(unwrapLines(text)).toBe(lines.join(' '));
   });
 
   it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
