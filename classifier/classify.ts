@@ -862,14 +862,21 @@ function pressEvent(full: string, at: number, end: number): boolean {
   return PRESS_AFTER.test(full.slice(end, end + 40)) || PRESS_BEFORE.test(full.slice(Math.max(0, at - 40), at));
 }
 
+/** A speech at an opening or closing ceremony ("在第五届进博会开幕式致辞中提出…"): what the speech names is
+ *  said there, not done (the ceremony of the entry's own event, "博览会6月5日开幕式", still is). */
+const CEREMONY_SPEECH = /^式\s*(?:上)?(?:的)?(?:致辞|致辭|讲话|講話|演讲|演講|主旨|发表|發表)/;
+
 /** The verbs of IMPLEMENT that make a plan rather than carry it out, for a seed policy's lead entry. */
 const MAKING = /^(?:approved|批复|批復|获批|獲批)$/i;
 /** "Unveiled" makes a plan when a document word follows ("unveiled the Plan for …", "unveiled new
  *  measures"); with a plaque, a zone or a centre it is the press's 揭牌, an act. */
 const UNVEILED_DOCUMENT = /^\s+(?:the\s+|a\s+|an\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,6}?(?:plan|measures|guidelines|opinions|policy|policies|blueprint|roadmap)\b/i;
 
-/** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
-const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
+/** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation",
+ *  a university's or the academy's (上海财经大学, 浙江大学, "Shanghai Jiao Tong University", 上海社会科学院): a
+ *  scholar of one writing on national policy does not make the text the region's. */
+const NOT_A_PLACE_AFTER =
+  /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)|^(?:财经|財經|交通|外国语|外國語|对外经贸|對外經貿|理工|师范|師範|海事|海洋|中医药|中醫藥|电力|電力|政法|科技|工业|工業|工商|纽约|紐約)?(?:大学|大學)|^(?:社会科学院|社會科學院)|^\s+(?:[A-Z][a-z]+\s+){0,3}University\b|^\s+Academy\s+of\s+Social\s+Sciences/i;
 /** The region names a text uses as places (not inside another name). */
 const placeHits = (doc: Doc) => hitsOf(doc, Role.Region).filter((h) => !NOT_A_PLACE_AFTER.test(doc.full.slice(h.e, h.e + 24)));
 
@@ -1349,7 +1356,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         const verb = doc.full.slice(h.s, h.e);
         return MAKING.test(verb) || (/^unveiled$/i.test(verb) && UNVEILED_DOCUMENT.test(doc.full.slice(h.e, h.e + 80)));
       };
-      const act = (h: Hit) => sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h)) && !pressEvent(doc.full, h.s, h.e);
+      const act = (h: Hit) =>
+        sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h)) && !pressEvent(doc.full, h.s, h.e) && !CEREMONY_SPEECH.test(doc.full.slice(h.e, h.e + 8));
       if (listed.some(act)) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });

@@ -960,6 +960,29 @@ describe('measure links', () => {
     expect(judge({ title: 'Zhejiang Belt and Road hub', text: 'Zhejiang held a meeting on Monday in Hangzhou to advance the Zhejiang Belt and Road hub.', published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('implements');
   });
 
+  it("reads no region in a university's name, no act in an opening ceremony's speech, no free-trade-port item in every FTZ", () => {
+    // A spot-check's commentary on the national Silk Road e-commerce pilot zone by a scholar of
+    // 上海财经大学: five of Shanghai's plan items were linked, the plan itself as implemented (开幕式).
+    const national = (scholar: string) =>
+      judge({
+        title: '推进“丝路电商”合作 发展“一带一路”数字经济',
+        text: `2022年11月4日,习近平总书记在第五届进博会开幕式致辞中提出,“创建‘丝路电商’合作先行区”。\n\n${scholar}电子商务研究中心主任文章表示,“丝路电商”是在“一带一路”倡议框架下积极推进电子商务国际合作的重要举措,拓展了国际经贸合作新空间,促进共建国家数字经济发展。`,
+        published: '2023-11-01',
+      }).measures.filter((m) => m.id.startsWith('sh-2023-silk-road-ecommerce'));
+    expect(national('上海财经大学')).toEqual([]);
+    expect(national('上海交通大学')).toEqual([]);
+    // The city as a place still makes its plan's: and its opening ceremony is no act of the plan.
+    const local = national('上海市商务委');
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.map((m) => m.relation)).not.toContain('implements');
+    const en = (who: string) => judge({ title: 'Silk Road e-commerce', text: `A professor at ${who} said the Silk Road e-commerce cooperation pilot zone will boost cross-border e-commerce with Belt and Road partner countries.`, published: '2024-03-01' }).measures.map((m) => m.id);
+    expect(en('Shanghai Jiao Tong University')).toEqual([]);
+    expect(en('Shanghai University of Finance and Economics')).toEqual([]);
+    // The free-trade-port item of the 2017 plan is not every mention of the Shanghai FTZ.
+    const ftz = judge({ title: '上海自贸试验区建设“一带一路”桥头堡', text: '把中国(上海)自由贸易试验区建设成为服务国家“一带一路”建设、推动市场主体走出去的桥头堡。', published: '2018-03-01' }).measures.map((m) => m.id);
+    expect(ftz).not.toContain('sh-2017-bridgehead-finance-3-3');
+  });
+
   it("reads a flagship's name that two regions' entries share as the entry of the text's own region", () => {
     // 中欧班列 is an alias of Shanghai's 2024 trains-to-Europe item and of Zhejiang's 2020 logistics
     // step. Three spot-checks' Yiwu train reports linked neither (a shared name weighs 0.4).
