@@ -174,6 +174,8 @@ export function unwrapLines(text: string): string {
   if (inner.length < 3) return text;
   inner.sort((a, b) => a - b);
   const width = inner[Math.floor(inner.length * 0.75)];
+  // A Chinese text: more Chinese characters than Latin letters.
+  const chinese = (text.match(/[\u3400-\u9fff]/g)?.length ?? 0) > (text.match(/[A-Za-z]/g)?.length ?? 0);
   let single = 0;
   let runOn = 0;
   const wraps: number[] = [];
@@ -185,8 +187,9 @@ export function unwrapLines(text: string): string {
     const last = text.charCodeAt(ends[n] - 1);
     const first = text.charCodeAt(next);
     const cjk = isCjk(last) || CJK_INSIDE.has(last) || isCjk(first);
-    // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…".)
-    if (len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * width) continue;
+    // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…"; in a Chinese text a
+    // line may be all English: "(Partnership for Global Infrastructure and\nInvestment)".)
+    if (len < (cjk || chinese || CJK_ANY.test(text.slice(starts[n], ends[n])) ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * width) continue;
     if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;
     wraps.push(n);
     // What shows the text is wrapped: a line that ends inside a sentence and goes on — in English

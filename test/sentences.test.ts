@@ -343,7 +343,7 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     expect(joined).toEqual([]);
   });
 
-  it('joins a wrapped Chinese line that starts with the ASCII comma or the rest of a figure', () => {
+  it('joins a wrapped Chinese line that starts with the ASCII comma or the rest of a figure, and an all-English line of a Chinese text', () => {
     // Taiwan's and Hong Kong's sites write ASCII punctuation between Chinese characters (zh-046 wrapped
     // at 30 columns: "…同比增长15.3%\n,占…", "…增长37\n.8%。").
     const lines = [
@@ -355,6 +355,13 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     ];
     const text = lines.join('\n');
     expect(unwrapLines(text)).toBe(lines.join(' '));
+    // In a Chinese text a line may be all English (a blind spot-check's PGII report wrapped at 30).
+    const pgii = wrap(
+      '美国总统拜登星期天在德国参加七国集团峰会时宣布,七国集团将筹集约6000亿美元,资助全球贫穷国家的基础设施发展。这个计划被认为旨在抗衡中国的“一带一路”倡议,七国改以一个全新的名称,即全球基础设施与投资伙伴关系(Partnership for Global Infrastructure and Investment),正式启动这个基建项目,资金主要来自私人投资者。',
+      30,
+    );
+    expect(pgii.split('\n').some((line) => !/[\u3400-\u9fff]/.test(line))).toBe(true);
+    expect(unwrapLines(pgii)).toBe(pgii.replace(/\n/g, ' '));
   });
 
   it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
