@@ -854,9 +854,10 @@ const RENEWED =
 
 /** A press conference or briefing held ("记者从11日召开的市政府新闻发布会上获悉", "at a press conference
  *  held on Monday", "held a news briefing"): where a measure is announced or explained, not an act
- *  that carries it out. */
+ *  that carries it out — when the event is the verb's object, not where the act took place
+ *  ("开通仪式暨新闻发布会", "opened at a media event"). */
 const PRESS_AFTER =
-  /^(?:了|的)?[^，,。；;：:！!？?\n]{0,16}?(?:新闻发布会|新聞發布會|新闻发布會|发布会|發布會|新闻通气会|新聞通氣會|吹风会|吹風會|记者会|記者會|记者见面会|記者見面會)|^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:press|news|media)\s+(?:conference|briefing|event)s?\b/i;
+  /^(?:了|的)?(?:(?!仪式|儀式|典礼|典禮)[^，,。；;：:！!？?\n暨]){0,16}?(?:新闻发布会|新聞發布會|新闻发布會|发布会|發布會|新闻通气会|新聞通氣會|吹风会|吹風會|记者会|記者會|记者见面会|記者見面會)|^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:(?!(?:at|in|on|during|after|before|with|for|to|by|from|into|through)\b)[\w'’-]+\s+){0,3}?(?:press|news|media)\s+(?:conference|briefing|event)s?\b/i;
 const PRESS_BEFORE = /(?:press|news|media)\s+(?:conference|briefing|event)s?\s+(?:(?:was|were|is|being)\s+)?$/i;
 function pressEvent(full: string, at: number, end: number): boolean {
   return PRESS_AFTER.test(full.slice(end, end + 40)) || PRESS_BEFORE.test(full.slice(Math.max(0, at - 40), at));
@@ -875,10 +876,16 @@ const UNVEILED_DOCUMENT = /^\s+(?:the\s+|a\s+|an\s+|its\s+|new\s+)?(?:[\w-]+\s+)
 /** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation",
  *  a university's or the academy's (上海财经大学, 浙江大学, "Shanghai Jiao Tong University", 上海社会科学院): a
  *  scholar of one writing on national policy does not make the text the region's. */
-const NOT_A_PLACE_AFTER =
-  /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)|^(?:财经|財經|交通|外国语|外國語|对外经贸|對外經貿|理工|师范|師範|海事|海洋|中医药|中醫藥|电力|電力|政法|科技|工业|工業|工商|纽约|紐約)?(?:大学|大學)|^(?:社会科学院|社會科學院)|^\s+(?:[A-Z][a-z]+\s+){0,3}University\b|^\s+Academy\s+of\s+Social\s+Sciences/i;
+const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
+/** (Case matters: "Shanghai at Tongji University" and 上海大学生 are the place.) */
+const UNIVERSITY_AFTER =
+  /^(?:财经|財經|交通|外国语|外國語|对外经贸|對外經貿|理工|师范|師範|海事|海洋|中医药|中醫藥|电力|電力|政法|科技|工业|工業|工商|纽约|紐約)?(?:大学|大學)(?!生)|^(?:社会科学院|社會科學院)|^\s+(?:[A-Z][a-z]+\s+){0,3}University\b|^\s+Academy\s+of\s+Social\s+Sciences/;
 /** The region names a text uses as places (not inside another name). */
-const placeHits = (doc: Doc) => hitsOf(doc, Role.Region).filter((h) => !NOT_A_PLACE_AFTER.test(doc.full.slice(h.e, h.e + 24)));
+const placeHits = (doc: Doc) =>
+  hitsOf(doc, Role.Region).filter((h) => {
+    const after = doc.full.slice(h.e, h.e + 40);
+    return !NOT_A_PLACE_AFTER.test(after) && !UNIVERSITY_AFTER.test(after);
+  });
 
 /** The other cities China-Europe trains leave from, for telling a city's report from a national list. */
 const OTHER_TRAIN_CITIES =
@@ -915,7 +922,7 @@ const INTENT_AFTER_EN = new RegExp(
 /** After the verb: a countdown, 距离…举行还有不到20天, 开幕仅剩5天, 开幕倒计时10天; and, after 距 in the
  *  clause, 距…开幕已不足一个月 (without it, 开幕不到一个月 is a time since an act done). */
 const DAYS_ZH = '[\\d一二三四五六七八九十百两兩]+\\s*(?:天|日|个月|個月|周|週)'; // 20天, 一个月
-const COUNTDOWN_ZH = new RegExp(`^[^，,。；;！!？?\\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)(?:不到|不足)?\\s*${DAYS_ZH}|倒计时|倒計時|倒数|倒數)`);
+const COUNTDOWN_ZH = new RegExp(`^[^，,。；;！!？?\\n]{0,4}(?:(?:还有|還有|仅剩|僅剩|只剩|只有|仅有|僅有)(?:不到|不足)?\\s*${DAYS_ZH}|倒计时|倒計時|倒数|倒數)|^(?:在即|前夕)`);
 const SINCE_OR_UNTIL_ZH = new RegExp(`^[^，,。；;！!？?\\n]{0,4}已?(?:不到|不足)\\s*${DAYS_ZH}`);
 const UNTIL_ZH = /(?:距离|距離|距|离|離)[^，,。；;！!？?\n]{0,30}$/;
 function intended(full: string, at: number, end: number): boolean {
@@ -1356,8 +1363,15 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         const verb = doc.full.slice(h.s, h.e);
         return MAKING.test(verb) || (/^unveiled$/i.test(verb) && UNVEILED_DOCUMENT.test(doc.full.slice(h.e, h.e + 80)));
       };
+      // (A speech at a ceremony is no act of what it names, unless the ceremony is the entry's own
+      // event's, its name just before: "第七届进博会开幕式上致辞".)
+      const ownCeremony = (h: Hit) => (nameHits.get(m) ?? []).some((n) => n.h.e <= h.s && h.s - n.h.e <= 8);
       const act = (h: Hit) =>
-        sentences.has(doc.u.sent[h.i]) && !intended(doc.full, h.s, h.e) && !(lead && makes(h)) && !pressEvent(doc.full, h.s, h.e) && !CEREMONY_SPEECH.test(doc.full.slice(h.e, h.e + 8));
+        sentences.has(doc.u.sent[h.i]) &&
+        !intended(doc.full, h.s, h.e) &&
+        !(lead && makes(h)) &&
+        !pressEvent(doc.full, h.s, h.e) &&
+        !(CEREMONY_SPEECH.test(doc.full.slice(h.e, h.e + 8)) && !ownCeremony(h));
       if (listed.some(act)) relation = 'implements';
     }
     others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });

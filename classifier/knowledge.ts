@@ -524,9 +524,10 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
       const counts = n ? [m[1], String(n)] : [m[1]];
       for (const count of counts) for (const c of ['大', '项', '个']) if (count !== m[1] || c !== m[2]) out.push({ text: instead(m, count + c), reworded: c !== m[2] });
     }
-    // A platform or centre named with its 服务 ("投资促进服务平台" = 投资促进平台).
-    const head = /^(.{2,})(平台|中心)$/.exec(alias);
-    if (head && !head[1].endsWith('服务')) out.push({ text: `${head[1]}服务${head[2]}`, reworded: false });
+    // A platform named with its 服务 ("投资促进服务平台" = 投资促进平台). (Not a centre: 国际航运服务中心 is
+    // an office building, not Shanghai as a shipping centre.)
+    const head = /^(.{2,})平台$/.exec(alias);
+    if (head && !head[1].endsWith('服务')) out.push({ text: `${head[1]}服务平台`, reworded: false });
     return out;
   }
   const m = /\b(RMB|renminbi|yuan)\b/i.exec(alias);

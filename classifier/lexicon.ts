@@ -557,7 +557,7 @@ export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
     'local customs and', 'folk customs', 'unique customs', 'cultural customs', 'customs and traditions', 'traditions and customs',
     'customs and habits', 'customs and culture', 'culture and customs', 'goods festival', '年货节',
     // a festival's customs ("traditional cultural elements such as customs, flavors and goods")
-    'traditional customs', 'such as customs', 'festive customs', 'festival customs', 'new year customs', 'spring festival customs',
+    'traditional customs', 'elements such as customs', 'festive customs', 'festival customs', 'new year customs', 'spring festival customs',
   ],
 };
 

@@ -127,6 +127,8 @@ const CJK_FULL = 0.9;
 const runsOn = (c: number) => isLower(c) || isDigit(c) || c === 44 || c === 45;
 /** Chinese punctuation inside a sentence: ，、 */
 const CJK_INSIDE = new Set([0xff0c, 0x3001]);
+/** A line ending in a word that cannot end a heading or a name: it goes on. */
+const FUNCTION_WORD_END = /\b(?:and|or|of|for|the|to|in|on|at|with|a|an|by|from)$/i;
 /** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a
  *  character), or what never starts a line of its own — a closing bracket, 。，、；：！？, and the
  *  ASCII ,;:%. that Chinese sites also write between characters and inside figures ("15.3%\n,占",
@@ -174,8 +176,20 @@ export function unwrapLines(text: string): string {
   if (inner.length < 3) return text;
   inner.sort((a, b) => a - b);
   const width = inner[Math.floor(inner.length * 0.75)];
-  // A Chinese text: more Chinese characters than Latin letters.
-  const chinese = (text.match(/[\u3400-\u9fff]/g)?.length ?? 0) > (text.match(/[A-Za-z]/g)?.length ?? 0);
+  // A Chinese text: more Chinese characters than Latin letters (counted once, when a line needs it).
+  let chineseText: boolean | undefined;
+  const chinese = () => {
+    if (chineseText === undefined) {
+      let balance = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x3400 && c <= 0x9fff) balance++;
+        else if ((c | 32) >= 97 && (c | 32) <= 122) balance--;
+      }
+      chineseText = balance > 0;
+    }
+    return chineseText;
+  };
   let single = 0;
   let runOn = 0;
   const wraps: number[] = [];
@@ -189,7 +203,11 @@ export function unwrapLines(text: string): string {
     const cjk = isCjk(last) || CJK_INSIDE.has(last) || isCjk(first);
     // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…"; in a Chinese text a
     // line may be all English: "(Partnership for Global Infrastructure and\nInvestment)".)
-    if (len < (cjk || chinese || CJK_ANY.test(text.slice(starts[n], ends[n])) ? CJK_WRAP_MIN : WRAP_MIN) || len < FULL_LINE * width) continue;
+    // (An English line of a Chinese text is held to the Chinese minimum only where it visibly runs
+    // on: a function word, comma or hyphen at its end, or a lower-case word after it; an English
+    // heading before a Chinese paragraph does not.)
+    const englishRunsOn = () => last === 44 || last === 45 || isLower(first) || FUNCTION_WORD_END.test(text.slice(Math.max(starts[n], ends[n] - 8), ends[n]));
+    if (len < FULL_LINE * width || len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) || (len < WRAP_MIN && englishRunsOn() && chinese()) ? CJK_WRAP_MIN : WRAP_MIN)) continue;
     if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;
     wraps.push(n);
     // What shows the text is wrapped: a line that ends inside a sentence and goes on — in English

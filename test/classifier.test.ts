@@ -390,6 +390,7 @@ describe('topics', () => {
     // A festival's customs are traditions (a spot-check's Lunar New Year celebration); the border's stay trade.
     expect(mass('trade', 'The celebration integrates traditional cultural elements such as customs, flavors and crafts. It shows traditional customs of the Spring Festival.')).toBe(0);
     expect(mass('trade', 'The customs authority cut clearance times for goods from partner countries.')).toBeGreaterThan(0);
+    expect(mass('trade', 'The two sides agreed to simplify procedures such as customs clearance for goods.')).toBe(mass('trade', 'The two sides agreed to simplify procedures, including customs clearance for goods.'));
   });
 
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
@@ -956,6 +957,12 @@ describe('measure links', () => {
     // report: 记者从11日召开的市政府新闻发布会上获悉, 最新出炉的《…行动方案》…), with 举行 too.
     const press = (verb: string) => judge({ title: '上海拓展完善航空布局', text: `记者从11日${verb}的上海市政府新闻发布会上获悉,最新出炉的《上海服务国家“一带一路”建设发挥桥头堡作用行动方案》提出了6项举措。`, published: '2017-10-12' }).measures.find((m) => m.id === 'sh-2017-bridgehead-action-plan');
     for (const verb of ['召开', '举行', '舉行']) expect(press(verb)?.relation, verb).toBe('mentions');
+    // Unless the press event is only where the act took place (a reviewer's cases): 开通仪式暨新闻发布会,
+    // "at a media event"; nor a meeting still to come (召开在即).
+    const link = (title: string, text: string, id: string) => judge({ title, text, published: '2024-06-01' }).measures.find((m) => m.id === id)?.relation;
+    expect(link('上海新闻', '上海市推进“一带一路”建设取得积极进展。在中欧班列—上海号开通仪式暨新闻发布会上，首趟列车从闵行站驶出，前往汉堡。', 'sh-2024-priorities-2d')).toBe('implements');
+    expect(link('Shanghai opens Belt and Road service center', 'Shanghai officials launched the Belt and Road Comprehensive Service Center on Monday. The city inaugurated it at a media event in Hongqiao, where the center began taking requests from companies investing along the Belt and Road.', 'sh-2024-priorities-1b')).toBe('implements');
+    expect(link('上海新闻', '上海推进“一带一路”建设。上海“一带一路”综合服务中心年会召开在即，各项筹备工作已基本就绪。', 'sh-2024-priorities-1b')).toBe('mentions');
     expect(judge({ title: 'Zhejiang Belt and Road hub', text: 'Zhejiang officials explained the work of the Zhejiang Belt and Road hub at a press conference held on Monday in Hangzhou.', published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('mentions');
     expect(judge({ title: 'Zhejiang Belt and Road hub', text: 'Zhejiang held a meeting on Monday in Hangzhou to advance the Zhejiang Belt and Road hub.', published: '2022-05-12' }).measures.find((m) => m.id === 'zj-2020-facilitates-bri')?.relation).toBe('implements');
   });
@@ -978,6 +985,15 @@ describe('measure links', () => {
     const en = (who: string) => judge({ title: 'Silk Road e-commerce', text: `A professor at ${who} said the Silk Road e-commerce cooperation pilot zone will boost cross-border e-commerce with Belt and Road partner countries.`, published: '2024-03-01' }).measures.map((m) => m.id);
     expect(en('Shanghai Jiao Tong University')).toEqual([]);
     expect(en('Shanghai University of Finance and Economics')).toEqual([]);
+    // The ceremony of the entry's own event is still its act, with or without a comma (a reviewer's cases).
+    for (const text of ['上海推进“一带一路”建设。李强在第七届进博会开幕式上致辞，宣布展会开幕。', '上海推进“一带一路”建设。第七届进博会开幕式上，李强致辞，宣布展会开幕。'])
+      expect(judge({ title: '上海新闻', text, published: '2024-11-06' }).measures.find((m) => m.id === 'sh-2024-priorities-3a')?.relation, text).toBe('implements');
+    // A university after the place only where it is the name: "Shanghai at Tongji University",
+    // "Shanghai and Fudan University", 上海大学生 are the city.
+    const centre = (text: string) => judge({ title: 'Belt and Road news', text, published: '2024-06-01' }).measures.find((m) => m.id === 'sh-2024-priorities-1b')?.relation;
+    expect(centre('A Belt and Road Comprehensive Service Center opened in Shanghai at Tongji University on Monday, offering legal and financing advice to companies investing along the Belt and Road.')).toBe('implements');
+    expect(centre('Shanghai and Fudan University opened a Belt and Road Comprehensive Service Center on Monday, offering legal and financing advice to companies investing along the Belt and Road.')).toBe('implements');
+    expect(judge({ title: '“一带一路”新闻', text: '共建“一带一路”持续推进。一趟满载上海大学生创业产品的中欧班列今天驶出，前往汉堡。', published: '2024-06-01' }).measures.map((m) => m.id)).toContain('sh-2024-priorities-2d');
     // The free-trade-port item of the 2017 plan is not every mention of the Shanghai FTZ.
     const ftz = judge({ title: '上海自贸试验区建设“一带一路”桥头堡', text: '把中国(上海)自由贸易试验区建设成为服务国家“一带一路”建设、推动市场主体走出去的桥头堡。', published: '2018-03-01' }).measures.map((m) => m.id);
     expect(ftz).not.toContain('sh-2017-bridgehead-finance-3-3');
@@ -1110,6 +1126,9 @@ describe('measure links', () => {
     // A platform or centre named with its 服务 (a spot-check's 投資促進服務平臺); one that has it keeps it.
     expect(aliasVariants('投资促进平台', 'zh')).toEqual([{ text: '投资促进服务平台', reworded: false }]);
     expect(texts('综合服务中心', 'zh')).toEqual([]);
+    // Not a centre: 国际航运服务中心 is an office building or a port's agency, not the shipping centre.
+    expect(texts('国际航运中心', 'zh')).toEqual([]);
+    expect(judge({ title: '宁波航运', text: '共建“一带一路”持续推进。宁波国际航运服务中心今天启用，为船公司提供船舶登记服务。', published: '2024-06-01' }).measures).toEqual([]);
     // An ordinal in figures or words is the same name.
     expect(aliasVariants('seventh CIIE', 'en')).toEqual([{ text: '7th CIIE', reworded: false }]);
     expect(texts('第七届进博会', 'zh')).toEqual(['第7届进博会']);

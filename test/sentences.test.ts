@@ -362,6 +362,9 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     );
     expect(pgii.split('\n').some((line) => !/[\u3400-\u9fff]/.test(line))).toBe(true);
     expect(unwrapLines(pgii)).toBe(pgii.replace(/\n/g, ' '));
+    // But an English heading before a Chinese paragraph stays a line of its own (a reviewer's case).
+    const headed = `China-Europe Railway Express\n2024年5月8日,${pgii}`;
+    expect(unwrapLines(headed).startsWith('China-Europe Railway Express\n')).toBe(true);
   });
 
   it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
