@@ -873,11 +873,11 @@ const MAKING = /^(?:approved|批复|批復|获批|獲批)$/i;
  *  measures"); with a plaque, a zone or a centre it is the press's 揭牌, an act. */
 const UNVEILED_DOCUMENT = /^\s+(?:the\s+|a\s+|an\s+|its\s+|new\s+)?(?:[\w-]+\s+){0,6}?(?:plan|measures|guidelines|opinions|policy|policies|blueprint|roadmap)\b/i;
 
-/** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation",
- *  a university's or the academy's (上海财经大学, 浙江大学, "Shanghai Jiao Tong University", 上海社会科学院): a
- *  scholar of one writing on national policy does not make the text the region's. */
+/** What makes a region's name part of another name: 沪深两市, 沪港通, 上海合作组织, "Shanghai Cooperation Organisation". */
 const NOT_A_PLACE_AFTER = /^(?:深|港通|伦通|倫通|合作组织|合作組織|\s+Cooperation\s+Organi[sz]ation)/i;
-/** (Case matters: "Shanghai at Tongji University" and 上海大学生 are the place.) */
+/** So does a university's or the academy's name (上海财经大学, 浙江大学, "Shanghai Jiao Tong University",
+ *  上海社会科学院): a scholar of one writing on national policy does not make the text the region's.
+ *  (Case matters: "Shanghai at Tongji University" and 上海大学生 are the place.) */
 const UNIVERSITY_AFTER =
   /^(?:财经|財經|交通|外国语|外國語|对外经贸|對外經貿|理工|师范|師範|海事|海洋|中医药|中醫藥|电力|電力|政法|科技|工业|工業|工商|纽约|紐約)?(?:大学|大學)(?!生)|^(?:社会科学院|社會科學院)|^\s+(?:[A-Z][a-z]+\s+){0,3}University\b|^\s+Academy\s+of\s+Social\s+Sciences/;
 /** The region names a text uses as places (not inside another name). */
