@@ -1423,13 +1423,13 @@ function addLinkedTopic(k: Knowledge, topics: Judgement['topics'], measures: Jud
 const ONE_BELT_COMMA = /\bone[\s-]+belt\s*[,，、;；]\s*one[\s-]+road\b/gi;
 /** 中欧(亚)班列, the official name of the trains to Europe and Central Asia: the bracket is spaces
  *  (same length), so it reads as 中欧班列 (spaces between Chinese characters join a phrase). */
-const CHINA_EUROPE_ASIA = /(?<=中[欧歐])[(（]\s*[亚亞]\s*[)）](?=班列)/g;
+const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (no lookbehind: it made the scan 2% of the time)
 
 /** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
   const full = unwrapLines(r.full);
-  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')).replace(CHINA_EUROPE_ASIA, (m) => ' '.repeat(m.length)), knowledge.vocab);
+  const u = cut(full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')).replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);
   return { title: r.title, text: r.text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
 }
