@@ -116,6 +116,8 @@ const DOCUMENT_KINDS: [string, RegExp][] = [
 export function documentKinds(title: string): string[] {
   return DOCUMENT_KINDS.filter(([, re]) => re.test(title)).map(([kind]) => kind);
 }
+/** The same patterns, global, for finding where a headline names its kind of document. */
+const DOCUMENT_KIND_WORDS = DOCUMENT_KINDS.map(([, re]) => new RegExp(re.source, 'gi'));
 /** The year of the edition a headline names: the year nearest before the kind of document it
  *  names, else nearest after it ("After 2024 gains, Shanghai sets 2025 Belt and Road priorities",
  *  上海明确2025年…重点工作 到2027年建成… and "… priorities for 2025" are 2025's), else the latest year it
@@ -123,7 +125,7 @@ export function documentKinds(title: string): string[] {
 export function headlineYear(title: string): number | null {
   const years = [...title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => ({ at: m.index!, year: Number(m[1]) }));
   if (!years.length) return null;
-  const matches = DOCUMENT_KINDS.flatMap(([, re]) => [...title.matchAll(new RegExp(re.source, 'gi'))].map((m) => ({ at: m.index!, end: m.index! + m[0].length })));
+  const matches = DOCUMENT_KIND_WORDS.flatMap((re) => [...title.matchAll(re)].map((m) => ({ at: m.index!, end: m.index! + m[0].length })));
   if (!matches.length) return Math.max(...years.map((y) => y.year));
   // The headline's first kind word is its document: the year right after it ("priorities for
   // 2025", "… in 2025"), else the nearest before it ("2025 … priorities", 2025年…重点工作), else
@@ -148,6 +150,26 @@ function kindOfInitiative(title: string, kinds: string[]): boolean {
 /** A span of years ("2026-2030", "2026-30", 2026年至2030年, "through 2030"): a multi-year plan, no
  *  yearly edition. */
 const YEAR_RANGE = /(?<!\d)20\d\d\s*年?\s*(?:[-–—~～至到]|to)\s*(?:20)?\d\d(?!\d)|\b(?:through|until|till)\s+20\d\d\b/i;
+/** Per region, what regionIssuesHeadline reads a headline with: its first English and Chinese
+ *  name, the leading clause before them, the English name at the start, and the other regions'
+ *  names (folded, so traditional characters read as simplified). */
+const HEADLINE_REGIONS = new Map(
+  Object.keys(REGIONS).map((region) => {
+    const names = REGIONS[region];
+    const en = names.find((n) => /^[A-Za-z]/.test(n));
+    const zh = names.find((n) => /^[\u3400-\u9fff]/.test(n));
+    const others = Object.keys(REGIONS)
+      .filter((r) => r !== region && r !== 'china')
+      .flatMap((r) => REGIONS[r].filter((n) => /^[A-Za-z]/.test(n) || /^[\u3400-\u9fff]{2,}/.test(n)).slice(0, 2))
+      .map(foldText);
+    // (After a leading clause: "In 2025, Shanghai will …", "After 2024 gains, Shanghai sets …", "BRI:
+    // Shanghai sets …".)
+    const names_ = [en, zh].filter(Boolean).map((n) => foldText(n!)).join('|');
+    const leadingClause = new RegExp(`^[^,，:：]{1,30}[,，:：]\\s*(?=(?:the\\s+)?(?:${names_}))`);
+    const enAtStart = en ? new RegExp(`^(?:the\\s+)?${en.toLowerCase()}\\b`) : null;
+    return [region, { zh, enAtStart, others, leadingClause }] as const;
+  }),
+);
 /**
  * A headline whose issuer is the region itself, named first (after a leading "In 2025,"):
  * "Shanghai's 2025 …", "Shanghai's Belt and Road priorities for 2025", "Shanghai sets / lists …",
@@ -158,20 +180,15 @@ const YEAR_RANGE = /(?<!\d)20\d\d\s*年?\s*(?:[-–—~～至到]|to)\s*(?:20)?\
  * host …"), nor a headline that names another region ("Shanghai: Zhejiang unveils …").
  */
 function regionIssuesHeadline(region: string, title: string): boolean {
-  const names = REGIONS[region] ?? [];
-  const en = names.find((n) => /^[A-Za-z]/.test(n));
-  const zh = names.find((n) => /^[\u3400-\u9fff]/.test(n));
-  const others = Object.keys(REGIONS).filter((r) => r !== region && r !== 'china').flatMap((r) => REGIONS[r].filter((n) => /^[A-Za-z]/.test(n) || /^[\u3400-\u9fff]{2,}/.test(n)).slice(0, 2));
-  // (After a leading clause: "In 2025, Shanghai will …", "After 2024 gains, Shanghai sets …", "BRI:
-  // Shanghai sets …"; folded, so traditional characters read as simplified.)
-  const names_ = [en, zh].filter(Boolean).map((n) => foldText(n!)).join('|');
-  const t = foldText(title).replace(/^[\s【\[(（《“"]+/, '').replace(new RegExp(`^[^,，:：]{1,30}[,，:：]\\s*(?=(?:the\\s+)?(?:${names_}))`), '');
+  const r = HEADLINE_REGIONS.get(region);
+  if (!r) return false;
+  const { zh, enAtStart, others } = r;
+  const t = foldText(title).replace(/^[\s【\[(（《“"]+/, '').replace(r.leadingClause, '');
   if (zh && t.startsWith(zh)) {
     const rest = t.slice(zh.length).replace(/^[市省]?(?:人民政府(?:办公厅)?|政府|发展和改革委员会|发展改革委|发改委|推进[^，,。：:]{0,24}?(?:领导小组)?办公室)?[\s:：]*/, '');
     return /^(?:20\d\d|关于|发布|印发|出台|明确|公布|出炉|部署|制定|确定|推出|列出)/.test(rest);
   }
-  if (!en) return false;
-  const m = new RegExp(`^(?:the\\s+)?${en.toLowerCase()}\\b`).exec(t);
+  const m = enAtStart?.exec(t);
   if (!m) return false;
   const rest = t
     .slice(m[0].length)
@@ -180,7 +197,7 @@ function regionIssuesHeadline(region: string, title: string): boolean {
     .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc|top\s+economic\s+planner|economic\s+planner)\b/, '')
     .replace(/^'s\b/, '');
   // "Shanghai: …" issues what follows, unless another region is its subject ("Shanghai: Zhejiang unveils …").
-  if (/^\s*:/.test(rest)) return !others.some((o) => rest.replace(/^\s*:\s*/, '').startsWith(foldText(o)));
+  if (/^\s*:/.test(rest)) return !others.some((o) => rest.replace(/^\s*:\s*/, '').startsWith(o));
   // What follows the region (or its own body): a year, a count, the initiative, a kind of document,
   // or an issuing verb ("to"/"will" with one); not a body, a zone, firms or a think tank of it.
   const words = rest.trim().split(/\s+/);
@@ -196,18 +213,21 @@ function regionIssuesHeadline(region: string, title: string): boolean {
  * verb: 上海市商务委员会2024年推进…重点工作), not its report of another's (上海海关落实2024年…,
  * 上海市商务委：全力落实…, …解读…).
  */
+/** The issuing bodies' names, folded: all of them, and per body key. */
+const BODY_NAMES = Object.values(ISSUER_BODY_NAMES).flat().map(foldText);
+const BODY_NAMES_BY_KEY = new Map(Object.entries(ISSUER_BODY_NAMES).map(([key, names]) => [key, names.map(foldText)]));
 function headlineBody(title: string): { key: string; own: boolean } {
   const none = { key: '', own: false };
   const f = foldText(title).replace(/^[\s【\[(（《“"]+/, '');
   const m = /^(?:the\s+)?(?:上海|浙江|shanghai|zhejiang)(?:[市省]|\s+(?:municipal(?:ity)?|provincial|province))?\s*/.exec(f);
   if (!m) return none;
   const rest = f.slice(m[0].length);
-  const bodyName = Object.values(ISSUER_BODY_NAMES).flat().map(foldText).filter((n) => rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  const bodyName = BODY_NAMES.filter((n) => rest.startsWith(n)).sort((a, b) => b.length - a.length)[0];
   if (bodyName === undefined) return none;
   const own = /^(?:'s\s+)?(?:\s*(?:20\d\d|印发|发布|制定|出台|关于)|\s+(?:issues|unveils|releases|sets|publishes))/.test(rest.slice(bodyName.length));
   const key = issuerKey(f.slice(0, m[0].length + 20));
   const body = key.split(':')[1];
-  const named = !!body && (ISSUER_BODY_NAMES[body] ?? []).map(foldText).some((n) => rest.startsWith(n));
+  const named = !!body && (BODY_NAMES_BY_KEY.get(body) ?? []).some((n) => rest.startsWith(n));
   return named ? { key, own } : none;
 }
 /** The verbs of a headline whose subject issues a document, in any case ("Shanghai Unveils …"). */
