@@ -250,19 +250,10 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
  *  punctuation, to tell repeats apart. */
 const TRAILING = new Set([...' \t\n\r\u00a0\u3000.。!！?？;；"”’」』'].map((c) => c.charCodeAt(0)));
 function evidenceKey(x: string): string {
-  let key = EVIDENCE_KEYS.get(x);
-  if (key !== undefined) return key;
   let end = x.length;
   while (end > 0 && TRAILING.has(x.charCodeAt(end - 1))) end--;
-  key = foldText(end === x.length ? x : x.slice(0, end));
-  if (EVIDENCE_KEYS.size >= 1024) EVIDENCE_KEYS.clear();
-  EVIDENCE_KEYS.set(x, key);
-  return key;
+  return foldText(end === x.length ? x : x.slice(0, end));
 }
-/** evidenceKey's recent results. placeOf asks again for the key of every item already listed each
- *  time it places a new sentence; folding them anew was 5% of classify()'s time in the bench's
- *  profile. A pure function's cache, cleared when it reaches 1,024 strings (a document places a few dozen). */
-const EVIDENCE_KEYS = new Map<string, string>();
 
 /**
  * Where t goes in a list of evidence: REPEAT when the list already says it (the same sentence — a
