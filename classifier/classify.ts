@@ -197,7 +197,10 @@ function regionIssuesHeadline(region: string, title: string): boolean {
     .replace(/^\s+(?:(?:people's\s+)?government|development\s+and\s+reform\s+commission|drc|top\s+economic\s+planner|economic\s+planner)\b/, '')
     .replace(/^'s\b/, '');
   // "Shanghai: …" issues what follows, unless another region is its subject ("Shanghai: Zhejiang unveils …").
-  if (/^\s*:/.test(rest)) return !others.some((o) => rest.replace(/^\s*:\s*/, '').startsWith(o));
+  if (/^\s*:/.test(rest)) {
+    const subject = rest.replace(/^\s*:\s*/, '');
+    return !others.some((o) => subject.startsWith(o));
+  }
   // What follows the region (or its own body): a year, a count, the initiative, a kind of document,
   // or an issuing verb ("to"/"will" with one); not a body, a zone, firms or a think tank of it.
   const words = rest.trim().split(/\s+/);

@@ -184,7 +184,7 @@ export function unwrapLines(text: string): string {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c >= 0x3400 && c <= 0x9fff) balance++;
-        else if ((c | 32) >= 97 && (c | 32) <= 122) balance--;
+        else if (isLetter(c)) balance--;
       }
       chineseText = balance > 0;
     }
