@@ -1,6 +1,6 @@
 // The lexical BRI classifier: relevance, topics and links to catalog measures, each with verbatim
 // evidence. A pure function of (document, knowledge, config): no I/O, no clock, no randomness.
-import { foldText } from './fold.js';
+import { FOLD, foldText } from './fold.js';
 import { analyse, FEATURES, featuresOf, hitsOf, type Doc, type FeatureName, type Hit } from './features.js';
 import {
   aliasEdition,
@@ -249,13 +249,20 @@ const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 10
 
 // ---- evidence --------------------------------------------------------------------------------
 
-/** An evidence sentence folded (case, quotes, traditional characters) and without its closing
- *  punctuation, to tell repeats apart. */
+/** The closing punctuation an evidence sentence's key leaves out: the key, the rest folded (case,
+ *  quotes, traditional characters), tells repeats apart. */
 const TRAILING = new Set([...' \t\n\r\u00a0\u3000.。!！?？;；"”’」』'].map((c) => c.charCodeAt(0)));
-function evidenceKey(x: string): string {
+/** The length of an evidence sentence without its closing punctuation: its key is that much of it, folded. */
+function keyLength(x: string): number {
   let end = x.length;
   while (end > 0 && TRAILING.has(x.charCodeAt(end - 1))) end--;
-  return foldText(end === x.length ? x : x.slice(0, end));
+  return end;
+}
+
+/** Whether n characters of a from offset `at` are b's first n, folded (no folded copy is made). */
+function sameFolded(a: string, at: number, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (FOLD[a.charCodeAt(at + i)] !== FOLD[b.charCodeAt(i)]) return false;
+  return true;
 }
 
 /**
@@ -273,19 +280,21 @@ const CONTAINED_MIN = 20;
 const DATELINE_END =
   /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
 const DATELINE_MAX = 40;
-const holds = (longer: string, shorter: string) => {
-  if (longer.startsWith(shorter)) return true;
-  const before = longer.length - shorter.length;
-  return shorter.length >= CONTAINED_MIN && before <= DATELINE_MAX && longer.endsWith(shorter) && DATELINE_END.test(longer.slice(0, before));
+/** Whether the key of `longer` (its first lk characters, folded) holds the key of `shorter` (sk). */
+const holds = (longer: string, lk: number, shorter: string, sk: number) => {
+  if (sk > lk) return false;
+  if (sameFolded(longer, 0, shorter, sk)) return true;
+  const before = lk - sk;
+  return sk >= CONTAINED_MIN && before <= DATELINE_MAX && sameFolded(longer, before, shorter, sk) && DATELINE_END.test(foldText(longer.slice(0, before)));
 };
 function placeOf(items: string[], t: string): number {
   if (!items.length) return -1;
-  const k = evidenceKey(t);
+  const k = keyLength(t);
   let replaces = -1;
   for (let x = 0; x < items.length; x++) {
-    const listed = evidenceKey(items[x]);
-    if (holds(listed, k)) return REPEAT;
-    if (replaces < 0 && holds(k, listed)) replaces = x;
+    const listed = keyLength(items[x]);
+    if (holds(items[x], listed, t, k)) return REPEAT;
+    if (replaces < 0 && holds(t, k, items[x], listed)) replaces = x;
   }
   return replaces;
 }
@@ -973,12 +982,14 @@ const YEAR_FORMS: RegExp[] = [
   new RegExp(`(?<![\\d.])\\d{1,2}[-/.]\\d{1,2}[-/.]${Y}(?!\\d)`, 'g'),
   new RegExp(`(?<![\\d,.])${Y}\\s*(?:[-–—~～至到]|to)\\s*${Y}(?![\\d,])`, 'gi'),
   new RegExp(`(?<![\\d,.])((?:19[89]|20[0-4])\\d)[-–/](\\d\\d)(?![\\d,.-])`, 'g'),
-  new RegExp(`\\b(?:in|since|by|until|till|from|during|through|year|early|late|the|q[1-4]|h[12]|fy|(?:end|beginning|start|middle|half|quarter) of|(?:${MONTH})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?,?)?)\\s+${Y}(?![\\d,.]?\\d)`, 'gi'),
+  // The year first, its introducing word behind it: the scan looks for years, not for every word.
+  new RegExp(`${Y}(?<=\\b(?:in|since|by|until|till|from|during|through|year|early|late|the|q[1-4]|h[12]|fy|(?:end|beginning|start|middle|half|quarter) of|(?:${MONTH})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?,?)?)\\s+\\d{4})(?![\\d,.]?\\d)`, 'gi'),
   new RegExp(`\\bfy${Y}(?!\\d)`, 'gi'),
   new RegExp(`\\bmid-${Y}(?!\\d)`, 'gi'),
 ];
 const ZH_DIGIT = '〇一二三四五六七八九';
-const ZH_YEAR = /([〇零一二三四五六七八九]{4})年/g;
+/** A year in Chinese numerals, 二〇一九年: four of ZH_NUMERALS before 年. */
+const ZH_NUMERALS = '〇零一二三四五六七八九';
 
 /** The latest year a text names (YEAR_FORMS), or null. */
 export function latestYearNamed(text: string): number | null {
@@ -1000,7 +1011,11 @@ function yearsNamed(text: string): Set<number> {
       for (const g of m.slice(1)) if (g) see(g.length === 2 ? century + Number(g) : Number(g)); // 2024-25
     }
   }
-  for (const m of folded.matchAll(ZH_YEAR)) see(Number([...m[1]].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
+  // 年 first (found fast), then its four numerals.
+  for (let i = folded.indexOf('年', 4); i >= 0; i = folded.indexOf('年', i + 1)) {
+    const digits = folded.slice(i - 4, i);
+    if ([...digits].every((c) => ZH_NUMERALS.includes(c))) see(Number([...digits].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
+  }
   return out;
 }
 
