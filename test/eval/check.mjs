@@ -14,9 +14,9 @@ const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
 const SECOND = FILE.href !== MAIN.href;
 // batch4 and batch6 (GUIDE.md §10, §12) are training data only: every article is dev; batch5 and
-// batch7 (§11, §13), blind spot-checks, are measure only: every article is holdout.
+// batch7 and batch8 (§11, §13, §14), blind spot-checks, are measure only: every article is holdout.
 const ALL_DEV = ['./batch4.jsonl', './batch6.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
-const ALL_HOLDOUT = ['./batch5.jsonl', './batch7.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
+const ALL_HOLDOUT = ['./batch5.jsonl', './batch7.jsonl', './batch8.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
 const SPLITS = ALL_DEV ? ['dev'] : ALL_HOLDOUT ? ['holdout'] : SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
 const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);
 
@@ -85,7 +85,7 @@ function expectedSplits(arts) {
 const ids = new Map();
 const urls = new Map();
 // The files labelled before this one: the main set, then the batches in their order.
-const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl', 'batch6.jsonl', 'batch7.jsonl'];
+const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl', 'batch6.jsonl', 'batch7.jsonl', 'batch8.jsonl'];
 const at = ORDER.findIndex((f) => FILE.href === new URL(`./${f}`, import.meta.url).href);
 const before = !SECOND ? [] : at === -1 ? ORDER : ORDER.slice(0, at);
 const mainItems = before.flatMap((name) => {
