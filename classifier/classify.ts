@@ -259,7 +259,10 @@ function keyLength(x: string): number {
   return end;
 }
 
-/** Whether n characters of a from offset `at` are b's first n, folded (no folded copy is made). */
+/** Whether n characters of a from offset `at` are b's first n, folded (no folded copy is made).
+ *  (foldText's decoder reads an unpaired surrogate as U+FFFD; here it is compared as itself, so two
+ *  sentences differing only in two different lone surrogates — malformed UTF-16, which only an input
+ *  such as a JSON "\ud800" escape can hold — are no longer taken for one: 53cce1a's one change.) */
 function sameFolded(a: string, at: number, b: string, n: number): boolean {
   for (let i = 0; i < n; i++) if (FOLD[a.charCodeAt(at + i)] !== FOLD[b.charCodeAt(i)]) return false;
   return true;
