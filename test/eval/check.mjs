@@ -84,8 +84,11 @@ function expectedSplits(arts) {
 // ---- per-item checks -----------------------------------------------------------------------------
 const ids = new Map();
 const urls = new Map();
-// The files labelled before this one: the main set, then the batches in their order.
-const ORDER = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl', 'batch6.jsonl', 'batch7.jsonl', 'batch8.jsonl'];
+// The files labelled before this one: the main set, then the batches in their order — labelled.ts'
+// LABELLED_FILES, read from its source (this validator runs on plain node, which cannot import it).
+const LIST = /export const LABELLED_FILES = \[([^\]]*)\]/.exec(fs.readFileSync(new URL('./labelled.ts', import.meta.url), 'utf8'));
+if (!LIST) throw new Error('check.mjs: LABELLED_FILES not found in test/eval/labelled.ts');
+const ORDER = [...LIST[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
 const at = ORDER.findIndex((f) => FILE.href === new URL(`./${f}`, import.meta.url).href);
 const before = !SECOND ? [] : at === -1 ? ORDER : ORDER.slice(0, at);
 const mainItems = before.flatMap((name) => {
