@@ -1009,8 +1009,8 @@ const YEAR_FORMS: RegExp[] = [
   new RegExp(`\\bmid-${Y}(?!\\d)`, 'gi'),
 ];
 const ZH_DIGIT = '〇一二三四五六七八九';
-/** A year in Chinese numerals, 二〇一九年: four of ZH_NUMERALS before 年. */
-const ZH_NUMERALS = '〇零一二三四五六七八九';
+/** A Chinese numeral's digit (〇 and 零 both 0), or -1. */
+const zhDigit = (c: string) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c));
 
 /** The latest year a text names (YEAR_FORMS), or null. */
 export function latestYearNamed(text: string): number | null {
@@ -1032,10 +1032,14 @@ function yearsNamed(text: string): Set<number> {
       for (const g of m.slice(1)) if (g) see(g.length === 2 ? century + Number(g) : Number(g)); // 2024-25
     }
   }
-  // 年 first (found fast), then its four numerals.
+  // A year in Chinese numerals, 二〇一九年: 年 first (found fast), then the four numerals before it.
   for (let i = folded.indexOf('年', 4); i >= 0; i = folded.indexOf('年', i + 1)) {
-    const digits = folded.slice(i - 4, i);
-    if ([...digits].every((c) => ZH_NUMERALS.includes(c))) see(Number([...digits].map((c) => (c === '零' ? 0 : ZH_DIGIT.indexOf(c))).join('')));
+    let y = 0;
+    for (let k = i - 4; k < i && y >= 0; k++) {
+      const d = zhDigit(folded[k]);
+      y = d < 0 ? -1 : y * 10 + d;
+    }
+    if (y >= 0) see(y);
   }
   return out;
 }
