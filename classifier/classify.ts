@@ -349,6 +349,12 @@ function isHeading(full: string, [a, b]: [number, number]): boolean {
   return (i === 0 || full[i - 1] === '\n') && j < full.length && full[j] === '\n' && /\S/.test(full.slice(j));
 }
 
+/** A sub-heading run into its paragraph: a short sentence that only numbers a point ("一是数字基础设施
+ *  不断夯实。", "第三，开放平台持续拓展。", "三是北斗技术不断推广。"); the sentences after it hold the facts.
+ *  A numbered sentence that goes on to say what was done ("一是加强政策沟通，签署合作文件200余份。")
+ *  has a comma and more than 24 characters, and stays a statement. */
+const RUN_IN_HEADING = /^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[是，,、])[^，,；;：:。！？]{2,20}[。；;！!]?$/;
+
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
 /** The title as given. */
@@ -379,7 +385,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
+    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;

@@ -451,6 +451,19 @@ describe('topics', () => {
     expect(body.join(' ')).toContain('领导小组办公室');
   });
 
+  it('shows a numbered point run into its paragraph (一是…夯实。) after the sentences that give its facts', () => {
+    // A blind spot-check's Guangxi briefing showed digital-economy by "一是数字基础设施不断夯实。".
+    const title = '广西高质量参与“一带一路”建设成效新闻发布会';
+    const text =
+      '近年来,中国—东盟信息港推动面向东盟的“数字丝绸之路”建设。一是数字基础设施不断夯实。信息港建成南宁国际通信出入口局和3条国际互联网数据专用通道。二是跨境电商快速发展,数字贸易规模超过100亿元。第三,数字经济合作持续深化。';
+    const digital = judge({ title, text }).topics.find((t) => t.id === 'digital-economy')?.evidence ?? [];
+    // Three statements fill the list, so neither bare point is shown.
+    expect(digital, digital.join(' | ')).toHaveLength(3);
+    expect(digital.filter((e) => e === '一是数字基础设施不断夯实。' || e === '第三,数字经济合作持续深化。'), digital.join(' | ')).toEqual([]);
+    // A numbered point that goes on to say what was done is a statement, shown in its place.
+    expect(digital.join(' ')).toContain('二是跨境电商快速发展');
+  });
+
   it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
     const led = (input: { title: string; text: string }, id: string) => topicFeatures(input, knowledge).find((c) => c.id === id)?.x.sentencesLed;
     const docked = "The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.";
