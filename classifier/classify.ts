@@ -309,13 +309,13 @@ const repeats = (items: string[], t: string) => placeOf(items, t) === REPEAT;
  *  the Government has plans to …;"): the asker's, not the answer's substance. */
 const QUESTION = /[?？]["”’」』)）]*$|^(?:[(（]?[0-9a-z]{1,2}[)）.]\s*)?whether\b/i;
 
-/** A photo caption or a credit line: "This photo taken on Oct. 14, 2023 shows …", "File photo shows
- *  …" (not "… shows that …"), "Photo: …",
- *  "… (Xinhua/Li Xin)", 图为…, "视频:… 来源:中国新闻网", （记者 王鹏 摄）, "Editor: …". It describes the
- *  page, not the policy. (A headline "视频 | …" is still the headline.) */
+/** A photo caption or a credit line, by how it starts: "This photo taken on Oct. 14, 2023 shows …",
+ *  "File photo shows …" (not "… shows that …"), "Photo: …", 图为…, "视频:…", "Editor: …". It describes
+ *  the page, not the policy. (A headline "视频 | …" is still the headline.) isCaption adds the forms
+ *  that end a sentence: "… (Xinhua/Li Xin)", （记者 王鹏 摄）, "… 来源:中国新闻网". */
 const CAPTION =
   /^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|picture|image|screenshot)s?\s+(?:taken|shot)\b|^(?:(?:this|the|an?)\s+)?(?:(?:aerial|file|undated|handout|combo)\s+)?(?:photo|screenshot)s?\s+(?:provided by [^,.;]{1,60}?\s+)?(?:shows?|dated)\b(?!\s+(?:that|how|why|what|whether)\b)|^(?:photo|picture|image|video|source|editor|photographer)s?\s*(?:by\b|[:：|丨])|^(?:图为|圖為|图片由|圖片由)|^(?:图片|圖片|视频|視頻|来源|來源|编辑|編輯|责任编辑|責任編輯|摄影|攝影)\s*[:：|丨]/i;
-/** CAPTION's forms at a sentence's end, tested only where the sentence ends in a bracket or names
+/** Caption and credit forms at a sentence's end, tested only where the sentence ends in a bracket or names
  *  its source (a scan for them tries every position of the sentence). */
 const CREDIT_END = /\((?:xinhua|photo|photos|chinanews|cfp|ic photo|vcg)\b[^()]*\)$|[（(][^（()）]{0,30}(?:摄|攝)[)）]$/i;
 const SOURCE_END = /(?:来源|來源)\s*[:：][^。！？]{0,30}$/;

@@ -89,8 +89,9 @@ function register(vocab: Vocabulary, form: string, id: number): void {
   vocab.forms.push(form);
   vocab.formIds.push(id);
   vocab.formHash.push(hashOf(form));
-  // At most an eighth full: most words of a text are in no phrase, and an unknown word is turned
-  // away at the first empty slot (a half-full table took a few probes more: cut() 7% slower).
+  // At most an eighth full: most words of a text are not in the vocabulary (no phrase has them),
+  // and such a word is turned away at the first empty slot (a half-full table took a few probes
+  // more: cut() 7% slower).
   if (vocab.forms.length * 8 > vocab.table.length) {
     vocab.table = new Int32Array(vocab.table.length * 2);
     for (let g = 0; g < vocab.forms.length; g++) place(vocab, g);
