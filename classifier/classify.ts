@@ -355,6 +355,14 @@ function isHeading(full: string, [a, b]: [number, number]): boolean {
  *  has a comma and more than 24 characters, and stays a statement. */
 const RUN_IN_HEADING = /^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[是，,、])[^，,；;：:。！？]{2,20}[。；;！!]?$/;
 
+/** A sentence that only leads into what follows ("企业展主要有以下几个特点:", "The coalition includes:",
+ *  "The measures are as follows:"; not "Xi gave a keynote address, announcing an eight-point action
+ *  plan for …:", which says what happened), and a reader's link ("报道文章请点击《…》", "Click here for
+ *  the full text"): neither says anything itself. */
+const LEAD_IN = /(?:以下|如下|下列|\b(?:includes?|include the following|as follows|the following|key points[^:：]*|are|were))\s*[:：]\s*$/i;
+const isLeadIn = (t: string) => (t.endsWith(':') || t.endsWith('：') || /[:：]\s+$/.test(t)) && (LEAD_IN.test(t) || t.length <= (/[\u3400-\u9fff]/.test(t) ? 20 : 50));
+const CLICK = /(?:请|請)(?:点击|點擊)|(?:点击|點擊)(?:查看|阅读|閱讀|进入|進入|下载|下載)|\bclick here\b/i;
+
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
 /** The title as given. */
@@ -385,7 +393,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
+    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || isLeadIn(t) || CLICK.test(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;
@@ -1280,10 +1288,12 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     return base * (regionMatch(p) ? 1 : 0.7);
   };
   const linkScore = (m: number) => linkScoreWith(m, aliasW[m]);
-  const evidenceFor = (m: number, extra?: string): string[] => {
+  const evidenceFor = (m: number, extra?: string, act?: Hit): string[] => {
     const ev = new Evidence(doc, 3);
     const s = signal(m);
     if (extra) ev.addText(extra);
+    // An entry carried out: first the sentence that says it was done.
+    if (act) ev.add(act.s, act.e);
     if (s.aliasHit) ev.add(s.aliasHit.s, s.aliasHit.e);
     if (s.passage && s.bm25 >= 0.2) {
       const [a, b] = bestSentence(k, doc, m, s.passage);
@@ -1417,6 +1427,7 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     const score = linkScore(m);
     if (score < LINK_MIN) continue;
     let relation: 'implements' | 'mentions' = 'mentions';
+    let done: Hit | undefined;
     // Implementing is done where the policy applies: in its region or by its issuer, in a sentence
     // that names the entry as well as the text names it at best (not only the headline: "Seventh CIIE:
     // what it delivered" over "The seventh CIIE opened on Tuesday").
@@ -1441,9 +1452,10 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
         !(lead && makes(h)) &&
         !pressEvent(doc.full, h.s, h.e) &&
         !(CEREMONY_SPEECH.test(doc.full.slice(h.e, h.e + 8)) && !ownCeremony(h));
-      if (listed.some(act)) relation = 'implements';
+      done = listed.find(act);
+      if (done) relation = 'implements';
     }
-    others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m) });
+    others.push({ id: k.measures[m].m.id, relation, score: round(score), evidence: evidenceFor(m, undefined, done) });
   }
   others.sort((a, b) => b.score - a.score);
   return [...links.values(), ...others.slice(0, LINK_MAX)].filter((l) => l.evidence.length).sort((a, b) => b.score - a.score);

@@ -93,7 +93,35 @@ function historical(doc: Doc, h: Hit): boolean {
   return PAST.test(foldText(doc.full.slice(u.start[a], u.end[b])));
 }
 
-/** The document's anchors: BRI names, flagships and valid acronyms; the longest wins on overlap. */
+/** An acronym a text defines right after a BRI name or flagship: "Yiwu-Xinjiang-Europe (YXE)",
+ *  "Silk Road Economic Belt (SREB)", "New International Land-Sea Trade Corridor (ILSTC)". */
+const DEFINED_ACRONYM = /^ ?[(（]([A-Z][A-Z&]{1,5})[)）]/;
+
+/** The later uses of acronyms defined for anchors ("… YXE trains departing …"), each as its anchor. */
+function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
+  const defs: { name: string; from: number; a: Anchor }[] = [];
+  for (const a of anchors) {
+    if (a.kind === 'acronym' || (doc.full.charCodeAt(a.e) !== 32 && doc.full.charCodeAt(a.e) !== 40 && doc.full.charCodeAt(a.e) !== 0xff08)) continue;
+    const m = DEFINED_ACRONYM.exec(doc.full.slice(a.e, a.e + 10));
+    if (m && !defs.some((d) => d.name === m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
+  }
+  if (!defs.length) return [];
+  const { u } = doc;
+  const leadEnd = leadEndOf(doc);
+  const out: Anchor[] = [];
+  for (let i = 0; i < u.n; i++) {
+    const s = u.start[i];
+    const e = u.end[i];
+    const d = defs.find((x) => s >= x.from && e - s === x.name.length && doc.full.startsWith(x.name, s));
+    if (!d || anchors.some((a) => a.s < e && a.e > s)) continue;
+    const { a } = d;
+    out.push({ phrase: a.phrase, i, j: i + 1, s, e, p: a.p, kind: a.kind, weight: a.weight, para: u.para[i], sent: u.sent[i], where: s < doc.titleEnd ? 'title' : s < leadEnd ? 'lead' : 'body' });
+  }
+  return out;
+}
+
+/** The document's anchors: BRI names, flagships and valid acronyms; the longest wins on overlap;
+ *  an acronym the text defines for one of them counts as it (definedAcronyms). */
 export function anchorsOf(doc: Doc): Anchor[] {
   const raw = hitsOf(doc, Role.Anchor).slice().sort((a, b) => a.s - b.s || b.e - a.e);
   const kept: Hit[] = [];
@@ -139,7 +167,8 @@ export function anchorsOf(doc: Doc): Anchor[] {
     // (explicit properties: an object spread here costs more than the rest of the function)
     out.push({ phrase: h.phrase, i: h.i, j: h.j, s: h.s, e: h.e, p: h.p, kind, weight: h.p.weight, para: doc.u.para[h.i], sent: doc.u.sent[h.i], where: h.s < doc.titleEnd ? 'title' : h.s < leadEnd ? 'lead' : 'body' });
   }
-  return out;
+  const defined = definedAcronyms(doc, out);
+  return defined.length ? [...out, ...defined].sort((a, b) => a.s - b.s) : out;
 }
 
 /** End of the lead: the first two paragraphs of the text, at most 700 characters. */

@@ -12,7 +12,8 @@ export type AnchorKind = 'core' | 'flagship' | 'acronym';
  * overlap the longest counts once.
  */
 export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
-  ...['Belt and Road', 'One Belt One Road', 'One Belt and One Road', 'Silk Road Economic Belt', '21st Century Maritime Silk Road', 'Maritime Silk Road', 'B&R'].map((text) => ({
+  // ("Marine Silk Road": how some translations of 海上丝绸之路 name the maritime route)
+  ...['Belt and Road', 'One Belt One Road', 'One Belt and One Road', 'Silk Road Economic Belt', '21st Century Maritime Silk Road', 'Maritime Silk Road', 'Marine Silk Road', 'B&R'].map((text) => ({
     text,
     weight: 1,
     kind: 'core' as const,
@@ -26,6 +27,9 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
     'China-Europe rail',
     'China Railway Express',
     'Shanghai-Europe freight train',
+    // the trains' brands in English: CR Express (the railway's own), Shanghai's Shanghai-Europe Express
+    'CR Express',
+    'Shanghai-Europe Express',
     // the China-Europe trains' route brands: Yiwu's (义新欧), Chongqing's (渝新欧), Wuhan's (汉新欧)
     'Yiwu-Xinjiang-Europe',
     'Yixinou',
@@ -93,7 +97,7 @@ export const ANCHORS: { text: string; weight: number; kind: AnchorKind }[] = [
 
 /** Anchors that also name the historical route (GUIDE.md §2 rule 7): in a sentence about the past
  *  (features.ts) they are no anchor. */
-export const HISTORICAL_ANCHORS = ['Maritime Silk Road', '海上丝绸之路', '海上丝路'];
+export const HISTORICAL_ANCHORS = ['Maritime Silk Road', 'Marine Silk Road', '海上丝绸之路', '海上丝路'];
 
 /** Words of a field rather than of one measure's name. A catalog alias made only of these, topic
  *  terms and BRI anchors ("green Belt and Road", "free trade port", 科技创新合作, 标志性工程) says

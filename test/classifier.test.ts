@@ -302,6 +302,28 @@ describe('relevance', () => {
     expect(judge({ title, text: '推动中欧(美)班列提质增效。' }).score).toBeLessThan(plain.score);
   });
 
+  it('counts an acronym the text defines for a flagship ("Yiwu-Xinjiang-Europe (YXE)") as the flagship wherever it stands; knows the trains as CR Express and Shanghai-Europe Express', () => {
+    // A blind spot-check's Jinhua report (batch9 en-953) names the trains once in full and then
+    // "YXE trains" throughout; it scored 0.215.
+    const title = 'Delivery of "Made in Zhejiang" products';
+    const body = (first: string) =>
+      `At Yiwu West Railway Station, an average of five ${first} trains depart to Eurasian countries every day.\n\n` +
+      'In the past five years, the number of YXE lines has increased from 9 to 24, now connecting more than 50 countries and 160 cities.\n\n' +
+      'By May 31, the total number of YXE trains running at the Yiwu and Jindong platforms was 960 this year, among which 368 were import trains.\n\n' +
+      'YXE trains also became important channels for the international transport of anti-pandemic materials.';
+    const defined = judge({ title, text: body('Yiwu-Xinjiang-Europe (YXE)') });
+    const undefinedHere = judge({ title, text: body('Yiwu-Xinjiang-Europe') });
+    expect(defined.relevant).toBe(true);
+    expect(defined.score).toBeGreaterThan(undefinedHere.score);
+    expect(defined.evidence.some((e) => e.includes('YXE lines'))).toBe(true);
+    // An acronym defined for no anchor, or used before its definition, is no anchor.
+    expect(judge({ title, text: body('Yiwu Logistics (YXE)') }).score).toBeLessThan(0.5);
+    const before = body('Yiwu-Xinjiang-Europe').replace('YXE trains also', 'Yiwu-Xinjiang-Europe (YXE) trains also');
+    expect(judge({ title, text: before }).score).toBeLessThan(defined.score);
+    for (const name of ['CR Express', 'Shanghai-Europe Express'])
+      expect(judge({ title: 'First freight train leaves for Hamburg', text: `The ${name} service will leave via Alataw, passing through Poland, and arrive in Hamburg in two weeks, half the time of ocean freight.\n\nThe ${name} will run every week.` }).relevant, name).toBe(true);
+  });
+
   it('reads "One Belt, One Road" with its comma as the initiative', () => {
     const text = (name: string) => `The province will open more China-Europe freight trains and build overseas cooperation zones in 2021 under the ${name} initiative, the provincial government said.`;
     const comma = judge({ title: 'Zhejiang sets 2021 tasks for opening up', text: text('"One Belt, One Road"') });
@@ -462,6 +484,24 @@ describe('topics', () => {
     expect(digital.filter((e) => e === '一是数字基础设施不断夯实。' || e === '第三,数字经济合作持续深化。'), digital.join(' | ')).toEqual([]);
     // A numbered point that goes on to say what was done is a statement, shown in its place.
     expect(digital.join(' ')).toContain('二是跨境电商快速发展');
+  });
+
+  it('shows a sentence that only leads into a list, or a link to click, after the sentences that say something', () => {
+    // Two blind spot-checks (batch9 zh-979, zh-955): "企业展主要有以下几个特点:" and "…請點擊《…》".
+    const evidence = (text: string, topic: string) => judge({ title: '进博会与“一带一路”共建国家', text }).topics.find((t) => t.id === topic)?.evidence ?? [];
+    const lead = evidence(
+      '第六届进博会上,来自“一带一路”共建国家的企业参展。企业展主要有以下几个特点:\n\n来自“一带一路”共建国家的参展企业数量增长,进出口贸易成交额创新高。\n\n共建国家的商品贸易持续扩大。\n\n双边贸易额稳步增长。',
+      'trade',
+    );
+    expect(lead.slice(0, 3).filter((e) => e.endsWith('特点:')), lead.join(' | ')).toEqual([]);
+    const click = evidence('“一带一路”共建国家的参展企业数量增长,进出口贸易成交额创新高。报道文章请点击《进博会贸易成交额创新高》。\n\n共建国家的商品贸易持续扩大。\n\n双边贸易额稳步增长。', 'trade');
+    expect(click.slice(0, 3).filter((e) => e.includes('请点击')), click.join(' | ')).toEqual([]);
+    // A sentence that says what happened is shown though it ends in a colon.
+    const said = judge({
+      title: 'Third Belt and Road Forum',
+      text: 'Xi Jinping gave a keynote address at the forum, announcing an eight-point action plan for the Belt and Road Initiative:\n\nConstruct a three-dimensional interconnected network for the Belt and Road.',
+    }).evidence;
+    expect(said.some((e) => e.startsWith('Xi Jinping gave a keynote address')), said.join(' | ')).toBe(true);
   });
 
   it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
@@ -872,6 +912,23 @@ describe('measure links', () => {
     const j = judge(input);
     expectWellFormed(j, input);
     expect(j.measures.find((m) => m.id === 'sh-2024-priorities-5c')?.relation).toBe('implements');
+  });
+
+  it('shows first, for `implements`, the sentence that says the entry was carried out', () => {
+    // A blind spot-check's Ningbo-Zhoushan report (batch9 zh-973) showed only its headline.
+    const input = {
+      title: '探访世界第一大港|宁波舟山港:深度融入“一带一路”建设',
+      published: '2023-05-18',
+      text:
+        '人民网宁波5月16日电 宁波舟山港连接着190多个国家和地区600多个港口。\n\n' +
+        '宁波舟山港集团相关负责人表示,宁波舟山港充分主动参与“一带一路”建设,积极打造“一带一路”最佳结合点。\n\n' +
+        '同时,宁波舟山港大力发展海铁联运国际中转运输,截至今年4月底,已累计开行中欧班列超2000列。',
+    };
+    const j = judge(input);
+    expectWellFormed(j, input);
+    const link = j.measures.find((m) => m.id === 'zj-2020-facilitates-bri-2');
+    expect(link?.relation).toBe('implements');
+    expect(link?.evidence[0]).toMatch(/已累计开行中欧班列超2000列。$/);
   });
 
   it('says `implements` for an act done, not for one still to come or an aim', () => {
