@@ -1,6 +1,6 @@
 // Fits the relevance model's weights (classifier/weights.ts) on the DEV data of the labelled sets
-// (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2–4 — the test split and the
-// holdout halves are never used here) plus the five seed documents as positives: L2-regularised
+// (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2, 3, 4 and 6 — not batch9, see
+// NOT_FITTED; the test split and the holdout halves are never used here) plus the five seed documents as positives: L2-regularised
 // logistic regression by gradient descent over the features of features.ts. Prints leave-one-out
 // and leave-one-file-out figures, the weights to paste into weights.ts and the training fit.
 //
@@ -16,8 +16,14 @@ const lambda = Number(args[args.indexOf('--l2') + 1] ?? '') || 1;
 
 const k = loadSeedKnowledge();
 const rows: { id: string; x: number[]; y: number; lang?: string; file?: string }[] = [];
+// batch9.jsonl (GUIDE.md §15) trains the topic model only. Refitted with it (L2 1, leave-one-file-out F1
+// EN 0.954 / ZH 0.965 over six files), nine labelled articles between 0.46 and 0.57 crossed the
+// threshold one way or the other (four dev, five held out: three for the better, two for the worse)
+// and a reviewer's port profile (test/classifier.test.ts, a strategy list and the stock location
+// phrase) rose from 0.470 to 0.514; no gain beyond the noise, so the earlier fit is kept.
+const NOT_FITTED = new Set(['batch9.jsonl']);
 for (const a of readLabelled()) {
-  if (a.split !== 'dev') continue;
+  if (a.split !== 'dev' || NOT_FITTED.has(a.file)) continue;
   const f = relevanceFeatures({ title: a.title, text: a.text }, k);
   rows.push({ id: a.id, x: FEATURES.map((n) => f[n]), y: a.relevant ? 1 : 0, lang: a.lang, file: a.file });
 }

@@ -6,68 +6,71 @@
 // 1, 3, 10, 30) logistic regression, each weight held to the sign that keeps it explainable (anchors for, cues against;
 // a weight fitted with the wrong sign is fixed at 0), and `listy` and `titleAnchors` hand-set
 // (see the fitter). Training accuracy 0.956, leave-one-out accuracy 0.954; leave-one-file-out F1
-// EN 0.949 / ZH 0.970 (0.944 / 0.969 before batch6.jsonl joined the dev data).
+// EN 0.949 / ZH 0.970 (0.944 / 0.969 before batch6.jsonl joined the dev data). Refitted in session
+// eighteen after the anchors a text defines and the trains' English brands (weights moved in the
+// third decimal). batch9.jsonl trains the topic model only (the fitter says why).
 // The test split and the holdout halves were never used.
 import type { FeatureName } from './features.js';
 
-export const RELEVANCE_BIAS = -3.369;
+export const RELEVANCE_BIAS = -3.368;
 export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   titleAnchors: 2.000,
-  leadAnchors: 2.333,
-  bodyAnchors: 2.313,
-  anchorParagraphs: 1.461,
+  leadAnchors: 2.330,
+  bodyAnchors: 2.310,
+  anchorParagraphs: 1.464,
   listy: -1.500,
-  contrast: -1.996,
-  otherProgrammes: -2.015,
+  contrast: -1.995,
+  otherProgrammes: -2.013,
   otherProgrammeTitle: -0.163,
   otherSense: -0.232,
   otherInitiatives: -0.835,
-  offSubject: -0.440,
+  offSubject: -0.439,
   actionNearAnchor: 0.837,
   flagshipOnly: 0.000,
-  partners: 0.680,
+  partners: 0.679,
 };
 
 // Topic model: for each topic a document has terms of (classify.ts' topicCandidates),
 //   p = 1 / (1 + exp(-(TOPIC_BIAS + TOPIC_PRIORS[topic] + Σ TOPIC_WEIGHTS[f] · feature f))),
 // and the topic is listed from TOPIC_SELECT up (at most three, at least the leading topic).
-// Fitted by classifier/fit-topics.ts (`npx tsx classifier/fit-topics.ts --write`) on the 333
+// Fitted by classifier/fit-topics.ts (`npx tsx classifier/fit-topics.ts --write`) on the 370
 // relevant dev articles (41 of articles.jsonl, 36 of batch2.jsonl's dev half, 44 of batch3.jsonl's,
-// 178 of batch4.jsonl, 34 of batch6.jsonl; 1,451 (article, topic) rows): L2 3 on the feature weights,
+// 178 of batch4.jsonl, 34 of batch6.jsonl, 37 of batch9.jsonl; 1,606 (article, topic) rows): L2 3 on the feature weights,
 // 16 on the per-topic offsets, weights held ≥ 0 (a weight fitted negative is fixed at 0),
 // TOPIC_SELECT 0.4. Chosen by leave-one-FILE-out micro-F1 (fit on the other files' dev data, score
 // one; each file had other labellers) in session twelve: 0.840 then over four files; 0.836 after
 // session fourteen's vocabulary from blind spot-checks, 0.838 after session fifteen's; 0.844 over
 // five files with batch6 (the grid's best is 0.848 at L2 1 / prior L2 16 / threshold 0.35: one or
-// two labels apart, so the setting is kept — three blind spot-checks did not favour 0.35 either;
-// 0.820 at best without the sentencesLed feature and the industry-investment terms of lexicon.ts'
-// "enterprises going global" group, four files). The test split and the holdout halves were never
-// used.
+// two labels apart, so the setting is kept — three blind spot-checks did not favour 0.35 either);
+// 0.840 over six files with batch9 (session eighteen; the grid 0.808–0.840, the best shared with
+// L2 1 / prior L2 16 / 0.4; batch9 itself 0.79 held out). Without the sentencesLed feature and the
+// industry-investment terms of lexicon.ts' "enterprises going global" group it was 0.820 at best
+// (four files). The test split and the holdout halves were never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.311;
+export const TOPIC_BIAS = -4.319;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.259,
-  relative: 1.736,
-  leader: 1.157,
-  leadsParagraph: 0.136,
-  paragraphShare: 0.192,
-  clearTerm: 0.309,
-  inTitle: 0.582,
-  leadsSection: 0.081,
-  companion: 1.637,
-  sentencesLed: 1.251,
+  mass: 1.310,
+  relative: 1.825,
+  leader: 1.328,
+  leadsParagraph: 0.039,
+  paragraphShare: 0.178,
+  clearTerm: 0.299,
+  inTitle: 0.446,
+  leadsSection: 0.102,
+  companion: 1.490,
+  sentencesLed: 1.171,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
-  'connectivity': 0.098,
-  'trade': 0.086,
-  'digital-economy': -0.030,
-  'finance': 0.066,
-  'green': -0.185,
-  'sci-tech': -0.195,
-  'industry-investment': 0.198,
-  'people-to-people': -0.228,
-  'cooperation-mechanisms': 0.151,
-  'legal-compliance': 0.038,
+  'connectivity': 0.086,
+  'trade': 0.106,
+  'digital-economy': -0.008,
+  'finance': 0.084,
+  'green': -0.249,
+  'sci-tech': -0.238,
+  'industry-investment': 0.123,
+  'people-to-people': -0.205,
+  'cooperation-mechanisms': 0.289,
+  'legal-compliance': 0.011,
 };
