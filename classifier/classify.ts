@@ -362,6 +362,7 @@ const RUN_IN_HEADING = /^(?:[一二三四五六七八九十]{1,2}是|第[一二�
 const LEAD_IN = /(?:以下|如下|下列|\b(?:includes?|include the following|as follows|the following|key points[^:：]*|are|were))\s*[:：]\s*$/i;
 const isLeadIn = (t: string) => (t.endsWith(':') || t.endsWith('：') || /[:：]\s+$/.test(t)) && (LEAD_IN.test(t) || t.length <= (/[\u3400-\u9fff]/.test(t) ? 20 : 50));
 const CLICK = /(?:请|請)(?:点击|點擊)|(?:点击|點擊)(?:查看|阅读|閱讀|进入|進入|下载|下載)|\bclick here\b/i;
+const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || t.includes('lick')) && CLICK.test(t);
 
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
@@ -393,7 +394,7 @@ class Evidence {
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
-    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || isLeadIn(t) || CLICK.test(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
+    const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || isLeadIn(t) || isClick(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
     if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;

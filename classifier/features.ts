@@ -101,7 +101,10 @@ const DEFINED_ACRONYM = /^ ?[(（]([A-Z][A-Z&]{1,5})[)）]/;
 function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
   const defs: { name: string; from: number; a: Anchor }[] = [];
   for (const a of anchors) {
-    if (a.kind === 'acronym' || (doc.full.charCodeAt(a.e) !== 32 && doc.full.charCodeAt(a.e) !== 40 && doc.full.charCodeAt(a.e) !== 0xff08)) continue;
+    // (a bracket right after the name, or after one space)
+    let b = doc.full.charCodeAt(a.e);
+    if (b === 32) b = doc.full.charCodeAt(a.e + 1);
+    if (a.kind === 'acronym' || (b !== 40 && b !== 0xff08)) continue;
     const m = DEFINED_ACRONYM.exec(doc.full.slice(a.e, a.e + 10));
     if (m && !defs.some((d) => d.name === m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
   }
