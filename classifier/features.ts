@@ -279,7 +279,8 @@ export function featuresOf(doc: Doc): Features {
     offSubject: Math.log1p(off.length),
     actionNearAnchor: anchorSents.size ? actionSents / anchorSents.size : 0,
     flagshipOnly: anchors.length > 0 && namedAnchors === 0 ? 1 : 0,
-    partners: Math.log1p(new Set(hitsOf(doc, Role.Partner).filter((h) => !inside(h, anchors)).map((h) => h.phrase)).size),
+    // (共建国家 right after the initiative's name is its group's name, as "partner countries" is)
+    partners: Math.log1p(new Set(hitsOf(doc, Role.Partner).filter((h) => !inside(h, anchors) && !namePart(h)).map((h) => h.phrase)).size),
   };
   return { values, anchors, listyAnchors, contrastAnchors, negativeHits: [...otherProg, ...otherSense, ...otherInit] };
 }
