@@ -364,6 +364,11 @@ const isLeadIn = (t: string) => (t.endsWith(':') || t.endsWith('：') || /[:：]
 const CLICK = /(?:请|請)(?:点击|點擊)|(?:点击|點擊)(?:查看|阅读|閱讀|进入|進入|下载|下載)|\bclick here\b/i;
 const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || t.includes('lick')) && CLICK.test(t);
 
+/** The longest headline shown whole as evidence (a longer "title" is a text's first paragraph). */
+const HEADLINE_MAX = 200;
+/** A list item's bullet at a sentence's start. */
+const BULLET = /^[-•*·–]\s+/;
+
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
 /** The title as given. */
@@ -391,6 +396,11 @@ class Evidence {
     if (this.full_) return;
     for (const [a, b] of this.spans) if (a <= s && e <= b) return; // its sentence is taken
     const span = sentenceSpan(this.doc.full, s, e);
+    // A headline is shown whole ("通車!中老鐵路讓夢想成真" is one headline, not two sentences), and a
+    // listed item without its bullet ("- Develop over 80 international standards;").
+    const { titleEnd, full } = this.doc;
+    if (span[1] <= titleEnd && titleEnd <= HEADLINE_MAX) [span[0], span[1]] = [0, titleEnd];
+    else if (BULLET.test(full.slice(span[0], span[0] + 3))) span[0] += full.slice(span[0], span[0] + 3).match(BULLET)![0].length;
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);

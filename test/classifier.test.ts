@@ -516,6 +516,24 @@ describe('topics', () => {
     expect(said.some((e) => e.startsWith('Xi Jinping gave a keynote address')), said.join(' | ')).toBe(true);
   });
 
+  it('shows a headline whole, though it holds a "!", and a listed item without its bullet', () => {
+    // Two blind spot-checks (batch10 zh-861, en-839): "中老鐵路讓夢想成真" without its "通車!", and
+    // "- To enforce cooperation on …" with the list's dash.
+    const train = judge({ title: '通車!中老鐵路讓夢想成真', text: '12月3日,中老鐵路正式通車。\n\n中老鐵路助力老撾由“陸鎖國”變“陸聯國”,雙方務實合作將注入強勁動力。' });
+    const all = [...train.evidence, ...train.topics.flatMap((t) => t.evidence)];
+    expect(all).toContain('通車!中老鐵路讓夢想成真');
+    expect(all).not.toContain('中老鐵路讓夢想成真');
+    const input = {
+      title: 'MIIT advice on ICT standardization for the Belt and Road',
+      text: 'MIIT published the implementation advice on ICT standardization for the Belt and Road.\n\n- Develop over 80 international standards with Belt and Road countries;\n\n- To strengthen ICT standardization cooperation and support Chinese enterprises in 5G, data centres and submarine cables abroad.',
+    };
+    const j = judge(input);
+    expectWellFormed(j, input);
+    const items = [...j.evidence, ...j.topics.flatMap((t) => t.evidence)];
+    expect(items.some((e) => e.startsWith('To strengthen ICT standardization cooperation')), items.join(' | ')).toBe(true);
+    expect(items.filter((e) => e.startsWith('- '))).toEqual([]);
+  });
+
   it('counts the sentences each topic leads (sentencesLed), a strategy-alignment sentence in its own sentence', () => {
     const led = (input: { title: string; text: string }, id: string) => topicFeatures(input, knowledge).find((c) => c.id === id)?.x.sentencesLed;
     const docked = "The project integrates the Belt and Road Initiative with Kazakhstan's Bright Road new economic policy.";
