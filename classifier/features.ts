@@ -90,8 +90,12 @@ function historical(doc: Doc, h: Hit): boolean {
   while (a > 0 && u.sent[a - 1] === sent) a--;
   let b = h.j - 1;
   while (b + 1 < u.n && u.sent[b + 1] === sent) b++;
-  return PAST.test(foldText(doc.full.slice(u.start[a], u.end[b])));
+  const t = foldText(doc.full.slice(u.start[a], u.end[b]));
+  // (a hard-wrapped line's break, read as a space, may fall inside a word: 古\n代 → "古 代")
+  return PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')));
 }
+/** Spaces between two Chinese characters. */
+const CJK_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 
 /** An acronym a text defines right after a BRI name or flagship: "Yiwu-Xinjiang-Europe (YXE)",
  *  "Silk Road Economic Belt (SREB)", "New International Land-Sea Trade Corridor (ILSTC)". */

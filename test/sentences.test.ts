@@ -318,6 +318,15 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     }
   });
 
+  it('reads the old route as history though a line break falls inside 古代 (batch10 zh-847 at 36 columns)', () => {
+    const a = readLabelled().find((x) => x.id === 'zh-847')!;
+    const text = wrap(a.text, 36);
+    expect(text).toContain('古\n代海上丝绸之路');
+    const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+    expect(plain.relevant).toBe(false);
+    expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
+  });
+
   it('keeps every labelled article\'s judgement when it is wrapped (English at 60-78 columns, Chinese at 30-40)', () => {
     const flips: string[] = [];
     let wrapped = 0;
