@@ -351,21 +351,22 @@ function isHeading(full: string, [a, b]: [number, number]): boolean {
 
 /** A sub-heading run into its paragraph: a short sentence that only numbers a point ("一是数字基础设施
  *  不断夯实。", "第三，开放平台持续拓展。", "三是北斗技术不断推广。"); the sentences after it hold the facts.
- *  A numbered sentence that goes on to say what was done ("一是加强政策沟通，签署合作文件200余份。")
- *  has a comma and more than 24 characters, and stays a statement. */
-const RUN_IN_HEADING = /^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[是，,、])[^，,；;：:。！？]{2,20}[。；;！!]?$/;
+ *  A numbered sentence that goes on to say what was done ("一是加强政策沟通，签署合作文件200余份。") has a
+ *  comma, a figure ("第一，中欧班列开行超过1.9万列。") or more than 24 characters, and stays a statement. */
+const RUN_IN_HEADING = /^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[是，,、])[^，,；;：:。！？0-9０-９]{2,20}[。；;！!]?$/;
 
 /** A sentence that only leads into what follows ("企业展主要有以下几个特点:", "The coalition includes:",
  *  "The measures are as follows:"; not "Xi gave a keynote address, announcing an eight-point action
  *  plan for …:", which says what happened), and a reader's link ("报道文章请点击《…》", "Click here for
  *  the full text"): neither says anything itself. */
-const LEAD_IN = /(?:以下|如下|下列|\b(?:includes?|include the following|as follows|the following|key points[^:：]*|are|were))\s*[:：]\s*$/i;
-const isLeadIn = (t: string) => (t.endsWith(':') || t.endsWith('：') || /[:：]\s+$/.test(t)) && (LEAD_IN.test(t) || t.length <= (/[\u3400-\u9fff]/.test(t) ? 20 : 50));
+const LEAD_IN = /(?:以下|如下|下列|\b(?:includes?|as follows|the following|key points[^:：]*|are|were))\s*[:：]\s*$/i;
+const isLeadIn = (t: string) => (t.endsWith(':') || t.endsWith('：') || /[:：]\s+$/.test(t)) && (LEAD_IN.test(t) || (t.length <= (/[\u3400-\u9fff]/.test(t) ? 20 : 50) && !/[0-9]/.test(t)));
 const CLICK = /(?:请|請)(?:点击|點擊)|(?:点击|點擊)(?:查看|阅读|閱讀|进入|進入|下载|下載)|\bclick here\b/i;
-const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || t.includes('lick')) && CLICK.test(t);
+const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || t.includes('lick') || t.includes('LICK')) && CLICK.test(t);
 
 /** The longest headline shown whole as evidence (a longer "title" is a text's first paragraph). */
 const HEADLINE_MAX = 200;
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
 /** A list item's bullet at a sentence's start. */
 const BULLET = /^[-•*·–]\s+/;
 
@@ -399,7 +400,13 @@ class Evidence {
     // A headline is shown whole ("通車!中老鐵路讓夢想成真" is one headline, not two sentences), and a
     // listed item without its bullet ("- Develop over 80 international standards;").
     const { titleEnd, full } = this.doc;
-    if (span[1] <= titleEnd && titleEnd <= HEADLINE_MAX) [span[0], span[1]] = [0, titleEnd];
+    if (span[1] <= titleEnd && titleEnd <= HEADLINE_MAX && !full.slice(0, titleEnd).includes('\n')) {
+      let a = 0;
+      let b = titleEnd;
+      while (a < b && isSpaceCode(full.charCodeAt(a))) a++;
+      while (b > a && isSpaceCode(full.charCodeAt(b - 1))) b--;
+      [span[0], span[1]] = [a, b];
+    }
     else if (BULLET.test(full.slice(span[0], span[0] + 3))) span[0] += full.slice(span[0], span[0] + 3).match(BULLET)![0].length;
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;

@@ -98,8 +98,19 @@ function historical(doc: Doc, h: Hit): boolean {
 const CJK_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 
 /** An acronym a text defines right after a BRI name or flagship: "Yiwu-Xinjiang-Europe (YXE)",
- *  "Silk Road Economic Belt (SREB)", "New International Land-Sea Trade Corridor (ILSTC)". */
+ *  "Silk Road Economic Belt (SREB)", "New International Land-Sea Trade Corridor (ILSTC)" — its
+ *  letters are initials of the name's words, in order (not a photo credit, "(VCG)", "(AFP)", or a
+ *  numeral, "(II)"). */
 const DEFINED_ACRONYM = /^ ?[(（]([A-Z][A-Z&]{1,5})[)）]/;
+function initialsOf(name: string, acronym: string): boolean {
+  const initials = name.split(/[\s\-–]+/).filter((w) => /^[A-Za-z]/.test(w)).map((w) => w[0].toUpperCase()).join('');
+  let at = 0;
+  for (const c of acronym.replace(/&/g, '')) {
+    at = initials.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
 
 /** The later uses of acronyms defined for anchors ("… YXE trains departing …"), each as its anchor. */
 function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
@@ -110,7 +121,9 @@ function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
     if (b === 32) b = doc.full.charCodeAt(a.e + 1);
     if (a.kind === 'acronym' || (b !== 40 && b !== 0xff08)) continue;
     const m = DEFINED_ACRONYM.exec(doc.full.slice(a.e, a.e + 10));
-    if (m && !defs.some((d) => d.name === m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
+    // (the name may hold the anchor at its end: "Green Investment Principles for the Belt and Road (GIP)")
+    const before = doc.full.slice(Math.max(0, a.s - 60), a.s).split(/[,.;:!?，。；：！？()（）\n]/).pop()!;
+    if (m && initialsOf(before + doc.full.slice(a.s, a.e), m[1]) && !defs.some((d) => d.name === m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
   }
   if (!defs.length) return [];
   const { u } = doc;
@@ -122,7 +135,10 @@ function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
     const d = defs.find((x) => s >= x.from && e - s === x.name.length && doc.full.startsWith(x.name, s));
     if (!d || anchors.some((a) => a.s < e && a.e > s)) continue;
     const { a } = d;
-    out.push({ phrase: a.phrase, i, j: i + 1, s, e, p: a.p, kind: a.kind, weight: a.weight, para: u.para[i], sent: u.sent[i], where: s < doc.titleEnd ? 'title' : s < leadEnd ? 'lead' : 'body' });
+    const use: Anchor = { phrase: a.phrase, i, j: i + 1, s, e, p: a.p, kind: a.kind, weight: a.weight, para: u.para[i], sent: u.sent[i], where: s < doc.titleEnd ? 'title' : s < leadEnd ? 'lead' : 'body' };
+    // ("MSR ports flourished in the Song dynasty": the old route, as its full name would be)
+    if (a.kind === 'core' && historical(doc, use)) continue;
+    out.push(use);
   }
   return out;
 }
@@ -222,6 +238,11 @@ export interface Features {
 
 const inside = (h: Hit, spans: Hit[]) => spans.some((a) => a.s <= h.s && a.e >= h.e);
 
+/** Partners (lexicon.ts) that name the initiative's group of countries rather than a country, as
+ *  written right after its name ("Belt and Road partner countries", “一带一路”共建国家, 沿線國家). */
+const GROUP_PARTNERS = new Set(['partner countries', 'partner country', 'countries along the route', 'participating countries', 'participating country', '沿线国家', '共建国家', '伙伴国']);
+const groupPartner = (doc: Doc, h: Hit) => GROUP_PARTNERS.has(foldText(doc.full.slice(h.s, h.e)).toLowerCase());
+
 export function featuresOf(doc: Doc): Features {
   const anchors = anchorsOf(doc);
   const { u } = doc;
@@ -239,7 +260,7 @@ export function featuresOf(doc: Doc): Features {
   const contrasts = bySent([...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
   // "Belt and Road partner countries" names a group of countries: the word right after an anchor is
   // its name's, no action near it.
-  const namePart = (h: Hit) => anchors.some((a) => a.e <= h.s && h.s - a.e <= 2 && /^[\s"”’']*$/.test(doc.full.slice(a.e, h.s)));
+  const namePart = (h: Hit) => anchors.some((a) => a.e <= h.s && h.s - a.e <= 2 && /^[\s"”’'」』]*$/.test(doc.full.slice(a.e, h.s)));
   const actions = bySent(hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(h))));
 
   let titleA = 0;
@@ -283,8 +304,9 @@ export function featuresOf(doc: Doc): Features {
     offSubject: Math.log1p(off.length),
     actionNearAnchor: anchorSents.size ? actionSents / anchorSents.size : 0,
     flagshipOnly: anchors.length > 0 && namedAnchors === 0 ? 1 : 0,
-    // (共建国家 right after the initiative's name is its group's name, as "partner countries" is)
-    partners: Math.log1p(new Set(hitsOf(doc, Role.Partner).filter((h) => !inside(h, anchors) && !namePart(h)).map((h) => h.phrase)).size),
+    // (共建国家 right after the initiative's name is its group's name, as "partner countries" is; a
+    // country after a flagship's name is still a partner: 匈塞铁路塞尔维亚段)
+    partners: Math.log1p(new Set(hitsOf(doc, Role.Partner).filter((h) => !inside(h, anchors) && !(namePart(h) && groupPartner(doc, h))).map((h) => h.phrase)).size),
   };
   return { values, anchors, listyAnchors, contrastAnchors, negativeHits: [...otherProg, ...otherSense, ...otherInit] };
 }

@@ -17,7 +17,7 @@ import type { FeatureName } from './features.js';
 export const RELEVANCE_BIAS = -3.372;
 export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   titleAnchors: 2.000,
-  leadAnchors: 2.323,
+  leadAnchors: 2.325,
   bodyAnchors: 2.320,
   anchorParagraphs: 1.477,
   listy: -1.500,
@@ -26,7 +26,7 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   otherProgrammeTitle: -0.159,
   otherSense: -0.239,
   otherInitiatives: -0.837,
-  offSubject: -0.440,
+  offSubject: -0.441,
   actionNearAnchor: 0.812,
   flagshipOnly: 0.000,
   partners: 0.720,

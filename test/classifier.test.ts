@@ -320,6 +320,19 @@ describe('relevance', () => {
     expect(judge({ title, text: body('Yiwu Logistics (YXE)') }).score).toBeLessThan(0.5);
     const before = body('Yiwu-Xinjiang-Europe').replace('YXE trains also', 'Yiwu-Xinjiang-Europe (YXE) trains also');
     expect(judge({ title, text: before }).score).toBeLessThan(defined.score);
+    // The letters must be the name's initials: a photo credit or a numeral in brackets is no acronym.
+    const credit = judge({
+      title: 'German exports slump as factory orders fall',
+      text: 'Containers arrive at Duisburg, the terminus of a China-Europe freight train (VCG)\n\nGerman exports fell 2 percent in March as factory orders dropped.\n\nA worker at a Volkswagen plant in Wolfsburg (VCG)\n\nEconomists expect weak demand to persist.\n\nShoppers in Munich (VCG)',
+    });
+    expect(credit.relevant, `score ${credit.score}`).toBe(false);
+    expect(judge({ title: 'History lecture', text: 'A lecture on the Belt and Road (II) was cancelled.\n\nWorld War II and Henry II were the topics instead. II was the theme.' }).relevant).toBe(false);
+    // A name whose tail is the anchor: "Green Investment Principles for the Belt and Road (GIP)".
+    const gip = (first: string) => judge({ title: 'Banks meet in Beijing', text: `Delegates gathered for the ${first}.\n\nThe GIP signatories now manage assets of 41 trillion dollars.\n\nThe GIP will publish a report on green finance.` }).score;
+    expect(gip('Green Investment Principles for the Belt and Road (GIP)')).toBeGreaterThan(gip('Green Investment Principles for the Belt and Road'));
+    // An acronym of the old route's name in a sentence about the past is history, as the name would be.
+    const route = (second: string) => judge({ title: 'Ports of the past', text: `The Maritime Silk Road (MSR) links ports today.\n\n${second}` }).score;
+    expect(route('MSR ports flourished in the Song dynasty, museum relics show ancient trade.')).toBe(route('Ports flourished in the Song dynasty, museum relics show ancient trade.'));
     for (const name of ['CR Express', 'Shanghai-Europe Express'])
       expect(judge({ title: 'First freight train leaves for Hamburg', text: `The ${name} service will leave via Alataw, passing through Poland, and arrive in Hamburg in two weeks, half the time of ocean freight.\n\nThe ${name} will run every week.` }).relevant, name).toBe(true);
   });
@@ -331,8 +344,11 @@ describe('relevance', () => {
     expect(partners('有来自104个“一带一路”共建国家的1585家企业参展。')).toBe(0);
     expect(partners('有来自104个“一带一路”沿线国家的企业参展。')).toBe(0);
     expect(partners('有来自104个一带一路共建国家的企业参展。')).toBe(0);
-    // Named on their own, or after other words, they still count.
+    expect(partners('「一帶一路」沿線國家的企業參展。')).toBe(0);
+    // Named on their own, or after other words, they still count; so does a country after a
+    // flagship's name (the Serbian section of the Hungary-Serbia railway).
     expect(partners('进博会为共建国家的最不发达国家提供免费展位。')).toBeGreaterThan(0);
+    expect(partners('匈塞铁路塞尔维亚段今日全线通车。')).toBeGreaterThan(0);
     expect(partners('“一带一路”倡议提出以来,中国与哈萨克斯坦等沿线国家合作。')).toBeGreaterThan(0);
   });
 
@@ -494,8 +510,11 @@ describe('topics', () => {
     // Three statements fill the list, so neither bare point is shown.
     expect(digital, digital.join(' | ')).toHaveLength(3);
     expect(digital.filter((e) => e === '一是数字基础设施不断夯实。' || e === '第三,数字经济合作持续深化。'), digital.join(' | ')).toEqual([]);
-    // A numbered point that goes on to say what was done is a statement, shown in its place.
+    // A numbered point that goes on to say what was done is a statement, shown in its place; so is
+    // one that gives a figure.
     expect(digital.join(' ')).toContain('二是跨境电商快速发展');
+    const trains = judge({ title: '中欧班列发展成效', text: '第一,中欧班列开行超过1.9万列。\n\n中欧班列是平台。中欧班列很重要。中欧班列有前景。' }).topics.find((t) => t.id === 'connectivity')?.evidence ?? [];
+    expect(trains, trains.join(' | ')).toContain('第一,中欧班列开行超过1.9万列。');
   });
 
   it('shows a sentence that only leads into a list, or a link to click, after the sentences that say something', () => {
@@ -523,6 +542,9 @@ describe('topics', () => {
     const all = [...train.evidence, ...train.topics.flatMap((t) => t.evidence)];
     expect(all).toContain('通車!中老鐵路讓夢想成真');
     expect(all).not.toContain('中老鐵路讓夢想成真');
+    // (trimmed as a sentence is)
+    const spaced = judge({ title: '  China-Europe Railway Express sets record  ', text: 'The China-Europe Railway Express ran 17,000 trips in 2023 under the Belt and Road Initiative.' });
+    expect([...spaced.evidence, ...spaced.topics.flatMap((t) => t.evidence)]).toContain('China-Europe Railway Express sets record');
     const input = {
       title: 'MIIT advice on ICT standardization for the Belt and Road',
       text: 'MIIT published the implementation advice on ICT standardization for the Belt and Road.\n\n- Develop over 80 international standards with Belt and Road countries;\n\n- To strengthen ICT standardization cooperation and support Chinese enterprises in 5G, data centres and submarine cables abroad.',
