@@ -23,7 +23,7 @@ import {
 } from './knowledge.js';
 import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
-import { sentenceSpan, unwrapLines } from './sentences.js';
+import { isSpace, sentenceSpan, unwrapLines } from './sentences.js';
 import { readable, verbatimSpan } from './normalise.js';
 import { listItems } from './structure.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
@@ -366,7 +366,6 @@ const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || 
 
 /** The longest headline shown whole as evidence (a longer "title" is a text's first paragraph). */
 const HEADLINE_MAX = 200;
-const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
 /** A list item's bullet at a sentence's start. */
 const BULLET = /^[-•*·–]\s+/;
 
@@ -403,11 +402,13 @@ class Evidence {
     if (span[1] <= titleEnd && titleEnd <= HEADLINE_MAX && !full.slice(0, titleEnd).includes('\n')) {
       let a = 0;
       let b = titleEnd;
-      while (a < b && isSpaceCode(full.charCodeAt(a))) a++;
-      while (b > a && isSpaceCode(full.charCodeAt(b - 1))) b--;
+      while (a < b && isSpace(full.charCodeAt(a))) a++;
+      while (b > a && isSpace(full.charCodeAt(b - 1))) b--;
       [span[0], span[1]] = [a, b];
+    } else {
+      const bullet = BULLET.exec(full.slice(span[0], span[0] + 3));
+      if (bullet) span[0] += bullet[0].length;
     }
-    else if (BULLET.test(full.slice(span[0], span[0] + 3))) span[0] += full.slice(span[0], span[0] + 3).match(BULLET)![0].length;
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
     const t = verbatim(this.doc, span[0], span[1]);
@@ -1306,12 +1307,12 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
     return base * (regionMatch(p) ? 1 : 0.7);
   };
   const linkScore = (m: number) => linkScoreWith(m, aliasW[m]);
-  const evidenceFor = (m: number, extra?: string, act?: Hit): string[] => {
+  const evidenceFor = (m: number, extra?: string, carriedOut?: Hit): string[] => {
     const ev = new Evidence(doc, 3);
     const s = signal(m);
     if (extra) ev.addText(extra);
     // An entry carried out: first the sentence that says it was done.
-    if (act) ev.add(act.s, act.e);
+    if (carriedOut) ev.add(carriedOut.s, carriedOut.e);
     if (s.aliasHit) ev.add(s.aliasHit.s, s.aliasHit.e);
     if (s.passage && s.bm25 >= 0.2) {
       const [a, b] = bestSentence(k, doc, m, s.passage);

@@ -121,9 +121,10 @@ function definedAcronyms(doc: Doc, anchors: Anchor[]): Anchor[] {
     if (b === 32) b = doc.full.charCodeAt(a.e + 1);
     if (a.kind === 'acronym' || (b !== 40 && b !== 0xff08)) continue;
     const m = DEFINED_ACRONYM.exec(doc.full.slice(a.e, a.e + 10));
+    if (!m || defs.some((d) => d.name === m[1])) continue;
     // (the name may hold the anchor at its end: "Green Investment Principles for the Belt and Road (GIP)")
     const before = doc.full.slice(Math.max(0, a.s - 60), a.s).split(/[,.;:!?，。；：！？()（）\n]/).pop()!;
-    if (m && initialsOf(before + doc.full.slice(a.s, a.e), m[1]) && !defs.some((d) => d.name === m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
+    if (initialsOf(before + doc.full.slice(a.s, a.e), m[1])) defs.push({ name: m[1], from: a.e + m[0].length, a });
   }
   if (!defs.length) return [];
   const { u } = doc;

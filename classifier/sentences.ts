@@ -8,7 +8,8 @@
 
 import { isCjk } from './matcher.js';
 
-const isSpace = (c: number) =>
+/** Whitespace, as the sentence splitter reads it (ASCII, no-break, ideographic, the Unicode spaces). */
+export const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 
 /** Closing quotes and brackets: " ' ) ] ” ’ 」 』 ） 】 》 〕 */
