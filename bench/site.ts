@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../test/support/random.js';
 
 export interface BenchSiteOptions {
   /** Article pages (default 2000). */
@@ -50,16 +51,6 @@ interface Page {
 // ---------------------------------------------------------------------------------------------
 // Deterministic text
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   'The municipal government', 'The Commission of Commerce', 'The Development and Reform Commission', 'The port authority',

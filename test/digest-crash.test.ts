@@ -24,6 +24,7 @@ import { messageIdFor } from '../digests/collect.js';
 import { Producer } from '../queues/producer.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { deletePrefix, REDIS_URL, testPrefix } from './support/queues.js';
+import { mulberry32 } from './support/random.js';
 
 const BIN = fileURLToPath(new URL('../bin/silkwatch.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -180,17 +181,6 @@ async function untilWorkerReady(timeoutMs = 60_000) {
   }
 }
 
-/** mulberry32: a small seeded PRNG, so a run's kill points can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const windowSummary = (ws: number[]) => {
   const w = [...ws].sort((a, b) => a - b);
@@ -253,7 +243,7 @@ describe('digest delivery under SIGKILL', () => {
     const N = 20;
     const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : Math.floor(Math.random() * 2 ** 32);
     console.log(`random kills: seed ${seed} (replay with CRASH_SEED=${seed})`);
-    const random = prng(seed);
+    const random = mulberry32(seed); // seeded, so a run's kill points can be replayed from its seed
     killPoint = 'random';
     const acceptedBefore = accepted.length;
     const windowsBefore = worker.windows.length;

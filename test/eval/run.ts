@@ -8,13 +8,15 @@
 //   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
 //   - topic micro-F1 over the articles LABELLED relevant (the classifier's topics as it outputs
 //     them, so an article it wrongly judges irrelevant counts with no topics), and per topic;
+//   - 95% bootstrap intervals of relevance F1 and topic micro-F1 per split and language (how far a
+//     figure could move on another set of the same size);
 //   - the misses (id, label, score, title, top evidence) and a confusion by negativeClass.
 // Tune on dev only (`--split dev` prints dev alone); report test untouched. Always exits 0.
 //
 //   npx tsx test/eval/run.ts [--split dev|test|holdout|all] [--threshold 0.5] [--topics]
 import { classify, type Judgement } from '../../classifier/index.js';
 import { loadSeedKnowledge } from '../../classifier/seed-knowledge.js';
-import { microF1, prf, readLabelled, readSecondTopics, relevancePrf, type Article } from './labelled.js';
+import { bootstrapInterval, microF1, prf, readLabelled, readSecondTopics, relevancePrf, type Article } from './labelled.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -64,6 +66,32 @@ for (const split of splits) {
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
+
+// How far each figure could move on another set of the same size: 95% percentile bootstrap
+// intervals over the articles (2,000 resamples, seeded). Relevance resamples all the split's
+// articles, topics the ones labelled relevant.
+console.log('\n95% intervals (percentile bootstrap over the articles, 2,000 resamples):');
+const ci = ([lo, hi]: [number, number]) => `${pct(lo)}–${pct(hi)}`;
+const intervals: string[][] = [['split', 'lang', 'rel F1', 'interval', 'topic micro-F1', 'interval']];
+for (const split of splits) {
+  for (const lang of ['en', 'zh', 'all'] as const) {
+    const items = articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang));
+    const labelled = items.filter((a) => a.relevant);
+    if (!items.length) continue;
+    const rel = relevance(items).f1;
+    const top = topics(items).f1;
+    intervals.push([
+      split,
+      lang,
+      pct(rel),
+      ci(bootstrapInterval(items, (s) => relevance(s).f1)),
+      pct(top),
+      labelled.length ? ci(bootstrapInterval(labelled, (s) => topics(s).f1)) : '-',
+    ]);
+  }
+}
+const iw = intervals[0].map((_, c) => Math.max(...intervals.map((r) => r[c].length)));
+for (const r of intervals) console.log(r.map((cell, c) => cell.padStart(iw[c])).join('  '));
 
 // How far people agree (GUIDE.md §9): a second labeller gave topics, blind to the labels and to the
 // classifier, to the relevant test and holdout articles of articles.jsonl and batch2.jsonl
