@@ -76,9 +76,11 @@ const OTHER_EXPANSION = [
 ];
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
-/** A sentence about the past: dynasties, archaeology, relics, museums, the old voyages, the old
- *  route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO) (folded text). */
-const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
+/** A sentence about the past: dynasties, archaeology, relics, museums, shipwrecks, the old voyages,
+ *  centuries before the nineteenth (十三至十八世纪, "the 15th century"; not the 21st century of the
+ *  initiative's name), the old route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO)
+ *  (folded text). */
+const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|shipwrecks?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|\b(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ](?:(?:to |and |- ?)?(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ])?centur(?:y|ies)\b|(?<![\d一二三四五六七八九十廿])(?:十[一二三四五六七八]|[一二三四五六七八九]|1[0-8]|[1-9])世纪|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|沉船|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
 
 /** Whether the anchor h names the historical route: a name of knowledge.historicalAnchors in a
  *  sentence about the past. */
@@ -93,6 +95,22 @@ function historical(doc: Doc, h: Hit): boolean {
   const t = foldText(doc.full.slice(u.start[a], u.end[b]));
   // (a hard-wrapped line's break, read as a space, may fall inside a word: 古\n代 → "古 代")
   return PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')));
+}
+/** How many sentences of the text speak of the past (PAST), up to 2: a text that names the initiative
+ *  by no other name than the old route's and speaks of the past twice or more is about the old route
+ *  (a museum's exhibition on the route of the 13th to 18th centuries, its headline and blurb saying
+ *  海上絲綢之路 with no word of the past). */
+function pastSentences(doc: Doc): number {
+  const { u } = doc;
+  let n = 0;
+  for (let a = 0; a < u.n && n < 2; ) {
+    let b = a;
+    while (b + 1 < u.n && u.sent[b + 1] === u.sent[a]) b++;
+    const t = foldText(doc.full.slice(u.start[a], u.end[b]));
+    if (PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')))) n++;
+    a = b + 1;
+  }
+  return n;
 }
 /** Spaces between two Chinese characters. */
 const CJK_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
@@ -165,7 +183,7 @@ export function anchorsOf(doc: Doc): Anchor[] {
   // 角色", said between 申遗 and 始发港; not a port's new routes with one UNESCO sentence).
   const route = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && doc.k.historicalAnchors.has(h.phrase));
   const past = route.filter((h) => historical(doc, h));
-  const oldRouteOnly = past.length > 0 && past.length * 2 >= route.length && route.length === kept.length;
+  const oldRouteOnly = past.length > 0 && route.length === kept.length && (past.length * 2 >= route.length || pastSentences(doc) >= 2);
   // A phrase of another sense that shares a word with the anchor without holding it takes that
   // word: "seat belt and road safety" (the anchor wins only where it holds the other: "Silk Road
   // Economic Belt" over "economic belt").

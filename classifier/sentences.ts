@@ -133,8 +133,9 @@ const FUNCTION_WORD_END = /\b(?:and|or|of|for|the|to|in|on|at|with|a|an|by|from)
 /** A continued line may start with it: a letter or digit, an opening quote or bracket (Chinese: a
  *  character), or what never starts a line of its own — a closing bracket, 。，、；：！？, and the
  *  ASCII ,;:%. that Chinese sites also write between characters and inside figures ("15.3%\n,占",
- *  "37\n.8%"). */
-const LINE_CONTINUES = new Set([...')）」』”。，、；：！？,;:%.'].map((c) => c.charCodeAt(0)));
+ *  "37\n.8%"), and the ampersand of "the Silk Road Economic Belt\n& the 21st Century Maritime Silk
+ *  Road". */
+const LINE_CONTINUES = new Set([...')）」』”。，、；：！？,;:%.&'].map((c) => c.charCodeAt(0)));
 const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjk(c) || LINE_CONTINUES.has(c);
 /** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;

@@ -1418,6 +1418,29 @@ describe('measure links', () => {
     expect(judge(today).relevant).toBe(true);
   });
 
+  it('reads the old route as history in a text that speaks of the past twice, and centuries before the 19th as the past', () => {
+    // After a blind spot-check article (batch11 zh-127, 0.926 before): a museum's exhibition on the
+    // route of the 13th to 18th centuries, its headline and blurb naming 海上絲綢之路 with no word of
+    // the past, two of its sentences about museums, archaeology and those centuries.
+    const exhibition = {
+      title: '那些年海上絲綢之路的故事',
+      text: '海上絲綢之路,或許你對這個字眼並不熟悉,也不知道香港在海上絲綢之路飾演着重要的角色。以下的展覽會帶你重新認識香港與海上絲綢之路之間的故事。\n\n由香港海事博物館主辦的《東西匯流——十三至十八世紀的海上絲綢之路》展覽,從商品貿易、宗教發展和文化交流等多方面,展現南海沿岸的海上絲綢之路發展過程。\n\n展覽結合「南海I號」等各年代沉船的最新水下考古發現,展出逾二百件內地及本地收藏。',
+    };
+    expect(judge(exhibition).relevant).toBe(false);
+    // One sentence of history in a text about today's route keeps the route the initiative's.
+    const today = {
+      title: '广西加快建设海上丝绸之路信息枢纽',
+      text: '广西正在加快建设面向东盟的海上丝绸之路信息枢纽,推动与东盟国家网络互联、信息互通。\n\n北部湾自古就是海上丝绸之路的重要始发港。\n\n自治区政府表示,将与东盟国家签署更多合作文件,共建海上丝绸之路,开通更多集装箱航线。',
+    };
+    expect(judge(today).relevant).toBe(true);
+    // The initiative's own century is no past: 21世纪 / 廿一世紀 / "21st-Century" in its name.
+    for (const name of ['21世纪海上丝绸之路', '二十一世纪海上丝绸之路', '廿一世紀海上絲綢之路']) {
+      expect(judge({ title: `广西加快建设${name}重要门户`, text: `广西将与东盟国家签署更多合作文件,共建${name},开通更多集装箱航线。\n\n自治区政府表示,十三至十八世纪的海上贸易史是广西的文化名片。` }).relevant, name).toBe(true);
+    }
+    // "the 15th century" is the past as "ancient" is.
+    expect(judge({ title: 'Quanzhou and the Maritime Silk Road', text: 'In the 13th to 15th centuries Quanzhou was the largest port of the Maritime Silk Road.\n\nThe Maritime Silk Road carried porcelain and silk to the Indian Ocean in the 14th century.' }).relevant).toBe(false);
+  });
+
   it('reads the old route of a world-heritage bid as history, and nothing published before the BRI was proposed as BRI policy', () => {
     // After a blind spot-check article (Ningbo's bid to list the Maritime Silk Road as world
     // heritage, 2011-12-12, judged relevant at 0.999): the route is named in sentences about the bid

@@ -327,6 +327,18 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
   });
 
+  it('joins a line that starts with "&" to the line before (batch11 en-129 at 66 columns)', () => {
+    // "…the Silk Road Economic Belt\n& the 21st Century Maritime Silk Road." was read as two
+    // paragraphs: the port's stock location sentence lost its strategy list (0.406 → 0.755).
+    const a = readLabelled().find((x) => x.id === 'en-129')!;
+    const text = wrap(a.text, 66);
+    expect(text).toContain('Economic Belt\n& the 21st Century');
+    expect(unwrapLines(text)).toContain('Economic Belt & the 21st Century');
+    const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+    expect(plain.relevant).toBe(false);
+    expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
+  });
+
   it('keeps every labelled article\'s judgement when it is wrapped (English at 60-78 columns, Chinese at 30-40)', () => {
     const flips: string[] = [];
     let wrapped = 0;
