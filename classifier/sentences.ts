@@ -141,6 +141,44 @@ const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
 /**
+ * A text that is not wrapped may still hold a stray line break inside a sentence, where a page's
+ * markup broke a line ("…lies at the meeting point of the Silk Road\nEconomic Belt and the 21st
+ * Century Maritime Silk Road."). In a text whose paragraphs are set apart by blank lines (two or
+ * more) and that has at most two such single breaks, a break after a line of at least WRAP_MIN
+ * characters (CJK_WRAP_MIN in Chinese) that ends in a letter, a Chinese character or a comma, before
+ * a line that goes on (continues, no list mark) and ends a sentence, is a space — same length, as
+ * unwrapLines. (Two captions, one per line, stay two lines.)
+ */
+const SENTENCE_END = new Set([...'.!?。！？”"’)）」』'].map((c) => c.charCodeAt(0)));
+function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
+  const lone: number[] = [];
+  let blank = 0;
+  for (let n = 0; n + 1 < starts.length; n++) {
+    if (ends[n] === starts[n] || ends[n + 1] === starts[n + 1]) {
+      if (ends[n] === starts[n]) blank++;
+      continue;
+    }
+    lone.push(n);
+  }
+  if (!lone.length || lone.length > 2 || blank < 2) return text;
+  let out: string[] | null = null;
+  for (const n of lone) {
+    const len = ends[n] - starts[n];
+    const last = text.charCodeAt(ends[n] - 1);
+    const first = text.charCodeAt(starts[n + 1]);
+    const cjk = isCjk(last) || isCjk(first);
+    if (len < (cjk ? CJK_WRAP_MIN : WRAP_MIN)) continue;
+    if (!(isLetter(last) || isCjk(last) || CJK_INSIDE.has(last) || last === 44)) continue;
+    if (!continues(first) || LIST_MARK.test(text.slice(starts[n + 1], starts[n + 1] + 6))) continue;
+    // (the line after ends a sentence, as prose does: two captions or a heading and a name do not)
+    if (!SENTENCE_END.has(text.charCodeAt(ends[n + 1] - 1))) continue;
+    out ??= text.split('');
+    for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
+  }
+  return out ? out.join('') : text;
+}
+
+/**
  * The text with the line breaks of hard-wrapped lines as spaces — same length, so offsets into it
  * are offsets into the text. A line is full when it is at least WRAP_MIN characters long
  * (CJK_WRAP_MIN with Chinese) and FULL_LINE of the text's width: of the lines with a line after
@@ -175,7 +213,7 @@ export function unwrapLines(text: string): string {
   // link, a table row) does not set it.
   const inner: number[] = [];
   for (let n = 0; n + 1 < starts.length; n++) if (ends[n + 1] > starts[n + 1] && ends[n] > starts[n]) inner.push(ends[n] - starts[n]);
-  if (inner.length < 3) return text;
+  if (inner.length < 3) return joinLoneBreaks(text, starts, ends);
   inner.sort((a, b) => a - b);
   const width = inner[Math.floor(inner.length * 0.75)];
   // A Chinese text: more Chinese characters than Latin letters (counted once, when a line needs it).
@@ -209,7 +247,12 @@ export function unwrapLines(text: string): string {
     // on: a function word, comma or hyphen at its end, or a lower-case word after it; an English
     // heading before a Chinese paragraph does not.)
     const englishRunsOn = () => last === 44 || last === 45 || isLower(first) || FUNCTION_WORD_END.test(text.slice(Math.max(starts[n], ends[n] - 8), ends[n]));
-    if (len < FULL_LINE * width || len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) || (len < WRAP_MIN && englishRunsOn() && chinese()) ? CJK_WRAP_MIN : WRAP_MIN)) continue;
+    if (len < FULL_LINE * width || len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) || (len < WRAP_MIN && englishRunsOn() && chinese()) ? CJK_WRAP_MIN : WRAP_MIN)) {
+      // (A short English line after a wrapped one that stops mid-sentence and goes on in lower case
+      // held a stray break of its source: "…of the Silk Road\nEconomic Belt\nand the 21st Century…".)
+      if (!cjk && wraps[wraps.length - 1] === n - 1 && isLetter(last) && isLower(first)) wraps.push(n);
+      continue;
+    }
     if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;
     wraps.push(n);
     // What shows the text is wrapped: a line that ends inside a sentence and goes on — in English
@@ -226,7 +269,7 @@ export function unwrapLines(text: string): string {
       if ((isCjk(last) || CJK_INSIDE.has(last)) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
-  if (runOn < 3 || runOn * 2 < single) return text;
+  if (runOn < 3 || runOn * 2 < single) return joinLoneBreaks(text, starts, ends);
   const out = text.split('');
   for (const n of wraps) for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
   return out.join('');

@@ -339,6 +339,22 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
   });
 
+  it('reads a stray line break inside a sentence of an unwrapped text as a space (batch12 en-158)', () => {
+    // The stored page broke "the Silk Road\nEconomic Belt": the anchor was read as "Economic Belt"
+    // of another sense and the evidence cut; wrapped at 78 the text was joined and judged otherwise.
+    const a = readLabelled().find((x) => x.id === 'en-158')!;
+    expect(a.text).toContain('Silk Road\nEconomic Belt');
+    expect(unwrapLines(a.text)).toContain('Silk Road Economic Belt and the 21st Century');
+    const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+    expect(plain.relevant).toBe(false);
+    expect(classify({ title: a.title, text: wrap(a.text, 78) }, k, { threshold: 0.5 }).relevant).toBe(false);
+    // Two captions, one per line, between paragraphs stay two lines; so does a heading over its text.
+    const captions = 'The partnership was launched by 29 countries at a virtual conference in June.\n\n29 BRI Green Partnership Initiative countries\n29 Countries of the BRI Partnership on Green Development\n\nThe partnership lays out focus areas for cooperation.';
+    expect(unwrapLines(captions)).toBe(captions);
+    const heading = 'Shanghai issued its plan on Monday.\n\nHighlights of the plan for Belt and Road cooperation in 2024\nThe city will open ten new air routes.\n\nIt will also host a forum.';
+    expect(unwrapLines(heading)).toBe(heading);
+  });
+
   it('keeps every labelled article\'s judgement when it is wrapped (English at 60-78 columns, Chinese at 30-40)', () => {
     const flips: string[] = [];
     let wrapped = 0;
