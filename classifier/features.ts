@@ -77,7 +77,7 @@ const OTHER_EXPANSION = [
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
 /** A sentence about the past: dynasties, archaeology, relics, museums, shipwrecks, the old voyages,
- *  centuries before the nineteenth (十三至十八世纪, "the 15th century"; not the 21st century of the
+ *  centuries before the nineteenth (十三至十八世纪, "the 15th century"; not the 21st century, 廿一世紀, of the
  *  initiative's name), the old route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO)
  *  (folded text). */
 const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|shipwrecks?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|\b(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ](?:(?:to |and |- ?)?(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ])?centur(?:y|ies)\b|(?<![\d一二三四五六七八九十廿])(?:十[一二三四五六七八]|[一二三四五六七八九]|1[0-8]|[1-9])世纪|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|沉船|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
