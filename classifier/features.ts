@@ -77,10 +77,10 @@ const OTHER_EXPANSION = [
 const CHINA_CONTEXT = /\b(?:China|Chinese|Beijing|Xi Jinping|Sino-)|中国|中方|我国/;
 
 /** A sentence about the past: dynasties, archaeology, relics, museums, shipwrecks, the old voyages,
- *  centuries before the nineteenth (十三至十八世纪, "the 15th century"; not the 21st century, 廿一世紀, of the
- *  initiative's name), the old route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO)
+ *  centuries before the nineteenth (十三至十八世纪, "the 15th century"; not the 21st century of the
+ *  initiative's name — 二十一世纪, 二十\n一世纪 wrapped, 廿一世紀 — nor 上一世纪 or 四分之一世纪, "a quarter-century"), the old route as world heritage (申遗, 世界文化遗产, "World Heritage", UNESCO)
  *  (folded text). */
-const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|shipwrecks?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|\b(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ](?:(?:to |and |- ?)?(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ])?centur(?:y|ies)\b|(?<![\d一二三四五六七八九十廿])(?:十[一二三四五六七八]|[一二三四五六七八九]|1[0-8]|[1-9])世纪|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|沉船|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
+const PAST = /\b(?:ancient|dynast(?:y|ies)|archaeolog\w*|museums?|relics?|shipwrecks?|Zheng He|Zhang Qian|centuries ago|world heritage|heritage (?:site|list|bid|nomination)|UNESCO)\b|\b(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ](?:(?:to |and |- ?)?(?:1[0-8]|[2-9])(?:st|nd|rd|th)[- ])?centur(?:y|ies)\b|(?<![\d\s一二三四五六七八九十廿])(?:十[一二三四五六七八]|1[0-8])世纪|[秦汉隋唐宋清]代|[秦汉隋唐宋元明清]朝|[宋元明清]时期|古代|考古|文物|遗址|遗存|沉船|博物馆|张骞|郑和|申遗|世界(?:文化)?遗产|始发港/i;
 
 /** Whether the anchor h names the historical route: a name of knowledge.historicalAnchors in a
  *  sentence about the past. */
@@ -111,6 +111,13 @@ function pastSentences(doc: Doc): number {
     a = b + 1;
   }
   return n;
+}
+/** Whether a use of the route outside the sentences about the past shares its sentence with an action
+ *  word (建设, 合作, 签署, "building", "cooperation" …): "泉州加快建设海上丝绸之路核心区" is today's route,
+ *  however many heritage and museum sentences surround it. */
+function routeActedOn(doc: Doc, route: Hit[], past: Hit[]): boolean {
+  const acts = new Set(hitsOf(doc, Role.Action).map((h) => doc.u.sent[h.i]));
+  return route.some((h) => !past.includes(h) && acts.has(doc.u.sent[h.i]));
 }
 /** Spaces between two Chinese characters. */
 const CJK_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
@@ -183,7 +190,7 @@ export function anchorsOf(doc: Doc): Anchor[] {
   // 角色", said between 申遗 and 始发港; not a port's new routes with one UNESCO sentence).
   const route = kept.filter((h) => ANCHOR_KINDS[h.p.arg] === 'core' && doc.k.historicalAnchors.has(h.phrase));
   const past = route.filter((h) => historical(doc, h));
-  const oldRouteOnly = past.length > 0 && route.length === kept.length && (past.length * 2 >= route.length || pastSentences(doc) >= 2);
+  const oldRouteOnly = past.length > 0 && route.length === kept.length && (past.length * 2 >= route.length || (pastSentences(doc) >= 2 && !routeActedOn(doc, route, past)));
   // A phrase of another sense that shares a word with the anchor without holding it takes that
   // word: "seat belt and road safety" (the anchor wins only where it holds the other: "Silk Road
   // Economic Belt" over "economic belt").

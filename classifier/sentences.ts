@@ -141,39 +141,31 @@ const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
 /**
- * A text that is not wrapped may still hold a stray line break inside a sentence, where a page's
- * markup broke a line ("…lies at the meeting point of the Silk Road\nEconomic Belt and the 21st
- * Century Maritime Silk Road."). In a text whose paragraphs are set apart by blank lines (two or
- * more) and that has at most two such single breaks, a break after a line of at least WRAP_MIN
- * characters (CJK_WRAP_MIN in Chinese) that ends in a letter, a Chinese character or a comma, before
- * a line that goes on (continues, no list mark) and ends a sentence, is a space — same length, as
- * unwrapLines. (Two captions, one per line, stay two lines.)
+ * A text that is not wrapped may still hold a stray line break inside the initiative's name, where a
+ * page's markup broke a line ("…lies at the meeting point of the Silk Road\nEconomic Belt and the 21st
+ * Century Maritime Silk Road."). A single line break (no blank line on either side) that falls inside
+ * one of the names of ACROSS_NAME is a space — same length, as unwrapLines. Only inside a name: a
+ * caption, heading, byline or dateline on the line above its paragraph stays a line of its own.
  */
-const SENTENCE_END = new Set([...'.!?。！？”"’)）」』'].map((c) => c.charCodeAt(0)));
+const ACROSS_NAME = /Silk +Road +Economic +Belt|Maritime +Silk +Road|Belt +and +Road|21st[- ]+Century +Maritime|一 *带 *一 *路|丝 *绸 *之 *路|絲 *綢 *之 *路|经 *济 *带|經 *濟 *帶/g;
 function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
-  const lone: number[] = [];
-  let blank = 0;
-  for (let n = 0; n + 1 < starts.length; n++) {
-    if (ends[n] === starts[n] || ends[n + 1] === starts[n + 1]) {
-      if (ends[n] === starts[n]) blank++;
-      continue;
-    }
-    lone.push(n);
-  }
-  if (!lone.length || lone.length > 2 || blank < 2) return text;
   let out: string[] | null = null;
-  for (const n of lone) {
-    const len = ends[n] - starts[n];
-    const last = text.charCodeAt(ends[n] - 1);
-    const first = text.charCodeAt(starts[n + 1]);
-    const cjk = isCjk(last) || isCjk(first);
-    if (len < (cjk ? CJK_WRAP_MIN : WRAP_MIN)) continue;
-    if (!(isLetter(last) || isCjk(last) || CJK_INSIDE.has(last) || last === 44)) continue;
-    if (!continues(first) || LIST_MARK.test(text.slice(starts[n + 1], starts[n + 1] + 6))) continue;
-    // (the line after ends a sentence, as prose does: two captions or a heading and a name do not)
-    if (!SENTENCE_END.has(text.charCodeAt(ends[n + 1] - 1))) continue;
-    out ??= text.split('');
-    for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
+  for (let n = 0; n + 1 < starts.length; n++) {
+    if (ends[n] === starts[n] || ends[n + 1] === starts[n + 1]) continue;
+    // the two lines' ends around the break, the break as spaces
+    const from = Math.max(starts[n], ends[n] - 30);
+    const to = Math.min(ends[n + 1], starts[n + 1] + 30);
+    const window = text.slice(from, to).replace(/[\r\n]/g, ' ');
+    const at = ends[n] - from;
+    const gap = starts[n + 1] - from;
+    ACROSS_NAME.lastIndex = 0;
+    for (let m = ACROSS_NAME.exec(window); m; m = ACROSS_NAME.exec(window)) {
+      if (m.index < at && m.index + m[0].length > gap) {
+        out ??= text.split('');
+        for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
+        break;
+      }
+    }
   }
   return out ? out.join('') : text;
 }
@@ -250,7 +242,8 @@ export function unwrapLines(text: string): string {
     if (len < FULL_LINE * width || len < (cjk || CJK_ANY.test(text.slice(starts[n], ends[n])) || (len < WRAP_MIN && englishRunsOn() && chinese()) ? CJK_WRAP_MIN : WRAP_MIN)) {
       // (A short English line after a wrapped one that stops mid-sentence and goes on in lower case
       // held a stray break of its source: "…of the Silk Road\nEconomic Belt\nand the 21st Century…".)
-      if (!cjk && wraps[wraps.length - 1] === n - 1 && isLetter(last) && isLower(first)) wraps.push(n);
+      // (The line after goes on at full length: a trailing "source: xinhua" line is no continuation.)
+      if (!cjk && wraps[wraps.length - 1] === n - 1 && isLetter(last) && isLower(first) && ends[n + 1] - next >= WRAP_MIN) wraps.push(n);
       continue;
     }
     if (!continues(first) || LIST_MARK.test(text.slice(next, next + 6))) continue;

@@ -1437,6 +1437,17 @@ describe('measure links', () => {
     for (const name of ['21世纪海上丝绸之路', '二十一世纪海上丝绸之路', '廿一世紀海上絲綢之路']) {
       expect(judge({ title: `广西加快建设${name}重要门户`, text: `广西将与东盟国家签署更多合作文件,共建${name},开通更多集装箱航线。\n\n自治区政府表示,十三至十八世纪的海上贸易史是广西的文化名片。` }).relevant, name).toBe(true);
     }
+    // A second reviewer's cases: today's route among heritage and museum sentences stays today's
+    // (its sentence builds something); "last century", "a quarter-century" and the initiative's
+    // century wrapped inside its number (二十\n一世纪) are no past.
+    const port = {
+      title: '泉州加快建设海上丝绸之路核心区',
+      text: '泉州是海上丝绸之路的重要起点,宋元时期的泉州港被列入世界文化遗产名录。\n\n今年,泉州加快建设海上丝绸之路核心区,港口集装箱吞吐量同比增长12%。\n\n企业代表团还参观了泉州海外交通史博物馆。\n\n泉州将继续深化与海上丝绸之路沿线国家的经贸合作。',
+    };
+    expect(judge(port).relevant).toBe(true);
+    expect(judge({ title: '福建加快建设海上丝绸之路核心区', text: '从上一世纪八十年代的经济特区到今天,福建始终是海上丝绸之路建设的前沿。\n\n省发改委表示,今年将推动一批港口、物流和产业园区项目落地,深化与东盟国家的经贸合作。' }).relevant).toBe(true);
+    const wrapped21 = '福建省发改委今天表示,今年将加快建设二十\n一世纪海上丝绸之路核心区,推动一批港口、\n物流和产业园区项目落地,深化与东盟国家的\n经贸合作,扩大集装箱航线,提升口岸通关效\n率,并支持企业赴共建国家投资兴业。';
+    expect(judge({ title: '福建加快核心区建设', text: wrapped21 }).score).toBe(judge({ title: '福建加快核心区建设', text: wrapped21.replace(/\n/g, '') }).score);
     // "the 15th century" is the past as "ancient" is.
     expect(judge({ title: 'Quanzhou and the Maritime Silk Road', text: 'In the 13th to 15th centuries Quanzhou was the largest port of the Maritime Silk Road.\n\nThe Maritime Silk Road carried porcelain and silk to the Indian Ocean in the 14th century.' }).relevant).toBe(false);
   });

@@ -348,7 +348,14 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
     expect(plain.relevant).toBe(false);
     expect(classify({ title: a.title, text: wrap(a.text, 78) }, k, { threshold: 0.5 }).relevant).toBe(false);
-    // Two captions, one per line, between paragraphs stay two lines; so does a heading over its text.
+    // Two captions, one per line, between paragraphs stay two lines; so do a heading, a caption, a
+    // byline and a dateline over their paragraph (a second reviewer's cases), unless the break falls
+    // inside the initiative's name.
+    for (const above of ['A Song dynasty shipwreck on display at the Quanzhou Maritime Museum', 'By Zhang Wei and Li Ming, China Daily correspondents in Nairobi', '图为泉州海外交通史博物馆展出的宋代古船模型及出水文物']) {
+      const t = `${above}\nQuanzhou is building a core zone of the Maritime Silk Road.\n\nThe port opened new routes.\n\nMore will follow.`;
+      expect(unwrapLines(t)).toBe(t);
+    }
+    expect(unwrapLines('共建“一带\n一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。')).toBe('共建“一带 一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。');
     const captions = 'The partnership was launched by 29 countries at a virtual conference in June.\n\n29 BRI Green Partnership Initiative countries\n29 Countries of the BRI Partnership on Green Development\n\nThe partnership lays out focus areas for cooperation.';
     expect(unwrapLines(captions)).toBe(captions);
     const heading = 'Shanghai issued its plan on Monday.\n\nHighlights of the plan for Belt and Road cooperation in 2024\nThe city will open ten new air routes.\n\nIt will also host a forum.';
@@ -375,7 +382,13 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     const joined: string[] = [];
     for (const a of readLabelled()) {
       const text = `${a.title}\n\n${a.text.replace(/\n\n+/g, '\n')}`;
-      if (a.id !== 'en-460' && unwrapLines(text) !== text) joined.push(a.id); // en-460 is wrapped itself
+      const got = unwrapLines(text);
+      if (a.id === 'en-158') {
+        // its stored text breaks a line inside "the Silk Road\nEconomic Belt": only that break is joined
+        expect(got).toBe(text.replace('Silk Road\nEconomic Belt', 'Silk Road Economic Belt'));
+        continue;
+      }
+      if (a.id !== 'en-460' && got !== text) joined.push(a.id); // en-460 is wrapped itself
     }
     expect(joined).toEqual([]);
   });
