@@ -92,10 +92,12 @@ function historical(doc: Doc, h: Hit): boolean {
   while (a > 0 && u.sent[a - 1] === sent) a--;
   let b = h.j - 1;
   while (b + 1 < u.n && u.sent[b + 1] === sent) b++;
-  const t = foldText(doc.full.slice(u.start[a], u.end[b]));
-  // (a hard-wrapped line's break, read as a space, may fall inside a word: 古\n代 → "古 代")
-  return PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')));
+  return speaksOfPast(foldText(doc.full.slice(u.start[a], u.end[b])));
 }
+/** Whether a sentence (folded text) is about the past (PAST). A hard-wrapped line's break, read as a
+ *  space, may fall inside a word (古\n代 → "古 代"): the sentence is read without the spaces between
+ *  Chinese characters too. */
+const speaksOfPast = (t: string) => PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')));
 /** How many sentences of the text speak of the past (PAST), up to 2: a text that names the initiative
  *  by no other name than the old route's and speaks of the past twice or more is about the old route
  *  (a museum's exhibition on the route of the 13th to 18th centuries, its headline and blurb saying
@@ -106,8 +108,7 @@ function pastSentences(doc: Doc): number {
   for (let a = 0; a < u.n && n < 2; ) {
     let b = a;
     while (b + 1 < u.n && u.sent[b + 1] === u.sent[a]) b++;
-    const t = foldText(doc.full.slice(u.start[a], u.end[b]));
-    if (PAST.test(t) || (t.includes(' ') && PAST.test(t.replace(CJK_GAP, '')))) n++;
+    if (speaksOfPast(foldText(doc.full.slice(u.start[a], u.end[b])))) n++;
     a = b + 1;
   }
   return n;

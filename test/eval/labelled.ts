@@ -106,4 +106,3 @@ export function bootstrapInterval<T>(items: T[], figure: (sample: T[]) => number
   const at = (q: number) => figures[Math.min(rounds - 1, Math.max(0, Math.round(q * (rounds - 1))))];
   return [at((1 - level) / 2), at(1 - (1 - level) / 2)];
 }
-

@@ -52,34 +52,23 @@ console.log(`silkwatch classifier evaluation — ${articles.length} labelled art
 console.log('Topic micro-F1 is computed over the articles LABELLED relevant, with the topics the classifier outputs.\n');
 
 const rows: string[][] = [['split', 'lang', 'n', 'rel P', 'rel R', 'rel F1', 'tp/fp/fn', 'topic P', 'topic R', 'topic micro-F1']];
+// How far each figure could move on another set of the same size: 95% percentile bootstrap
+// intervals over the articles (2,000 resamples, seeded). Relevance resamples all the split's
+// articles, topics the ones labelled relevant.
+const ci = ([lo, hi]: [number, number]) => `${pct(lo)}–${pct(hi)}`;
+const intervals: string[][] = [['split', 'lang', 'rel F1', 'interval', 'topic micro-F1', 'interval']];
 const row = (label: string, lang: string, items: Article[]) => {
   const r = relevance(items);
   const t = topics(items);
   rows.push([label, lang, String(items.length), pct(r.p), pct(r.r), pct(r.f1), `${r.tp}/${r.fp}/${r.fn}`, pct(t.p), pct(t.r), pct(t.f1)]);
+  return { rel: r.f1, top: t.f1 };
 };
-for (const split of splits) {
-  for (const lang of ['en', 'zh', 'all'] as const) row(split, lang, articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang)));
-  // A split drawn from several files (the holdout halves of batch2 and batch3) also per file.
-  const files = [...new Set(articles.filter((a) => a.split === split).map((a) => a.file))];
-  if (files.length < 2) continue;
-  for (const file of files) row(`  ${file.replace('.jsonl', '')}`, 'all', articles.filter((a) => a.split === split && a.file === file));
-}
-const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
-
-// How far each figure could move on another set of the same size: 95% percentile bootstrap
-// intervals over the articles (2,000 resamples, seeded). Relevance resamples all the split's
-// articles, topics the ones labelled relevant.
-console.log('\n95% intervals (percentile bootstrap over the articles, 2,000 resamples):');
-const ci = ([lo, hi]: [number, number]) => `${pct(lo)}–${pct(hi)}`;
-const intervals: string[][] = [['split', 'lang', 'rel F1', 'interval', 'topic micro-F1', 'interval']];
 for (const split of splits) {
   for (const lang of ['en', 'zh', 'all'] as const) {
     const items = articles.filter((a) => a.split === split && (lang === 'all' || a.lang === lang));
-    const labelled = items.filter((a) => a.relevant);
+    const { rel, top } = row(split, lang, items);
     if (!items.length) continue;
-    const rel = relevance(items).f1;
-    const top = topics(items).f1;
+    const labelled = items.filter((a) => a.relevant);
     intervals.push([
       split,
       lang,
@@ -89,9 +78,18 @@ for (const split of splits) {
       labelled.length ? ci(bootstrapInterval(labelled, (s) => topics(s).f1)) : '-',
     ]);
   }
+  // A split drawn from several files (the holdout halves of batch2 and batch3) also per file.
+  const files = [...new Set(articles.filter((a) => a.split === split).map((a) => a.file))];
+  if (files.length < 2) continue;
+  for (const file of files) row(`  ${file.replace('.jsonl', '')}`, 'all', articles.filter((a) => a.split === split && a.file === file));
 }
-const iw = intervals[0].map((_, c) => Math.max(...intervals.map((r) => r[c].length)));
-for (const r of intervals) console.log(r.map((cell, c) => cell.padStart(iw[c])).join('  '));
+const printTable = (table: string[][]) => {
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  for (const r of table) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
+};
+printTable(rows);
+console.log('\n95% intervals (percentile bootstrap over the articles, 2,000 resamples):');
+printTable(intervals);
 
 // How far people agree (GUIDE.md §9): a second labeller gave topics, blind to the labels and to the
 // classifier, to the relevant test and holdout articles of articles.jsonl and batch2.jsonl
