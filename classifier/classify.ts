@@ -26,6 +26,7 @@ import { sigmoid } from './logistic.js';
 import { isSpace, sentenceSpan, unwrapLines } from './sentences.js';
 import { readable, verbatimSpan } from './normalise.js';
 import { listItems } from './structure.js';
+import { blankChrome } from './chrome.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
 
@@ -1531,7 +1532,8 @@ const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (
 /** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
-  const full = unwrapLines(r.full);
+  // Page chrome left in the text (a menu, a related-stories list, a footer; chrome.ts) is read as blank.
+  const full = unwrapLines(blankChrome(r.full, r.title.length + 2));
   const commaless = BELT_COMMA.test(full) ? full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')) : full;
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);

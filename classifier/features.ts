@@ -3,6 +3,7 @@
 import { ANCHOR_KINDS, Role, type Knowledge, type Payload } from './knowledge.js';
 import { foldText } from './fold.js';
 import type { Units } from './matcher.js';
+import { isSpace } from './sentences.js';
 
 export interface Hit {
   /** Phrase index, first unit, unit after the last. */
@@ -221,16 +222,21 @@ export function anchorsOf(doc: Doc): Anchor[] {
   return defined.length ? [...out, ...defined].sort((a, b) => a.s - b.s) : out;
 }
 
-/** End of the lead: the first two paragraphs of the text, at most 700 characters. */
+/** End of the lead: the first two paragraphs of the text, at most 700 characters from the first
+ *  (blank lines, and chrome read as blank, chrome.ts, are no paragraph). */
 export function leadEndOf(doc: Doc): number {
-  const textStart = doc.titleEnd + 2;
+  const { full } = doc;
+  let textStart = doc.titleEnd + 2;
+  while (textStart < full.length && isSpace(full.charCodeAt(textStart))) textStart++;
   let breaks = 0;
+  let content = false;
   let i = textStart;
-  while (i < doc.full.length && i - textStart < 700) {
-    if (doc.full.charCodeAt(i) === 10 && i > textStart && doc.full.charCodeAt(i - 1) !== 10) {
-      breaks++;
-      if (breaks === 2) break;
-    }
+  while (i < full.length && i - textStart < 700) {
+    const c = full.charCodeAt(i);
+    if (c === 10) {
+      if (content && ++breaks === 2) break;
+      content = false;
+    } else if (!isSpace(c)) content = true;
     i++;
   }
   return i;

@@ -48,34 +48,36 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // 0.840 over six files with batch9 (session eighteen; the grid 0.808–0.840, the best shared with
 // L2 1 / prior L2 16 / 0.4; batch9 itself 0.79 held out); 0.835 over seven files with batch11 (session
 // nineteen; the grid 0.827–0.836 at the thresholds 0.35–0.45 and 0.807–0.836 at 0.35–0.55, the best 0.836 at L2 1 / prior L2 16 /
-// 0.4, one label apart, so the setting is kept; batch11 itself 0.81 held out). Without the sentencesLed feature and the
+// 0.4, one label apart, so the setting is kept; batch11 itself 0.81 held out); refitted in session twenty after
+// page chrome (chrome.ts) is read as blank — two dev texts' metadata lines ("Source: Xinhua, …", （来源:…）) —
+// weights moved in the third decimal, leave-one-file-out 0.836. Without the sentencesLed feature and the
 // industry-investment terms of lexicon.ts' "enterprises going global" group it was 0.820 at best
 // (four files). The test split and the holdout halves were never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.317;
+export const TOPIC_BIAS = -4.320;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.309,
+  mass: 1.311,
   relative: 1.974,
-  leader: 1.078,
-  leadsParagraph: 0.052,
-  paragraphShare: 0.171,
+  leader: 1.076,
+  leadsParagraph: 0.050,
+  paragraphShare: 0.174,
   clearTerm: 0.231,
-  inTitle: 0.418,
+  inTitle: 0.416,
   leadsSection: 0.226,
   companion: 1.503,
-  sentencesLed: 1.222,
+  sentencesLed: 1.223,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
-  'connectivity': 0.082,
+  'connectivity': 0.081,
   'trade': 0.065,
   'digital-economy': -0.020,
   'finance': 0.104,
   'green': -0.269,
   'sci-tech': -0.285,
   'industry-investment': 0.170,
-  'people-to-people': -0.156,
-  'cooperation-mechanisms': 0.265,
+  'people-to-people': -0.154,
+  'cooperation-mechanisms': 0.264,
   'legal-compliance': 0.045,
 };

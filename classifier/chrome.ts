@@ -1,0 +1,125 @@
+// Page chrome left in a text given to the classifier: a site's menu or breadcrumb line, a "related
+// stories" list, a copyright footer, a line of page metadata ("来源：中国一带一路网", "Updated: … Source:
+// Belt and Road Portal"). The crawler's extractor drops these from a page (extract/), but a text
+// pasted or exported from elsewhere into `silkwatch classify --json` may still carry them, and a menu
+// item "Belt and Road", a related headline naming the initiative or the portal's name in a footer is
+// no word of the article: one such line made 132 of the 1,109 labelled articles change their
+// judgement (scratch measurement, session twenty). The classifier reads such lines as blank (same
+// length, line breaks kept, so every offset and every evidence sentence stays verbatim).
+//
+// Only whole lines are blanked, and only lines no article sentence looks like: a menu has three or
+// more short items between separators and no sentence punctuation or figure; a related list is the
+// headline-like lines right after a heading such as "Related stories" or 相关新闻; a footer line holds
+// ©, "All rights reserved", 版权所有 or a site registration number (not 主办单位：, which an event's
+// notice lists as content); a metadata line is short, holds no
+// sentence end and starts with a field such as "Source:" or 来源：. A bracketed "(Source: …)" at a
+// paragraph's end is blanked as well.
+
+const isCjkText = (t: string) => /[\u3400-\u9fff]/.test(t);
+
+/** Separators of a menu or breadcrumb: | ｜ > › » (any spacing), and · • / between spaces. */
+const MENU_SEPARATOR = /\s*[|｜>›»]\s*|\s+[·•/]\s+/;
+/** What no menu item holds: sentence or clause punctuation, a figure. */
+const NOT_MENU = /[.。!！?？,，;；、0-9０-９]/;
+/** A breadcrumb's lead-in ("当前位置：首页 > 新闻", "You are here: Home > News"). */
+const BREADCRUMB_START = /^(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|所在位置|you are here|location)\s*[:：]\s*/i;
+const MENU_ITEM_MAX = 30;
+const MENU_ITEM_MAX_ZH = 12;
+
+/** A site menu or a breadcrumb: at least three short items (two after a breadcrumb lead-in) between separators. */
+export function isMenuLine(line: string): boolean {
+  let t = line.trim();
+  if (t.length > 300) return false;
+  const lead = BREADCRUMB_START.exec(t);
+  if (lead) t = t.slice(lead[0].length);
+  if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return false;
+  const items = t.split(MENU_SEPARATOR).map((x) => x.trim()).filter(Boolean);
+  if (items.length < (lead ? 2 : 3)) return false;
+  return items.every((x) => x.length <= (isCjkText(x) ? MENU_ITEM_MAX_ZH : MENU_ITEM_MAX));
+}
+
+/** The heading of a list of other articles' headlines. */
+const RELATED_HEADING =
+  /^[【\[〔]?(?:related(?:\s+(?:stories|news|articles|links|reading|reports|coverage|content|posts))?|read more|more (?:news|stories)|see also|also read|you (?:may|might) also like|recommended(?: for you| stories| reading)?|editor'?s'? picks?|most (?:read|popular|viewed)|top (?:news|stories)|latest (?:news|stories)|相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報][道导導]|文章|稿件|[资資][讯訊]|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|更多(?:新[闻聞]|精彩|[资資][讯訊])|[热熱][点點]新[闻聞]|[热熱][门門](?:推[荐薦]|新[闻聞]|文章)|猜你喜[欢歡]|精彩推[荐薦]|最新(?:新[闻聞]|[资資][讯訊]))[】\]〕]?\s*(?:[:：>»]\s*(.*))?$/i;
+/** A headline in such a list: short, not ending as a sentence does (a list's bullet or date may lead it). */
+const HEADLINE_MAX = 150;
+const HEADLINE_MAX_ZH = 60;
+const ENDS_SENTENCE = /[.。!！;；:：]["”’」』)）]*$/;
+const isHeadlineLine = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_SENTENCE.test(t);
+
+/** A footer line: a copyright notice or a site's registration. */
+const FOOTER =
+  /©|\ball rights reserved\b|版[权權]所有(?![者人的权權])|ICP[备備证證]\s*[0-9０-９]|公[网網]安[备備]\s*[0-9０-９]|[网網]站[标標]识码|[网網]站[标標]識碼/i;
+const FOOTER_MAX = 250;
+const isFooter = (t: string) => t.length <= FOOTER_MAX && FOOTER.test(t);
+
+/** A line of page metadata: a field label at its start ("Source:", "Updated:", 来源：, 责任编辑：, or a date before one). */
+const META =
+  /^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*)?(?:updated|source|editor|author|published|release(?:d)? (?:date|time)|date|来源|來源|作者|[编編][辑輯]|[责責]任[编編][辑輯]|[发發][布佈](?:[时時][间間]|日期)|[时時][间間]|字[号號]|出[处處])\s*[:：]/i;
+const META_MAX = 120;
+const SENTENCE_END = /[。！？!?]|\.\s+\S/;
+
+/** A bracketed source credit at a paragraph's end: "(Source: Belt and Road Portal)", （来源：中国一带一路网）. */
+const SOURCE_CREDIT = /[(（](?:source|来源|來源)\s*[:：][^()（）\n]{1,60}[)）][ \t]*$/gim;
+
+/** A menu written one item a line (a page's navigation copied with the text): at least three lines
+ *  at the text's start, each a few words at most, with no punctuation or figure, before the text goes on. */
+const MENU_RUN_MIN = 3;
+const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !NOT_MENU.test(t) && !/[:：()（）"“”'‘’「」《》]/.test(t);
+function leadingMenu(text: string, from: number): [number, number][] {
+  const run: [number, number][] = [];
+  for (let a = from; a < text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    const t = text.slice(a, b).trim();
+    if (t) {
+      if (!isMenuItemLine(t)) return run.length >= MENU_RUN_MIN ? run : [];
+      run.push([a, b]);
+    }
+    a = b + 1;
+  }
+  return []; // nothing after it: the short lines are the text
+}
+
+/** The spans of [from, text.length) to read as blank: whole lines of chrome and bracketed source credits. */
+export function chromeSpans(text: string, from = 0): [number, number][] {
+  const out: [number, number][] = leadingMenu(text, from);
+  let related = false;
+  for (let a = out.length ? out[out.length - 1][1] + 1 : from; a < text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    const t = text.slice(a, b).trim();
+    if (t) {
+      let chrome = false;
+      if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
+      else {
+        // A heading, alone or with the first headline after it ("Related: …").
+        const heading = RELATED_HEADING.exec(t);
+        related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
+        chrome = related || isMenuLine(t) || isFooter(t) || (t.length <= META_MAX && META.test(t) && !SENTENCE_END.test(t));
+      }
+      if (chrome) out.push([a, b]);
+    }
+    a = b + 1;
+  }
+  if (!text.includes('ource') && !text.includes('OURCE') && !text.includes('来源') && !text.includes('來源')) return out;
+  SOURCE_CREDIT.lastIndex = from;
+  for (let m = SOURCE_CREDIT.exec(text); m; m = SOURCE_CREDIT.exec(text)) {
+    if (!out.some(([s, e]) => s <= m!.index && m!.index < e)) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** The text with its chrome (chromeSpans from `from` on) read as blank: spaces in place of its characters, line breaks kept. */
+export function blankChrome(text: string, from = 0): string {
+  const spans = chromeSpans(text, from);
+  if (!spans.length) return text;
+  spans.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + text.slice(s, e).replace(/[^\n]/g, ' ');
+    at = e;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { blankChrome, chromeSpans, isMenuLine } from '../classifier/chrome.js';
+import { classify } from '../classifier/classify.js';
+import { loadSeedKnowledge, seedDocuments } from '../classifier/seed-knowledge.js';
+import { readLabelled } from './eval/labelled.js';
+
+const k = loadSeedKnowledge();
+const judge = (title: string, text: string) => classify({ title, text }, k, { threshold: 0.5 });
+const blanked = (text: string) => chromeSpans(text).map(([s, e]) => text.slice(s, e));
+
+describe('page chrome', () => {
+  it('knows a menu or breadcrumb line from a line of text', () => {
+    for (const line of [
+      'Home | News | Government | Business | Belt and Road | Living',
+      'Home > Opinions > Contents',
+      '首页 > 一带一路 > 要闻',
+      '首页｜要闻｜政务公开｜一带一路',
+      '当前位置：首页 > 新闻中心',
+      'You are here: Home > Belt and Road',
+      'English · 中文 · Français',
+    ])
+      expect(isMenuLine(line), line).toBe(true);
+    for (const line of [
+      '视频 | 欧盟全球“门户计划”避谈是否抗衡“一带一路”', // a headline's label: one separator
+      'Trade | 2023 | 2024 | Growth', // a table's row: figures
+      'Kazakhstan | 12.3 | 5%',
+      'Yiwu > Madrid', // two items
+      'The freight train runs Yiwu > Duisburg > Madrid, the ministry said.', // a sentence
+      'China and Kazakhstan signed an MoU on the Belt and Road Initiative | a milestone for the corridor, officials said',
+    ])
+      expect(isMenuLine(line), line).toBe(false);
+  });
+
+  it('blanks a related-stories list up to the text that goes on, and a heading with its first headline', () => {
+    const text = [
+      'Hangzhou received 1.8 million tourists during the holiday.',
+      '',
+      'Related stories',
+      '- Zhejiang deepens Belt and Road cooperation with Central Asia',
+      'Yiwu China-Europe freight trains hit a record',
+      '',
+      'Tourism revenue reached 2.1 billion yuan, according to the bureau, which expects more visitors in October.',
+    ].join('\n');
+    expect(blanked(text)).toEqual(['Related stories', '- Zhejiang deepens Belt and Road cooperation with Central Asia', 'Yiwu China-Europe freight trains hit a record']);
+    expect(blanked('正文第一段。\n\n【相关阅读】\n“一带一路”倡议推动义乌出口\n中欧班列开行再创新高')).toEqual(['【相关阅读】', '“一带一路”倡议推动义乌出口', '中欧班列开行再创新高']);
+    expect(blanked('Body.\n\nRelated: Zhejiang deepens Belt and Road cooperation with Central Asia')).toEqual(['Related: Zhejiang deepens Belt and Road cooperation with Central Asia']);
+    expect(blanked('正文。\n\n相关新闻：浙江深化与中亚“一带一路”合作')).toEqual(['相关新闻：浙江深化与中亚“一带一路”合作']);
+    // "Related" opening a sentence is no heading.
+    expect(blanked('Related projects under the Belt and Road Initiative were signed on Monday.')).toEqual([]);
+    expect(blanked('Read more: the ministry said the corridor will open in May.')).toEqual([]);
+  });
+
+  it('blanks footers, metadata lines and bracketed source credits, not sentences about copyright or sources', () => {
+    expect(blanked('Body.\n\nCopyright © Belt and Road Portal. All Rights Reserved.')).toEqual(['Copyright © Belt and Road Portal. All Rights Reserved.']);
+    expect(blanked('正文。\n\n中国一带一路网 版权所有 京ICP备12345678号')).toEqual(['中国一带一路网 版权所有 京ICP备12345678号']);
+    expect(blanked('Updated: 2024-09-18 Source: Belt and Road Portal\n\nBody.')).toEqual(['Updated: 2024-09-18 Source: Belt and Road Portal']);
+    expect(blanked('发布时间：2024-09-18 来源：中国一带一路网\n\n正文。')).toEqual(['发布时间：2024-09-18 来源：中国一带一路网']);
+    expect(blanked('The port opened on Monday. (Source: Belt and Road Portal)\n\nMore text.')).toEqual(['(Source: Belt and Road Portal)']);
+    expect(blanked('港口周一开通。（来源：中国一带一路网）')).toEqual(['（来源：中国一带一路网）']);
+    for (const content of [
+      'China and Kazakhstan signed an agreement on copyright protection under the Belt and Road Initiative.',
+      '双方将加强版权保护合作,维护版权所有人的合法权益。',
+      '主办单位：商务部、浙江省人民政府',
+      'Source: the ministry said trade with Belt and Road partners rose 5 percent. It expects more.',
+      '来源于共建“一带一路”国家的进口增长5%。',
+    ])
+      expect(blanked(content), content).toEqual([]);
+  });
+
+  it('blanks a menu written one item a line at the text\'s start, not short lines the text is made of', () => {
+    expect(blanked('Home\nNews\nBelt and Road\nInvest in Zhejiang\n\nHangzhou received 1.8 million tourists.')).toEqual(['Home', 'News', 'Belt and Road', 'Invest in Zhejiang']);
+    expect(blanked('首页\n要闻\n一带一路\n投资浙江\n\n中秋假期三天,杭州共接待游客180万人次。')).toEqual(['首页', '要闻', '一带一路', '投资浙江']);
+    expect(blanked('Belt and Road\nTrade\nInvestment')).toEqual([]); // nothing after it: that is the text
+    expect(blanked('Belt and Road\nThe city will open ten new air routes to partner countries this year.')).toEqual([]);
+    expect(blanked('上海市人民政府\n关于印发《上海服务“一带一路”建设行动方案》的通知\n各区人民政府:')).toEqual([]);
+  });
+
+  it('keeps the length and the line breaks, so offsets and evidence stay verbatim', () => {
+    const text = 'Home | News | Belt and Road\nBody text.\n\nCopyright © 2024 Site';
+    const out = blankChrome(text);
+    expect(out.length).toBe(text.length);
+    expect(out.split('\n').length).toBe(text.split('\n').length);
+    expect(out).toBe(`${' '.repeat(27)}\nBody text.\n\n${' '.repeat(21)}`);
+    expect(blankChrome('No chrome here.')).toBe('No chrome here.');
+  });
+
+  it('finds no chrome in any labelled article but three metadata lines, nor in the seed documents', () => {
+    const found: string[] = [];
+    for (const a of readLabelled()) for (const [s, e] of chromeSpans(a.text)) found.push(`${a.id}: ${a.text.slice(s, e)}`);
+    expect(found.sort()).toEqual(['en-030: Source: NAM News Network', 'en-843: Source: Xinhua, December 9, 2021', 'zh-413: (来源:中国青年报客户端)']);
+    for (const d of seedDocuments()) expect(chromeSpans(d.text), d.id).toEqual([]);
+  });
+
+  it('keeps an article off-topic when its page chrome names the initiative', () => {
+    // Bank Rakyat Indonesia (a labelled hard negative, en-007) and a Hangzhou holiday report, each with
+    // a menu, a breadcrumb, a metadata line, a related list and a footer that name the BRI.
+    const bank = readLabelled().find((a) => a.id === 'en-007')!;
+    const holiday = 'Hangzhou received 1.8 million tourists during the three-day Mid-Autumn Festival holiday, the city\'s culture and tourism bureau said on Wednesday. West Lake alone welcomed 600,000 visitors, up 12 percent year on year.';
+    const chrome = (body: string) =>
+      `Home | News | Belt and Road | Invest | Services\nHome > Belt and Road > News\nUpdated: 2024-09-18 Source: Belt and Road Portal\n\n${body}\n\nRelated stories\nBelt and Road Initiative: Zhejiang enterprises go global\nChina-Europe freight trains under the BRI set a record\n\nCopyright © Belt and Road Portal. All rights reserved.`;
+    for (const [title, body] of [
+      [bank.title, bank.text],
+      ['Hangzhou receives 1.8m tourists during holiday', holiday],
+    ]) {
+      const plain = judge(title, body);
+      const dressed = judge(title, chrome(body));
+      expect(plain.relevant).toBe(false);
+      expect(dressed.relevant, title).toBe(false);
+      expect(dressed.score).toBe(plain.score);
+    }
+    const zh = judge('杭州中秋假期接待游客180万人次', '当前位置：首页 > 一带一路 > 要闻\n发布时间：2024-09-18 来源：中国一带一路网\n\n中秋假期三天,杭州共接待游客180万人次,西湖景区接待游客60万人次,同比增长12%。\n\n相关新闻\n“一带一路”倡议推动义乌出口\n中欧班列开行再创新高\n\n中国一带一路网 版权所有 京ICP备12345678号');
+    expect(zh.relevant).toBe(false);
+    expect(zh.score).toBe(judge('杭州中秋假期接待游客180万人次', '中秋假期三天,杭州共接待游客180万人次,西湖景区接待游客60万人次,同比增长12%。').score);
+  });
+
+  it('judges a BRI article the same with its page chrome, and never shows chrome as evidence', () => {
+    const a = readLabelled().find((x) => x.id === 'en-059')!; // Shanghai's BRI demonstration projects (relevant)
+    const chromed = `Home | News | Belt and Road | Invest\nUpdated: 2023-10-07 Source: Belt and Road Portal\n\n${a.text}\n\nRelated stories\nBelt and Road Initiative: Zhejiang enterprises go global\n\nCopyright © Belt and Road Portal. All rights reserved.`;
+    const plain = judge(a.title, a.text);
+    const dressed = judge(a.title, chromed);
+    expect(plain.relevant).toBe(true);
+    expect(dressed.score).toBe(plain.score);
+    expect(dressed.topics.map((t) => t.id)).toEqual(plain.topics.map((t) => t.id));
+    const all = [...dressed.evidence, ...dressed.topics.flatMap((t) => t.evidence), ...dressed.measures.flatMap((m) => m.evidence)];
+    expect(all.length).toBeGreaterThan(0);
+    for (const e of all) {
+      expect(`${a.title}\n\n${chromed}`.includes(e), e).toBe(true);
+      expect(e, e).not.toMatch(/Home \||Related stories|Copyright|Source: Belt|Zhejiang enterprises go global/);
+    }
+  });
+
+  it('keeps every labelled article\'s judgement when a menu, a related list and a footer naming the BRI are added', () => {
+    const flips: string[] = [];
+    for (const a of readLabelled()) {
+      const zh = a.lang === 'zh';
+      const before = zh ? '首页 | 要闻 | 政务公开 | 一带一路 | 投资上海\n\n' : 'Home | News | Government | Belt and Road | Living\n\n';
+      const after = zh
+        ? '\n\n相关新闻\n上海企业积极参与“一带一路”建设\n进博会吸引全球客商\n\n版权所有：中国一带一路网'
+        : "\n\nRelated stories\nBelt and Road Initiative: Shanghai enterprises go global\nShanghai to host international trade fair\n\nCopyright © Belt and Road Portal. All rights reserved.";
+      const plain = judge(a.title, a.text);
+      const dressed = judge(a.title, before + a.text + after);
+      if (dressed.relevant !== plain.relevant || dressed.score !== plain.score) flips.push(`${a.id} ${plain.score} -> ${dressed.score}`);
+    }
+    expect(flips).toEqual([]);
+  });
+});
