@@ -17,53 +17,72 @@
 
 const isCjkText = (t: string) => /[\u3400-\u9fff]/.test(t);
 
-/** Separators of a menu or breadcrumb: | ｜ > › » (any spacing), and · • / between spaces. */
-const MENU_SEPARATOR = /\s*[|｜>›»]\s*|\s+[·•/]\s+/;
-/** What no menu item holds: sentence or clause punctuation, a figure. */
-const NOT_MENU = /[.。!！?？,，;；、0-9０-９]/;
+/** Separators of a menu or breadcrumb: | ｜ > › » and a tab (any spacing), and · • between spaces. */
+const MENU_SEPARATOR = /\s*[|｜>›»\t]\s*|\s+[·•]\s+/;
+/** What no menu item holds: sentence or clause punctuation, a figure, quotation marks (a headline's
+ *  "两会｜代表委员｜共建“一带一路”走深走实" is no menu). */
+const NOT_MENU = /[.。!！?？,，;；、0-9０-９"“”‘’「」『』《》]/;
 /** A breadcrumb's lead-in ("当前位置：首页 > 新闻", "You are here: Home > News"). */
 const BREADCRUMB_START = /^(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|所在位置|you are here|location)\s*[:：]\s*/i;
 const MENU_ITEM_MAX = 30;
 const MENU_ITEM_MAX_ZH = 12;
 
-/** A site menu or a breadcrumb: at least three short items (two after a breadcrumb lead-in) between separators. */
-export function isMenuLine(line: string): boolean {
+/** The items of a menu or breadcrumb line: at least three short items (two after a breadcrumb
+ *  lead-in) between separators; 0 when the line is none. A table's row has the same form: chromeSpans
+ *  tells the two apart by the rows around it. */
+function menuItems(line: string): number {
   let t = line.trim();
-  if (t.length > 300) return false;
+  if (t.length > 300) return 0;
   const lead = BREADCRUMB_START.exec(t);
   if (lead) t = t.slice(lead[0].length);
-  if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return false;
+  if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return 0;
   const items = t.split(MENU_SEPARATOR).map((x) => x.trim()).filter(Boolean);
-  if (items.length < (lead ? 2 : 3)) return false;
-  return items.every((x) => x.length <= (isCjkText(x) ? MENU_ITEM_MAX_ZH : MENU_ITEM_MAX));
+  if (items.length < (lead ? 2 : 3)) return 0;
+  return items.every((x) => x.length <= (isCjkText(x) ? MENU_ITEM_MAX_ZH : MENU_ITEM_MAX)) ? items.length : 0;
 }
+/** A site menu or a breadcrumb line (see menuItems). */
+export const isMenuLine = (line: string) => menuItems(line) > 0;
 
 /** The heading of a list of other articles' headlines. */
 const RELATED_HEADING =
-  /^[【\[〔]?(?:related(?:\s+(?:stories|news|articles|links|reading|reports|coverage|content|posts))?|read more|more (?:news|stories)|see also|also read|you (?:may|might) also like|recommended(?: for you| stories| reading)?|editor'?s'? picks?|most (?:read|popular|viewed)|top (?:news|stories)|latest (?:news|stories)|相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報][道导導]|文章|稿件|[资資][讯訊]|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|更多(?:新[闻聞]|精彩|[资資][讯訊])|[热熱][点點]新[闻聞]|[热熱][门門](?:推[荐薦]|新[闻聞]|文章)|猜你喜[欢歡]|精彩推[荐薦]|最新(?:新[闻聞]|[资資][讯訊]))[】\]〕]?\s*(?:[:：>»]\s*(.*))?$/i;
+  /^[【\[〔]?(?:related(?:\s+(?:stories|news|articles|links|reading|reports|coverage|content|posts))?|read more|more (?:news|stories)|see also|also read|you (?:may|might) also like|recommended(?: for you| stories| reading)?|editor'?s'? picks?|most (?:read|popular|viewed)|top (?:news|stories)|latest (?:news|stories)|相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報][道导導]|文章|稿件|[资資][讯訊]|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|更多(?:新[闻聞]|精彩|[资資][讯訊])|[热熱][点點]新[闻聞]|[热熱][门門](?:推[荐薦]|新[闻聞]|文章)|猜你喜[欢歡]|精彩推[荐薦]|最新(?:新[闻聞]|[资資][讯訊])|trending(?: now| stories)?|more from [^:：.。]{1,40}|[为為]您推[荐薦]|往期(?:回[顾顧]|推[荐薦]))[】\]〕]?\s*(?:[:：>»]\s*(.*))?$/i;
 /** A headline in such a list: short, not ending as a sentence does (a list's bullet or date may lead it). */
 const HEADLINE_MAX = 150;
 const HEADLINE_MAX_ZH = 60;
-const ENDS_SENTENCE = /[.。!！;；:：]["”’」』)）]*$/;
+const ENDS_SENTENCE = /[.。!！?？;；:：]["”’」』)）]*$/;
+/** A link to the previous or next article, with its headline: "Next: …", 上一篇：…. */
+const PREVIOUS_NEXT = /^(?:(?:previous|prev|next)(?:\s+(?:article|story|post))?|上一篇|下一篇|上一[条條]|下一[条條])\s*[:：]\s*(.+)$/i;
 const isHeadlineLine = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_SENTENCE.test(t);
 
 /** A footer line: a copyright notice or a site's registration. */
 const FOOTER =
-  /©|\ball rights reserved\b|版[权權]所有(?![者人的权權])|ICP[备備证證]\s*[0-9０-９]|公[网網]安[备備]\s*[0-9０-９]|[网網]站[标標]识码|[网網]站[标標]識碼/i;
-const FOOTER_MAX = 250;
-const isFooter = (t: string) => t.length <= FOOTER_MAX && FOOTER.test(t);
+  /©|\ball rights reserved\b|版[权權]所有(?![者人的权權方])|ICP[备備证證]\s*[0-9０-９]|公[网網]安[备備]\s*[0-9０-９]|[网網]站[标標]识码|[网網]站[标標]識碼/i;
+/** A footer is a line of its own, not a paragraph a credit was run onto ("…合作。（本文版权所有，转载请注明出处）"):
+ *  short, no sentence's end in it, its mark near its start with no clause before it. */
+const FOOTER_MAX = 120;
+const FOOTER_MARK_BY = 24;
+const isFooter = (t: string) => {
+  if (t.length > FOOTER_MAX || /[。！？!?]/.test(t)) return false;
+  const m = FOOTER.exec(t);
+  return m !== null && m.index <= FOOTER_MARK_BY && !/[,，]/.test(t.slice(0, m.index));
+};
 
 /** A line of page metadata: a field label at its start ("Source:", "Updated:", 来源：, 责任编辑：, or a date before one). */
 const META =
-  /^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*)?(?:updated|source|editor|author|published|release(?:d)? (?:date|time)|date|来源|來源|作者|[编編][辑輯]|[责責]任[编編][辑輯]|[发發][布佈](?:[时時][间間]|日期)|[时時][间間]|字[号號]|出[处處])\s*[:：]/i;
+  /^(?:(?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*)?(?:updated|source|editor|author|published|release(?:d)? (?:date|time)|(?:信息|新[闻聞])?[来來]源|稿源|作者|[编編][辑輯]|[责責]任[编編][辑輯]|[发發][布佈](?:[时時][间間]|日期)|字[号號])\s*[:：]/i;
 const META_MAX = 120;
 const SENTENCE_END = /[。！？!?]|\.\s+\S/;
+/** A metadata line names an outlet, not a document or a quotation (来源：《…愿景与行动》 is a citation). */
+const isMeta = (t: string) => t.length <= META_MAX && META.test(t) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
 
 /** A bracketed source credit at a paragraph's end: "(Source: Belt and Road Portal)", （来源：中国一带一路网）. */
-const SOURCE_CREDIT = /[(（](?:source|来源|來源)\s*[:：][^()（）\n]{1,60}[)）][ \t]*$/gim;
+const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)\s*[:：][^()（）【】[\]\n《“"]{1,60}[)）】\]][ \t]*$/gim;
 
 /** A menu written one item a line (a page's navigation copied with the text): at least three lines
- *  at the text's start, each a few words at most, with no punctuation or figure, before the text goes on. */
+ *  at the text's start, the first its home page's link (Home, 首页), each a few words at most, with no
+ *  punctuation or figure, before the text goes on. (A list of projects or a subtitle opening the text
+ *  has no home link.) */
+const HOME = /^(?:home(?:\s*page)?|homepage|首[页頁]|主[页頁]|[网網]站首[页頁])$/i;
 const MENU_RUN_MIN = 3;
 const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !NOT_MENU.test(t) && !/[:：()（）"“”'‘’「」《》]/.test(t);
 function leadingMenu(text: string, from: number): [number, number][] {
@@ -73,7 +92,7 @@ function leadingMenu(text: string, from: number): [number, number][] {
     if (b < 0) b = text.length;
     const t = text.slice(a, b).trim();
     if (t) {
-      if (!isMenuItemLine(t)) return run.length >= MENU_RUN_MIN ? run : [];
+      if (!isMenuItemLine(t) || (!run.length && !HOME.test(t))) return run.length >= MENU_RUN_MIN ? run : [];
       run.push([a, b]);
     }
     a = b + 1;
@@ -84,24 +103,30 @@ function leadingMenu(text: string, from: number): [number, number][] {
 /** The spans of [from, text.length) to read as blank: whole lines of chrome and bracketed source credits. */
 export function chromeSpans(text: string, from = 0): [number, number][] {
   const out: [number, number][] = leadingMenu(text, from);
-  let related = false;
+  const lines: { a: number; b: number; t: string }[] = [];
   for (let a = out.length ? out[out.length - 1][1] + 1 : from; a < text.length; ) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
     const t = text.slice(a, b).trim();
-    if (t) {
-      let chrome = false;
-      if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
-      else {
-        // A heading, alone or with the first headline after it ("Related: …").
-        const heading = RELATED_HEADING.exec(t);
-        related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
-        chrome = related || isMenuLine(t) || isFooter(t) || (t.length <= META_MAX && META.test(t) && !SENTENCE_END.test(t));
-      }
-      if (chrome) out.push([a, b]);
-    }
+    if (t) lines.push({ a, b, t });
     a = b + 1;
   }
+  const items = lines.map((l) => menuItems(l.t));
+  let related = false;
+  lines.forEach(({ a, b, t }, x) => {
+    let chrome = false;
+    if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
+    else {
+      // A heading, alone or with the first headline after it ("Related: …").
+      const heading = RELATED_HEADING.exec(t);
+      related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
+      const link = PREVIOUS_NEXT.exec(t);
+      // A menu line, not a table's row: no row next to it has as many items.
+      const menu = items[x] > 0 && items[x - 1] !== items[x] && items[x + 1] !== items[x];
+      chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t);
+    }
+    if (chrome) out.push([a, b]);
+  });
   if (!text.includes('ource') && !text.includes('OURCE') && !text.includes('来源') && !text.includes('來源')) return out;
   SOURCE_CREDIT.lastIndex = from;
   for (let m = SOURCE_CREDIT.exec(text); m; m = SOURCE_CREDIT.exec(text)) {

@@ -284,6 +284,20 @@ const CONTAINED_MIN = 20;
 const DATELINE_END =
   /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
 const DATELINE_MAX = 40;
+/** A wire dateline or a source label at a sentence's start, which an evidence sentence is shown
+ *  without (the reader wants the claim; the source and date are the document's): "BEIJING, Nov. 24
+ *  (Xinhua) -- ", "DHAKA, Feb 2, 2019 (BSS)-", "新华社杭州11月15日电(记者顾小立)", "中新网重庆11月4日电 (记者 刘贤)",
+ *  "本报南宁9月13日讯(记者童政)", "【环球时报-环球网报道 记者 倪浩】", "〔財經頻道/綜合報導〕". */
+const DATELINE_START =
+  /^(?:[【〔][^】〕\n]{0,30}(?:报道|報道|報導|记者|記者|讯|訊|电|電)[^】〕\n]{0,16}[】〕]\s*|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]*){0,3}(?:,\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*)?)?,?\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?(?:\((?:Xinhua|Reuters|AP|AFP|CGTN|IANS|INP|BSS|APP|ECNS|Chinanews|China Daily|chinadaily\.com\.cn)\)\s*)?(?:--|—|–|-)\s*|[^\s，。,：:“”"【】〔〕]{0,14}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電|讯|訊)\s*(?:[(（][^()（）]{0,24}[)）])?\s*[:：/,，]?\s*)/;
+/** The least of a sentence left after its dateline for the dateline to be dropped from the evidence. */
+const AFTER_DATELINE_MIN = 15;
+/** The length of the dateline at `at` of the analysed text, or 0. */
+function datelineAt(full: string, at: number, end: number): number {
+  const m = DATELINE_START.exec(full.slice(at, Math.min(end, at + 90)));
+  return m && end - at - m[0].length >= AFTER_DATELINE_MIN ? m[0].length : 0;
+}
+
 /** Whether the key of `longer` (its first lk characters, folded) holds the key of `shorter` (sk). */
 const holds = (longer: string, lk: number, shorter: string, sk: number) => {
   if (sk > lk) return false;
@@ -409,6 +423,7 @@ class Evidence {
     } else {
       const bullet = BULLET.exec(full.slice(span[0], span[0] + 3));
       if (bullet) span[0] += bullet[0].length;
+      span[0] += datelineAt(full, span[0], span[1]);
     }
     if (span[1] <= span[0]) return;
     if (this.spans.some(([a, b]) => a < span[1] && b > span[0])) return;
@@ -1533,7 +1548,8 @@ const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
   // Page chrome left in the text (a menu, a related-stories list, a footer; chrome.ts) is read as blank.
-  const full = unwrapLines(blankChrome(r.full, r.title.length + 2));
+  // (After the lines of hard-wrapped text are joined: a wrapped paragraph is no list of headlines.)
+  const full = blankChrome(unwrapLines(r.full), r.title.length + 2);
   const commaless = BELT_COMMA.test(full) ? full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')) : full;
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);

@@ -75,6 +75,42 @@ describe('page chrome', () => {
     expect(blanked('上海市人民政府\n关于印发《上海服务“一带一路”建设行动方案》的通知\n各区人民政府:')).toEqual([]);
   });
 
+  it('leaves content that looks like chrome: a table, a credit run onto a paragraph, a timeline, a citation, a list of projects, a question', () => {
+    // Found by a second reviewer of the first version: each made a relevant article irrelevant.
+    for (const text of [
+      '有关部门周一通报了区域铁路项目进展。\n\n国家｜项目｜合作框架｜状态\n老挝｜中老铁路｜共建一带一路｜已运营\n印尼｜雅万高铁｜共建一带一路｜已运营',
+      'Officials gave an update.\n\nLaos | China-Laos Railway | Belt and Road Initiative | Operating\nIndonesia | Jakarta-Bandung HSR | Belt and Road Initiative | Operating',
+      '两会｜代表委员｜共建“一带一路”走深走实',
+      '中国与沙特签署共建“一带一路”合作协议,推动基础设施互联互通。（本文版权所有，转载请注明出处）',
+      '据介绍,随着“一带一路”国家战略的（本文版权所有，转载请注明出处）',
+      '时间：2013年9月,习近平在哈萨克斯坦提出共建丝绸之路经济带',
+      '来源：《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》',
+      '坚持开放合作、和谐包容、市场运作、互利共赢。（来源：《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》）',
+      '共建一带一路\n标志性项目\n中老铁路\n雅万高铁\n\n十年来,这些项目有力促进了当地经济发展。',
+      '一带一路 / Belt and Road / Ceinture et Route',
+    ])
+      expect(blanked(text), text).toEqual([]);
+    // A question after a leftover heading is the text's, not a headline.
+    expect(blanked('Related\n\nWhat has the Belt and Road Initiative brought to Kenya?')).toEqual(['Related']);
+  });
+
+  it('blanks previous/next links, more list headings, a tab-separated menu and more source lines', () => {
+    expect(blanked('Body.\n\nPrevious: Belt and Road Initiative boosts Zhejiang exports\nNext: China-Europe freight trains set record')).toEqual(['Previous: Belt and Road Initiative boosts Zhejiang exports', 'Next: China-Europe freight trains set record']);
+    expect(blanked('正文。\n\n上一篇：共建“一带一路”推动义乌出口\n下一篇：中欧班列开行再创新高')).toEqual(['上一篇：共建“一带一路”推动义乌出口', '下一篇：中欧班列开行再创新高']);
+    for (const heading of ['Trending', 'More from Belt and Road', '为您推荐', '往期回顾']) expect(blanked(`Body.\n\n${heading}\n共建“一带一路”推动义乌出口`), heading).toEqual([heading, '共建“一带一路”推动义乌出口']);
+    expect(blanked('Home\tNews\tBelt and Road\tBusiness\n\nBody.')).toEqual(['Home\tNews\tBelt and Road\tBusiness']);
+    for (const line of ['信息来源：中国一带一路网', '稿源：中国一带一路网', '【来源：中国一带一路网】']) expect(blanked(`正文。\n\n${line}`), line).toEqual([line]);
+  });
+
+  it('does not take a wrapped paragraph after a leftover "Read more" for a list of headlines', () => {
+    // The lines are blanked after hard-wrapped lines are joined (the reviewer's zh-024 went 0.86 → 0.05).
+    const a = readLabelled().find((x) => x.id === 'zh-024')!;
+    const paragraphs = a.text.split('\n\n').map((p) => p.replace(/(.{36})/gu, '$1\n').trim());
+    const text = `${paragraphs[0]}\n\n相关阅读\n\n${paragraphs.slice(1).join('\n\n')}`;
+    expect(judge(a.title, a.text).relevant).toBe(true);
+    expect(judge(a.title, text).relevant).toBe(true);
+  });
+
   it('keeps the length and the line breaks, so offsets and evidence stay verbatim', () => {
     const text = 'Home | News | Belt and Road\nBody text.\n\nCopyright © 2024 Site';
     const out = blankChrome(text);
