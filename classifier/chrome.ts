@@ -25,23 +25,31 @@ const NOT_MENU = /[.。!！?？,，;；、0-9０-９"“”‘’「」『』《
 /** A breadcrumb's lead-in ("当前位置：首页 > 新闻", "You are here: Home > News"). */
 const BREADCRUMB_START = /^(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|所在位置|you are here|location)\s*[:：]\s*/i;
 const MENU_ITEM_MAX = 30;
-const MENU_ITEM_MAX_ZH = 12;
+const MENU_ITEM_MAX_ZH = 8;
 
-/** The items of a menu or breadcrumb line: at least three short items (two after a breadcrumb
- *  lead-in) between separators; 0 when the line is none. A table's row has the same form: chromeSpans
- *  tells the two apart by the rows around it. */
-function menuItems(line: string): number {
+const HOME_ITEM = /^(?:home(?:\s*page)?|homepage|首[页頁]|主[页頁]|[网網]站首[页頁])$/i;
+/** Whether a line is a menu or a breadcrumb: short items (CJK ones of a few characters) between
+ *  separators, at least four, or three when the first is Home / 首页 or the separators are a
+ *  breadcrumb's > › », two after a breadcrumb lead-in. ("两会｜代表委员｜共建一带一路走深走实" and
+ *  "Exclusive | Belt and Road | Ten years on" are headlines. A table's row has the same form:
+ *  chromeSpans tells the two apart by the rows around it.) */
+export function isMenuLine(line: string): boolean {
   let t = line.trim();
-  if (t.length > 300) return 0;
+  if (t.length > 300) return false;
   const lead = BREADCRUMB_START.exec(t);
   if (lead) t = t.slice(lead[0].length);
-  if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return 0;
+  if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return false;
   const items = t.split(MENU_SEPARATOR).map((x) => x.trim()).filter(Boolean);
-  if (items.length < (lead ? 2 : 3)) return 0;
-  return items.every((x) => x.length <= (isCjkText(x) ? MENU_ITEM_MAX_ZH : MENU_ITEM_MAX)) ? items.length : 0;
+  const least = lead ? 2 : HOME_ITEM.test(items[0]) || /[>›»]/.test(t) ? 3 : 4;
+  return items.length >= least && items.every((x) => x.length <= (isCjkText(x) ? MENU_ITEM_MAX_ZH : MENU_ITEM_MAX));
 }
-/** A site menu or a breadcrumb line (see menuItems). */
-export const isMenuLine = (line: string) => menuItems(line) > 0;
+/** A row's shape: its first separator and how many cells it splits into (empty ones too), or '' for
+ *  no separator. Rows of one shape next to each other are a table, whatever their cells hold. */
+const TABLE_SEPARATOR = /[|｜\t]/;
+function rowShape(line: string): string {
+  const sep = TABLE_SEPARATOR.exec(line);
+  return sep ? `${sep[0]}${line.trim().replace(/^[|｜]|[|｜]$/g, '').split(sep[0]).length}` : '';
+}
 
 /** The heading of a list of other articles' headlines. */
 const RELATED_HEADING =
@@ -82,7 +90,7 @@ const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)\s*[:：][^()（）【�
  *  at the text's start, the first its home page's link (Home, 首页), each a few words at most, with no
  *  punctuation or figure, before the text goes on. (A list of projects or a subtitle opening the text
  *  has no home link.) */
-const HOME = /^(?:home(?:\s*page)?|homepage|首[页頁]|主[页頁]|[网網]站首[页頁])$/i;
+
 const MENU_RUN_MIN = 3;
 const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !NOT_MENU.test(t) && !/[:：()（）"“”'‘’「」《》]/.test(t);
 function leadingMenu(text: string, from: number): [number, number][] {
@@ -92,7 +100,7 @@ function leadingMenu(text: string, from: number): [number, number][] {
     if (b < 0) b = text.length;
     const t = text.slice(a, b).trim();
     if (t) {
-      if (!isMenuItemLine(t) || (!run.length && !HOME.test(t))) return run.length >= MENU_RUN_MIN ? run : [];
+      if (!isMenuItemLine(t) || (!run.length && !HOME_ITEM.test(t))) return run.length >= MENU_RUN_MIN ? run : [];
       run.push([a, b]);
     }
     a = b + 1;
@@ -111,7 +119,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     if (t) lines.push({ a, b, t });
     a = b + 1;
   }
-  const items = lines.map((l) => menuItems(l.t));
+  const shapes = lines.map((l) => rowShape(l.t));
   let related = false;
   lines.forEach(({ a, b, t }, x) => {
     let chrome = false;
@@ -122,7 +130,8 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
-      const menu = items[x] > 0 && items[x - 1] !== items[x] && items[x + 1] !== items[x];
+      const shape = shapes[x];
+      const menu = isMenuLine(t) && (!shape || (shapes[x - 1] !== shape && shapes[x + 1] !== shape));
       chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t);
     }
     if (chrome) out.push([a, b]);

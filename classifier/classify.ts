@@ -286,10 +286,13 @@ const DATELINE_END =
 const DATELINE_MAX = 40;
 /** A wire dateline or a source label at a sentence's start, which an evidence sentence is shown
  *  without (the reader wants the claim; the source and date are the document's): "BEIJING, Nov. 24
- *  (Xinhua) -- ", "DHAKA, Feb 2, 2019 (BSS)-", "新华社杭州11月15日电(记者顾小立)", "中新网重庆11月4日电 (记者 刘贤)",
- *  "本报南宁9月13日讯(记者童政)", "【环球时报-环球网报道 记者 倪浩】", "〔財經頻道/綜合報導〕". */
+ *  (Xinhua) -- ", "Beijing, Nov. 24 (Xinhua) -- ", "Dec 1 (Reuters) - ", "DHAKA, Feb 2, 2019 (BSS)-",
+ *  "ROME — ", "ISLAMABAD: "; "新华社杭州11月15日电(记者顾小立)", "中新网重庆11月4日电 (记者 刘贤)", "本报讯（记者 张三）",
+ *  "央视网消息（新闻联播）：", "（中央社記者楊昇儒台北24日電）", "【环球时报-环球网报道 记者 倪浩】". Not an
+ *  acronym before a dash ("CPEC - the flagship …", "US — China rivalry …", "BRI — a decade on —"),
+ *  日电 of 电力 / 电视 / 电话 / 电贺, nor a bracketed headline (【中国电建承建的卡洛特水电站投产】). */
 const DATELINE_START =
-  /^(?:[【〔][^】〕\n]{0,30}(?:报道|報道|報導|记者|記者|讯|訊|电|電)[^】〕\n]{0,16}[】〕]\s*|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]*){0,3}(?:,\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*)?)?,?\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?(?:\((?:Xinhua|Reuters|AP|AFP|CGTN|IANS|INP|BSS|APP|ECNS|Chinanews|China Daily|chinadaily\.com\.cn)\)\s*)?(?:--|—|–|-)\s*|[^\s，。,：:“”"【】〔〕]{0,14}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電|讯|訊)\s*(?:[(（][^()（）]{0,24}[)）])?\s*[:：/,，]?\s*)/;
+  /^(?:(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?)?,?\s+)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?\((?:Xinhua|Reuters|AP|AFP|CGTN|IANS|INP|BSS|APP|PTI|Bernama|Anadolu|TASS|Kyodo|Yonhap|Sputnik|WAM|SPA|KUNA|dpa|ECNS|Chinanews|China Daily|chinadaily\.com\.cn)(?:\/[^()]{0,30})?\)\s*(?:(?:--|—|–|-|:)\s*)?|(?:[A-Z][A-Z.'-]{3,}(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,3})(?:,\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?)?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*(?:--|—|–|-|:)\s*|(?:[A-Z][A-Z.'-]{3,}(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,3})(?:,\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)?)?\s*(?:--|—|–|-|:)\s*(?=[A-Z\"“])|[【〔](?:[^】〕\n]{0,30}(?:报道|報道|報導|讯|訊|电|電)|[^】〕\n]{0,20}(?:记者|記者)[^】〕\n]{1,12})[】〕]\s*|[^\s，。,：:“”\"【】〔〕]{0,14}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電|讯|訊)(?![力视視话話贺賀网網台厂廠站池影脑腦器子气氣价價量费費商信源线線缆纜梯动動车車码碼报報])\s*(?:[(（][^()（）]{0,24}[)）])?\s*[:：/,，]?\s*|(?:本[报報]|[本我]台|[本我][网網])[讯訊](?:\s*[(（][^()（）]{0,24}[)）])?\s*[:：,，]?\s*|[^\s，。,：:“”\"]{1,10}消息\s*(?:[(（][^()（）]{0,16}[)）])?\s*[:：]\s*|[(（]中央社[^()（）]{0,30}[電电][)）]\s*)/;
 /** The least of a sentence left after its dateline for the dateline to be dropped from the evidence. */
 const AFTER_DATELINE_MIN = 15;
 /** The length of the dateline at `at` of the analysed text, or 0. */

@@ -17,7 +17,7 @@ describe('page chrome', () => {
       '首页｜要闻｜政务公开｜一带一路',
       '当前位置：首页 > 新闻中心',
       'You are here: Home > Belt and Road',
-      'English · 中文 · Français',
+      'English · 中文 · Français · Español',
     ])
       expect(isMenuLine(line), line).toBe(true);
     for (const line of [
@@ -88,6 +88,13 @@ describe('page chrome', () => {
       '坚持开放合作、和谐包容、市场运作、互利共赢。（来源：《推动共建丝绸之路经济带和21世纪海上丝绸之路的愿景与行动》）',
       '共建一带一路\n标志性项目\n中老铁路\n雅万高铁\n\n十年来,这些项目有力促进了当地经济发展。',
       '一带一路 / Belt and Road / Ceinture et Route',
+      // a headline's labels without quotation marks (a second reviewer's), and rows of tables whose
+      // other rows hold figures or an empty cell
+      '两会｜代表委员｜共建一带一路走深走实',
+      '兩會｜代表委員｜共建一帶一路走深走實',
+      'Exclusive | Belt and Road | Ten years on',
+      '国家｜项目｜合作框架｜开通\n老挝｜中老铁路｜共建一带一路｜2021年\n印尼｜雅万高铁｜共建一带一路｜已运营\n肯尼亚｜蒙内铁路｜共建一带一路｜2017年',
+      'Country | Project | Status\nLaos | China-Laos Railway | 2021\nIndonesia | Jakarta-Bandung HSR | | Operating\nKenya | Mombasa-Nairobi SGR | 2017',
     ])
       expect(blanked(text), text).toEqual([]);
     // A question after a leftover heading is the text's, not a headline.
@@ -99,6 +106,8 @@ describe('page chrome', () => {
     expect(blanked('正文。\n\n上一篇：共建“一带一路”推动义乌出口\n下一篇：中欧班列开行再创新高')).toEqual(['上一篇：共建“一带一路”推动义乌出口', '下一篇：中欧班列开行再创新高']);
     for (const heading of ['Trending', 'More from Belt and Road', '为您推荐', '往期回顾']) expect(blanked(`Body.\n\n${heading}\n共建“一带一路”推动义乌出口`), heading).toEqual([heading, '共建“一带一路”推动义乌出口']);
     expect(blanked('Home\tNews\tBelt and Road\tBusiness\n\nBody.')).toEqual(['Home\tNews\tBelt and Road\tBusiness']);
+    // a menu above a breadcrumb of as many items is no table
+    expect(blanked('Home | News | Belt and Road\nHome > News > Belt and Road\n\nThe weather was fine today in Shanghai.')).toEqual(['Home | News | Belt and Road', 'Home > News > Belt and Road']);
     for (const line of ['信息来源：中国一带一路网', '稿源：中国一带一路网', '【来源：中国一带一路网】']) expect(blanked(`正文。\n\n${line}`), line).toEqual([line]);
   });
 

@@ -118,11 +118,28 @@ describe('evidence', () => {
       expect(all, title).toContain(text.slice(dateline.length));
       for (const e of all) expect(e.startsWith(dateline.trim().slice(0, 6)), e).toBe(false);
     }
-    // Not a dateline: a sentence that starts with a capitalised acronym, a date or a place.
-    const plain = 'CPEC is a flagship project of the Belt and Road Initiative, linking Gwadar port to Kashgar.';
-    expect(evidenceLists(classify({ title: 'CPEC at ten', text: plain }, k, { threshold: 0.5 })).flat()).toContain(plain);
-    const dated = '9月11日,第三届“一带一路”知识产权高级别会议在北京举行。';
-    expect(evidenceLists(classify({ title: '一带一路知识产权会议举行', text: dated }, k, { threshold: 0.5 })).flat()).toContain(dated);
+    // More forms (a second reviewer's): other wires, a place in title case, no place, a colon, 本报讯, 消息：, 中央社.
+    for (const [text, dateline] of [
+      ['ISLAMABAD: Pakistan and China signed agreements under the Belt and Road Initiative on Monday.', 'ISLAMABAD: '],
+      ['NEW DELHI, Jan 5 (PTI) India said it would join talks on Belt and Road projects in the region.', 'NEW DELHI, Jan 5 (PTI) '],
+      ['KUALA LUMPUR, Jan 5 (Bernama) -- Malaysia will resume the ECRL under the Belt and Road Initiative.', 'KUALA LUMPUR, Jan 5 (Bernama) -- '],
+      ['Beijing, Nov. 24 (Xinhua) -- Some 81,000 China-Europe freight train trips under the Belt and Road have been made.', 'Beijing, Nov. 24 (Xinhua) -- '],
+      ['Dec 1 (Reuters) - China said Belt and Road lending rose this year, officials said.', 'Dec 1 (Reuters) - '],
+      ['本报讯（记者 张三）共建“一带一路”重点项目中老铁路今年货运量再创新高。', '本报讯（记者 张三）'],
+      ['央视网消息（新闻联播）：共建“一带一路”国际合作高峰论坛今天在北京开幕。', '央视网消息（新闻联播）：'],
+      ['（中央社記者楊昇儒台北24日電）中國大陸推動「一帶一路」倡議十年,沿線國家債務問題受關注。', '（中央社記者楊昇儒台北24日電）'],
+    ]) expect(evidenceLists(classify({ title: 'BRI news', text }, k, { threshold: 0.5 })).flat(), text).toContain(text.slice(dateline.length));
+    // Not a dateline: a sentence that starts with an acronym before a dash, a date, 日电 of 电力 or 电贺, a bracketed headline.
+    for (const [title, plain] of [
+      ['CPEC at ten', 'CPEC is a flagship project of the Belt and Road Initiative, linking Gwadar port to Kashgar.'],
+      ['CPEC at ten', 'CPEC - the flagship project of the Belt and Road Initiative - has brought investment of $25 billion to Pakistan.'],
+      ['BRI at ten', 'BRI — a decade on — has transformed infrastructure across Asia under the Belt and Road Initiative.'],
+      ['Rivalry', 'US - China rivalry is shaping how countries view the Belt and Road Initiative, analysts said.'],
+      ['一带一路知识产权会议举行', '9月11日,第三届“一带一路”知识产权高级别会议在北京举行。'],
+      ['卡洛特水电站投产', '11月1日电力供应恢复后,中巴经济走廊卡洛特水电站作为共建“一带一路”项目全面投产。'],
+      ['习近平致贺电', '国家主席习近平11月15日电贺哈萨克斯坦总统,祝贺共建“一带一路”合作取得新进展。'],
+      ['卡洛特水电站投产', '【中国电建承建的卡洛特水电站投产】作为共建“一带一路”项目,卡洛特水电站全面投产。'],
+    ]) expect(evidenceLists(classify({ title, text: plain }, k, { threshold: 0.5 })).flat(), plain).toContain(plain);
   });
 
   it('does not list a headline twice when the text repeats it as its first sentence', () => {
