@@ -7,13 +7,18 @@
 // judgement (scratch measurement, session twenty). The classifier reads such lines as blank (same
 // length, line breaks kept, so every offset and every evidence sentence stays verbatim).
 //
-// Only whole lines are blanked, and only lines no article sentence looks like: a menu has three or
-// more short items between separators and no sentence punctuation or figure; a related list is the
-// headline-like lines right after a heading such as "Related stories" or 相关新闻; a footer line holds
-// ©, "All rights reserved", 版权所有 or a site registration number (not 主办单位：, which an event's
-// notice lists as content); a metadata line is short, holds no
-// sentence end and starts with a field such as "Source:" or 来源：. A bracketed "(Source: …)" at a
-// paragraph's end is blanked as well.
+// Only whole lines are blanked, and only lines no article sentence looks like (classify.ts blanks
+// them after hard-wrapped lines are joined, so a wrapped paragraph is one line): a menu has four or
+// more short items between separators (three after Home / 首页 or between > › », two after a
+// breadcrumb's lead-in) and no punctuation, figure or quotation mark, and is no row of a table; a
+// menu one item a line starts with Home / 首页 at the text's start; a related list is the
+// headline-like lines right after a heading such as "Related stories" or 相关新闻, and a previous /
+// next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
+// registration number near its start and no sentence end (not 主办单位：, which an event's notice
+// lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
+// with a field such as "Source:" or 来源：. A bracketed "(Source: …)" at a paragraph's end is blanked
+// as well, unless it cites a 《document》. A second and a third reviewer's cases are in
+// test/chrome.test.ts.
 
 const isCjkText = (t: string) => /[\u3400-\u9fff]/.test(t);
 
