@@ -95,38 +95,32 @@ const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)\s*[:：][^()（）【�
  *  at the text's start, the first its home page's link (Home, 首页), each a few words at most, with no
  *  punctuation or figure, before the text goes on. (A list of projects or a subtitle opening the text
  *  has no home link.) */
-
 const MENU_RUN_MIN = 3;
 const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !NOT_MENU.test(t) && !/[:：()（）"“”'‘’「」《》]/.test(t);
-function leadingMenu(text: string, from: number): [number, number][] {
-  const run: [number, number][] = [];
-  for (let a = from; a < text.length; ) {
-    let b = text.indexOf('\n', a);
-    if (b < 0) b = text.length;
-    const t = text.slice(a, b).trim();
-    if (t) {
-      if (!isMenuItemLine(t) || (!run.length && !HOME_ITEM.test(t))) return run.length >= MENU_RUN_MIN ? run : [];
-      run.push([a, b]);
-    }
-    a = b + 1;
-  }
-  return []; // nothing after it: the short lines are the text
+/** How many of the text's first lines (non-empty, trimmed) are such a menu, or 0. */
+function leadingMenu(lines: { t: string }[]): number {
+  let n = 0;
+  while (n < lines.length && isMenuItemLine(lines[n].t) && (n > 0 || HOME_ITEM.test(lines[n].t))) n++;
+  // (nothing after it: the short lines are the text)
+  return n >= MENU_RUN_MIN && n < lines.length ? n : 0;
 }
 
 /** The spans of [from, text.length) to read as blank: whole lines of chrome and bracketed source credits. */
 export function chromeSpans(text: string, from = 0): [number, number][] {
-  const out: [number, number][] = leadingMenu(text, from);
   const lines: { a: number; b: number; t: string }[] = [];
-  for (let a = out.length ? out[out.length - 1][1] + 1 : from; a < text.length; ) {
+  for (let a = from; a < text.length; ) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
     const t = text.slice(a, b).trim();
     if (t) lines.push({ a, b, t });
     a = b + 1;
   }
+  const menuLines = leadingMenu(lines);
+  const out: [number, number][] = lines.slice(0, menuLines).map(({ a, b }) => [a, b]);
   const shapes = lines.map((l) => rowShape(l.t));
   let related = false;
   lines.forEach(({ a, b, t }, x) => {
+    if (x < menuLines) return;
     let chrome = false;
     if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
     else {
