@@ -21,10 +21,10 @@ import {
   type Knowledge,
   type PolicyEntry,
 } from './knowledge.js';
-import { CJK_BASE, cut, isCjk } from './matcher.js';
+import { CJK_BASE, cut, isCjk, type Units } from './matcher.js';
 import { sigmoid } from './logistic.js';
-import { isSpace, sentenceSpan, unwrapLines } from './sentences.js';
-import { readable, verbatimSpan } from './normalise.js';
+import { isSpace, longParagraphBreaks, sentenceSpan, unwrapLines } from './sentences.js';
+import { insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
 import { listItems } from './structure.js';
 import { blankChrome } from './chrome.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
@@ -805,6 +805,8 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
   const sim = new Float64Array(M);
   const passage = new Int32Array(M).fill(-1);
   const { u } = doc;
+  // Passages are the input's own paragraphs (the catalog's scores were set on them).
+  const para = doc.passages ?? u.para;
   const score = new Float64Array(M);
   const tf = new Uint16Array(k.termIdf.length);
   const seen: number[] = [];
@@ -814,9 +816,9 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
   const avg = 60;
   let i = 0;
   while (i < u.n) {
-    const p = u.para[i];
+    const p = para[i];
     let j = i;
-    while (j < u.n && u.para[j] === p) j++;
+    while (j < u.n && para[j] === p) j++;
     seen.length = 0;
     let len = 0;
     for (let x = i; x < j; x++) {
@@ -867,9 +869,10 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
 }
 
 function passageSpan(doc: Doc, firstUnit: number): [number, number] {
-  const p = doc.u.para[firstUnit];
+  const para = doc.passages ?? doc.u.para;
+  const p = para[firstUnit];
   let j = firstUnit;
-  while (j + 1 < doc.u.n && doc.u.para[j + 1] === p) j++;
+  while (j + 1 < doc.u.n && para[j + 1] === p) j++;
   return [doc.u.start[firstUnit], doc.u.end[j]];
 }
 
@@ -1548,15 +1551,42 @@ const BELT_COMMA = /belt\s*[,，、;；]/i;
 const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (no lookbehind: it made the scan 2% of the time)
 
 /** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
+/** The paragraph of each unit as the input has them: the breaks read into a long paragraph
+ *  (offsets before they were inserted) join what they part. */
+function givenParagraphs(full: string, u: Units, breaks: number[]): Int32Array {
+  const inserted = new Set(breaks.map((b, i) => b + i));
+  const out = new Int32Array(u.n + 1);
+  let p = 0;
+  for (let x = 1; x < u.n; x++) {
+    if (u.para[x] !== u.para[x - 1]) {
+      for (let c = u.end[x - 1]; c < u.start[x]; c++) {
+        if (full.charCodeAt(c) === 10 && !inserted.has(c)) {
+          p++;
+          break;
+        }
+      }
+    }
+    out[x] = p;
+  }
+  return out;
+}
+
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
   // Page chrome left in the text (a menu, a related-stories list, a footer; chrome.ts) is read as blank.
   // (After the lines of hard-wrapped text are joined: a wrapped paragraph is no list of headlines.)
-  const full = blankChrome(unwrapLines(r.full), r.title.length + 2);
+  const read = blankChrome(unwrapLines(r.full), r.title.length + 2);
+  // A paragraph as long as several (a text whose paragraphs were run together) is read as
+  // paragraphs of the usual length (sentences.ts longParagraphBreaks). The text's sections and
+  // listed items are found in the text with the same breaks, at the same offsets.
+  const breaks = longParagraphBreaks(read, r.title.length + 2);
+  const { full, at } = insertLineBreaks(read, r.at, breaks, r.raw.length);
+  const text = breaks.length ? withLineBreaks(r.full, breaks).slice(r.title.length + 2) : r.text;
   const commaless = BELT_COMMA.test(full) ? full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')) : full;
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
-  const doc = analyse(knowledge, full, r.title.length, u, r.raw, r.at);
-  return { title: r.title, text: r.text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
+  const doc = analyse(knowledge, full, r.title.length, u, r.raw, at);
+  if (breaks.length) doc.passages = givenParagraphs(full, u, breaks);
+  return { title: r.title, text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
 }
 
 /** Topic term masses of a document, strongest first (explains the topic selection). */
@@ -1615,9 +1645,10 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   return { relevant, score, topics, measures, evidence: evidence.items, editionOf };
 }
 
-/** The numbered / lettered items a policy document lists, verbatim less bracketed pinyin (normalise.ts; for the catalog). */
+/** The numbered / lettered items a policy document lists, verbatim less bracketed pinyin (normalise.ts; for the catalog: not cleaned, so
+ *  an item keeps the no-break spaces or entities its page gave, as the seed catalog does). */
 export function listedMeasures(input: ClassifyInput): { title: string; text: string; sectionPath: string[] }[] {
-  const r = readable(input.title, input.text);
+  const r = readable(input.title, input.text, false);
   return listItems(r.title, r.text);
 }
 
@@ -1635,7 +1666,7 @@ export function listedSuccessors(input: ClassifyInput, judgement: Judgement, kno
   for (const m of judgement.measures) if (m.relation === 'updates') policies.add(knowledge.measures[knowledge.byId.get(m.id)!].policy);
   if (!policies.size) return [];
   const candidates: { item: number; m: number; score: number }[] = [];
-  const r = readable(input.title, input.text);
+  const r = readable(input.title, input.text, false);
   listItems(r.title, r.text).forEach((item, index) => {
     // Overlap of the item's and the entry's catalog terms (idf-weighted), over the smaller of the
     // two: a short item continuing a long entry still matches.

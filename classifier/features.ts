@@ -3,6 +3,7 @@
 import { ANCHOR_KINDS, Role, type Knowledge, type Payload } from './knowledge.js';
 import { foldText } from './fold.js';
 import type { Units } from './matcher.js';
+import type { OffsetMap } from './normalise.js';
 import { isSpace } from './sentences.js';
 
 export interface Hit {
@@ -20,9 +21,13 @@ export interface Doc {
   /** The title, a blank line and the text, as analysed: hard-wrapped lines joined (unwrapLines). */
   full: string;
   /** The same as given, for verbatim evidence: offsets into full are offsets into raw, or where
-   *  bracketed pinyin was dropped (normalise.ts), at[i] is the offset in raw of full's character i. */
+   *  the reading dropped or decoded characters (normalise.ts: bracketed pinyin, entities, invisible
+   *  characters), full's character i is raw's [at.start[i], at.end[i]). */
   raw: string;
-  at: Int32Array | null;
+  at: OffsetMap | null;
+  /** The paragraph of each unit as the input has them, where breaks were read into a long
+   *  paragraph (classify.ts prepare; null when none were): measure links score these passages. */
+  passages: Int32Array | null;
   /** Length of the title; the text starts at titleEnd + 2. */
   titleEnd: number;
   u: Units;
@@ -33,8 +38,8 @@ export interface Doc {
   k: Knowledge;
 }
 
-export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full, at: Int32Array | null = null): Doc {
-  return { full, raw, at, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
+export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full, at: OffsetMap | null = null): Doc {
+  return { full, raw, at, passages: null, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
 }
 
 /**

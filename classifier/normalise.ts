@@ -44,29 +44,186 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
   return { text: out, at: Int32Array.from(at) };
 }
 
+// Text copied out of a web page may also keep what the page's markup meant rather than what it
+// showed: HTML entities ("Belt &amp; Road", "China&#39;s", "&ldquo;"), invisible characters (a soft
+// hyphen inside "Ini\u00adtiative", zero-width spaces, a byte-order mark) and spaces of other widths
+// (no-break spaces). A phrase, an acronym's bracket or a sentence's end is then missed: "China&#39;s"
+// ends a sentence at its ";", and a soft hyphen splits the initiative's name. They are read as the
+// characters they stand for, dropped, or read as a plain space.
+
+/** Characters a page does not show: soft hyphen, zero-width space, non-joiner and joiner, the
+ *  direction marks, word joiner, byte-order mark. */
+const invisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
+/** Spaces of other widths (no-break, en, em, thin, narrow no-break …), read as a plain space. The
+ *  ideographic space (U+3000) of Chinese paragraph indents stays: the matcher folds it already. */
+const oddSpace = (c: number) => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
+
+/** The named entities a page's text uses. */
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwsp: '', zwnj: '', zwj: '', lrm: '', rlm: '',
+  ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018', rsquo: '\u2019', sbquo: '\u201a', bdquo: '\u201e', laquo: '\u00ab', raquo: '\u00bb', lsaquo: '\u2039', rsaquo: '\u203a',
+  mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', middot: '\u00b7', bull: '\u2022', prime: '\u2032', Prime: '\u2033',
+  copy: '\u00a9', reg: '\u00ae', trade: '\u2122', deg: '\u00b0', times: '\u00d7', divide: '\u00f7', plusmn: '\u00b1', frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be',
+  yen: '\u00a5', euro: '\u20ac', pound: '\u00a3', cent: '\u00a2', sect: '\u00a7', para: '\u00b6', hyphen: '\u2010', minus: '\u2212', percnt: '%', num: '#', colon: ':', semi: ';', comma: ',', period: '.', excl: '!', quest: '?',
+};
+/** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon. */
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+/** The characters an entity stands for, or null (an unknown name, a code point no text holds). */
+function entityText(m: RegExpExecArray): string | null {
+  if (m[3] !== undefined) return Object.hasOwn(NAMED, m[3]) ? NAMED[m[3]] : null;
+  const cp = m[1] !== undefined ? Number(m[1]) : parseInt(m[2], 16);
+  if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+  return String.fromCodePoint(cp);
+}
+
+/** A piece of input as read: its text, and for each character its start and end in the input
+ *  (`start` and `end` null when the offsets are the input's own). */
+interface ReadPiece {
+  text: string;
+  start: Int32Array | null;
+  end: Int32Array | null;
+}
+
+/** The text with entities decoded, invisible characters dropped and other spaces plain (see above). */
+export function cleanText(text: string): ReadPiece {
+  let drops = false;
+  let spaces = false;
+  for (let i = 0; i < text.length && !drops; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || invisible(c)) drops = true;
+    else if (oddSpace(c)) spaces = true;
+  }
+  if (!drops) return { text: spaces ? text.replace(ODD_SPACES, ' ') : text, start: null, end: null };
+  let out = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let changed = false;
+  const put = (s: string, a: number, b: number) => {
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (invisible(c)) continue;
+      out += oddSpace(c) ? ' ' : s[k];
+      start.push(a);
+      end.push(b);
+    }
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 38) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      const d = m ? entityText(m) : null;
+      if (m && d !== null) {
+        put(d, i, i + m[0].length);
+        i += m[0].length;
+        changed = true;
+        continue;
+      }
+    } else if (invisible(c)) {
+      i++;
+      changed = true;
+      continue;
+    }
+    out += oddSpace(c) ? ' ' : text[i];
+    start.push(i);
+    end.push(i + 1);
+    i++;
+  }
+  if (!changed) return { text: out, start: null, end: null };
+  return { text: out, start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/** One piece of the input as the classifier reads it: cleaned (cleanText; unless `clean` is false),
+ *  then without bracketed pinyin. */
+function readPiece(given: string, clean: boolean): ReadPiece {
+  const c = clean ? cleanText(given) : { text: given, start: null, end: null };
+  const p = dropPinyin(c.text);
+  if (!p.at) return c;
+  const n = p.text.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = p.at[i];
+    start[i] = c.start ? c.start[k] : k;
+    end[i] = c.end ? c.end[k] : k + 1;
+  }
+  return { text: p.text, start, end };
+}
+
+/** Where each character read starts and ends in the input (see readable). */
+export interface OffsetMap {
+  start: Int32Array;
+  end: Int32Array;
+}
+
 /**
- * The title and text the classifier reads (bracketed pinyin dropped), the title, a blank line and
- * the text as one string, the same as given (`raw`), and the map from the first to the second
- * (null when they are the same).
+ * The title and text the classifier reads (cleaned, bracketed pinyin dropped), the title, a blank
+ * line and the text as one string, the same as given (`raw`), and the map from the first to the
+ * second (null when their offsets are the same). With `clean` false only the pinyin is dropped:
+ * a policy's listed items (classify.ts listedMeasures) are stored as the page gave them.
  */
-export function readable(title: string, text: string): { title: string; text: string; full: string; raw: string; at: Int32Array | null } {
-  const t = dropPinyin(title);
-  const x = dropPinyin(text);
+export function readable(title: string, text: string, clean = true): { title: string; text: string; full: string; raw: string; at: OffsetMap | null } {
+  const t = readPiece(title, clean);
+  const x = readPiece(text, clean);
   const full = `${t.text}\n\n${x.text}`;
   const raw = `${title}\n\n${text}`;
-  if (!t.at && !x.at) return { title, text, full, raw, at: null };
-  const at = new Int32Array(full.length + 1);
+  if (!t.start && !x.start) return { title: t.text, text: x.text, full, raw, at: null };
+  const start = new Int32Array(full.length + 1);
+  const end = new Int32Array(full.length + 1);
   const tl = t.text.length;
-  for (let i = 0; i < tl; i++) at[i] = t.at ? t.at[i] : i;
-  at[tl] = title.length;
-  at[tl + 1] = title.length + 1;
+  for (let i = 0; i < tl; i++) {
+    start[i] = t.start ? t.start[i] : i;
+    end[i] = t.end ? t.end[i] : i + 1;
+  }
+  for (let i = 0; i < 2; i++) {
+    start[tl + i] = title.length + i;
+    end[tl + i] = title.length + i + 1;
+  }
   const base = title.length + 2;
-  for (let i = 0; i <= x.text.length; i++) at[tl + 2 + i] = base + (x.at ? x.at[i] : i);
-  return { title: t.text, text: x.text, full, raw, at };
+  for (let i = 0; i < x.text.length; i++) {
+    start[tl + 2 + i] = base + (x.start ? x.start[i] : i);
+    end[tl + 2 + i] = base + (x.end ? x.end[i] : i + 1);
+  }
+  start[full.length] = end[full.length] = raw.length;
+  return { title: t.text, text: x.text, full, raw, at: { start, end } };
 }
 
 /** The input's characters of [a, b) of the string read (see readable). */
-export function verbatimSpan(at: Int32Array | null, a: number, b: number): [number, number] {
+export function verbatimSpan(at: OffsetMap | null, a: number, b: number): [number, number] {
   if (!at) return [a, b];
-  return [at[a], b > a ? at[b - 1] + 1 : at[a]];
+  return [at.start[a], b > a ? at.end[b - 1] : at.start[a]];
+}
+
+/** A string with a line break inserted at each of the offsets (ascending). */
+export const withLineBreaks = (s: string, breaks: number[]) => breaks.map((b, i) => s.slice(i ? breaks[i - 1] : 0, b)).join('\n') + (breaks.length ? '\n' : '') + s.slice(breaks.at(-1) ?? 0);
+
+/** The string read with a line break inserted at each of the offsets (ascending), and its map to
+ *  the input (a break maps to no character: it starts and ends where the character after it starts). */
+export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: number[], rawLength: number): { full: string; at: OffsetMap | null } {
+  if (!breaks.length) return { full, at };
+  const n = full.length + breaks.length;
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  let out = '';
+  let o = 0;
+  let from = 0;
+  const copy = (a: number, b: number) => {
+    out += full.slice(a, b);
+    for (let k = a; k < b; k++, o++) {
+      start[o] = at ? at.start[k] : k;
+      end[o] = at ? at.end[k] : k + 1;
+    }
+  };
+  for (const b of breaks) {
+    copy(from, b);
+    out += '\n';
+    start[o] = end[o] = at ? at.start[b] : b;
+    o++;
+    from = b;
+  }
+  copy(from, full.length);
+  start[n] = end[n] = rawLength;
+  return { full: out, at: { start, end } };
 }

@@ -137,6 +137,28 @@ const FUNCTION_WORD_END = /\b(?:and|or|of|for|the|to|in|on|at|with|a|an|by|from)
  *  Road". */
 const LINE_CONTINUES = new Set([...')）」』”。，、；：！？,;:%.&'].map((c) => c.charCodeAt(0)));
 const continues = (c: number) => isLetter(c) || isDigit(c) || c === 34 || c === 0x201c || c === 40 || isCjk(c) || LINE_CONTINUES.has(c);
+/** The brackets ("(", "（") still open after text[a, b), given `open` before it. */
+function openAfter(text: string, a: number, b: number, open: number): number {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 0xff08) open++;
+    else if ((c === 41 || c === 0xff09) && open > 0) open--;
+  }
+  return open;
+}
+/** Opening brackets less closing ones in text[a, b), or -1 as soon as a bracket closes that the
+ *  span did not open. */
+function bracketBalance(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 0xff08) n++;
+    else if ((c === 41 || c === 0xff09) && --n < 0) return -1;
+  }
+  return n;
+}
+/** How far into the next line a bracket left open must close for the break to be a wrap. */
+const BRACKET_REACH = 60;
 /** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
@@ -225,14 +247,25 @@ export function unwrapLines(text: string): string {
   let single = 0;
   let runOn = 0;
   const wraps: number[] = [];
+  let open = 0; // brackets left open by the lines of the paragraph so far
   for (let n = 0; n + 1 < starts.length; n++) {
     const len = ends[n] - starts[n];
     const next = starts[n + 1];
-    if (len === 0 || ends[n + 1] === next) continue; // a blank line on either side: a paragraph break
+    open = openAfter(text, starts[n], ends[n], open);
+    if (len === 0 || ends[n + 1] === next) {
+      open = 0;
+      continue; // a blank line on either side: a paragraph break
+    }
     single++;
     const last = text.charCodeAt(ends[n] - 1);
     const first = text.charCodeAt(next);
     const cjk = isCjk(last) || CJK_INSIDE.has(last) || isCjk(first);
+    // (Inside a bracket the next line closes, the break is a wrap however short the line: a Chinese
+    // wrap cuts an English name into words, "…(Build\nBack Better\nWorld,简称B3W)…".)
+    if (open > 0 && bracketBalance(text, next, Math.min(ends[n + 1], next + BRACKET_REACH)) < 0) {
+      wraps.push(n);
+      continue;
+    }
     // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…"; in a Chinese text a
     // line may be all English: "(Partnership for Global Infrastructure and\nInvestment)".)
     // (An English line of a Chinese text is held to the Chinese minimum only where it visibly runs
@@ -266,4 +299,56 @@ export function unwrapLines(text: string): string {
   const out = text.split('');
   for (const n of wraps) for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
   return out.join('');
+}
+
+/** The median paragraph of the labelled texts (test/eval, 1,109 articles, 6,106 paragraphs): 218
+ *  characters in English, 102 in Chinese. */
+const PARAGRAPH = 200;
+const PARAGRAPH_ZH = 100;
+/** A paragraph three times as long is read as several (longParagraphBreaks). */
+const LONG_PARAGRAPH = 600;
+const LONG_PARAGRAPH_ZH = 300;
+
+/**
+ * Where the long paragraphs of text[from…] are read as breaking: a paragraph (line) of
+ * LONG_PARAGRAPH characters or more (LONG_PARAGRAPH_ZH in Chinese, more Chinese characters than
+ * Latin letters) breaks after the first sentence end once a part holds PARAGRAPH characters, and
+ * after the closing quotes or brackets there. A text whose paragraphs were run together on one line
+ * (an export, a feed's summary) otherwise reads as one paragraph: its lead is the whole text and
+ * every anchor is in it. (Read one line a paragraph, the labelled articles' paragraphs run
+ * together changed 56 relevance judgements of 1,109; split this way, 7.)
+ */
+export function longParagraphBreaks(text: string, from = 0): number[] {
+  const out: number[] = [];
+  for (let a = from; a < text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    let e = b;
+    while (e > a && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e - a >= LONG_PARAGRAPH_ZH) {
+      let balance = 0;
+      for (let i = a; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x3400 && c <= 0x9fff) balance++;
+        else if (isLetter(c)) balance--;
+      }
+      const zh = balance > 0;
+      if (e - a >= (zh ? LONG_PARAGRAPH_ZH : LONG_PARAGRAPH)) {
+        const target = zh ? PARAGRAPH_ZH : PARAGRAPH;
+        let part = a;
+        for (let i = a; i < e; i++) {
+          const c = text.charCodeAt(i);
+          if (!(c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f)) continue;
+          if (i - part < target || !isBoundary(text, i)) continue;
+          let n = i + 1;
+          while (n < e && isCloser(text.charCodeAt(n))) n++;
+          if (n >= e) break;
+          out.push(n);
+          part = n;
+        }
+      }
+    }
+    a = b + 1;
+  }
+  return out;
 }

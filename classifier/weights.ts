@@ -10,26 +10,30 @@
 // counting as a partner named, as "Belt and Road partner countries" does in English: 0.949 / 0.970
 // and log-loss 0.117 before; 0.944 / 0.969 before batch6.jsonl joined the dev data). Refitted in
 // session eighteen after the anchors a text defines and the trains' English brands too (weights moved
-// in the third decimal). batch9.jsonl and batch11.jsonl train the topic model only (the fitter says why).
+// in the third decimal). Refitted in session twenty-one after the reading of a text began to treat
+// a paragraph as long as several as several (sentences.ts longParagraphBreaks) and the headline
+// printed again as the text's first line as chrome (chrome.ts): leave-one-out accuracy 0.954 →
+// 0.960 (log-loss 0.116 → 0.114), leave-one-file-out F1 EN 0.955 → 0.961 / ZH 0.970 → 0.973.
+// batch9.jsonl and batch11.jsonl train the topic model only (the fitter says why).
 // The test split and the holdout halves were never used.
 import type { FeatureName } from './features.js';
 
-export const RELEVANCE_BIAS = -3.372;
+export const RELEVANCE_BIAS = -3.278;
 export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   titleAnchors: 2.000,
-  leadAnchors: 2.325,
-  bodyAnchors: 2.320,
-  anchorParagraphs: 1.477,
+  leadAnchors: 2.420,
+  bodyAnchors: 2.313,
+  anchorParagraphs: 1.253,
   listy: -1.500,
-  contrast: -1.997,
-  otherProgrammes: -2.035,
-  otherProgrammeTitle: -0.159,
-  otherSense: -0.239,
-  otherInitiatives: -0.837,
-  offSubject: -0.441,
-  actionNearAnchor: 0.812,
+  contrast: -2.024,
+  otherProgrammes: -2.032,
+  otherProgrammeTitle: -0.167,
+  otherSense: -0.264,
+  otherInitiatives: -0.845,
+  offSubject: -0.420,
+  actionNearAnchor: 0.847,
   flagshipOnly: 0.000,
-  partners: 0.720,
+  partners: 0.684,
 };
 
 // Topic model: for each topic a document has terms of (classify.ts' topicCandidates),
@@ -50,34 +54,37 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // nineteen; the grid 0.827–0.836 at the thresholds 0.35–0.45 and 0.807–0.836 at 0.35–0.55, the best 0.836 at L2 1 / prior L2 16 /
 // 0.4, one label apart, so the setting is kept; batch11 itself 0.81 held out); refitted in session twenty after
 // page chrome (chrome.ts) is read as blank — two dev texts' metadata lines ("Source: Xinhua, …", （来源:…）) —
-// weights moved in the third decimal, leave-one-file-out 0.836. Without the sentencesLed feature and the
+// weights moved in the third decimal, leave-one-file-out 0.836; refitted in session twenty-one after a
+// paragraph as long as several is read as several (sentences.ts longParagraphBreaks) and a headline
+// printed again above the text as chrome — mass 1.311 → 1.352, paragraphShare 0.174 → 0.112,
+// leadsParagraph 0.050 → 0 — leave-one-file-out 0.836 (the grid 0.828–0.837 at 0.35–0.45). Without the sentencesLed feature and the
 // industry-investment terms of lexicon.ts' "enterprises going global" group it was 0.820 at best
 // (four files). The test split and the holdout halves were never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.320;
+export const TOPIC_BIAS = -4.319;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.311,
-  relative: 1.974,
-  leader: 1.076,
-  leadsParagraph: 0.050,
-  paragraphShare: 0.174,
-  clearTerm: 0.231,
-  inTitle: 0.416,
-  leadsSection: 0.226,
-  companion: 1.503,
-  sentencesLed: 1.223,
+  mass: 1.352,
+  relative: 1.962,
+  leader: 1.078,
+  leadsParagraph: 0.000,
+  paragraphShare: 0.112,
+  clearTerm: 0.234,
+  inTitle: 0.443,
+  leadsSection: 0.221,
+  companion: 1.502,
+  sentencesLed: 1.237,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
-  'connectivity': 0.081,
-  'trade': 0.065,
-  'digital-economy': -0.020,
-  'finance': 0.104,
-  'green': -0.269,
-  'sci-tech': -0.285,
-  'industry-investment': 0.170,
-  'people-to-people': -0.154,
-  'cooperation-mechanisms': 0.264,
-  'legal-compliance': 0.045,
+  'connectivity': 0.079,
+  'trade': 0.062,
+  'digital-economy': -0.018,
+  'finance': 0.102,
+  'green': -0.270,
+  'sci-tech': -0.282,
+  'industry-investment': 0.171,
+  'people-to-people': -0.157,
+  'cooperation-mechanisms': 0.270,
+  'legal-compliance': 0.044,
 };

@@ -188,4 +188,37 @@ describe('page chrome', () => {
     }
     expect(flips).toEqual([]);
   });
+
+  it('blanks the headline printed again as the text\'s first line, not a first sentence that starts with it', () => {
+    const title = '沪滇共建“一带一路”：上海与云南签署合作协议';
+    const spans = (text: string) => chromeSpans(`${title}\n\n${text}`, title.length + 2).map(([s, e]) => `${title}\n\n${text}`.slice(s, e));
+    const body = '上海市与云南省27日在昆明签署合作协议，共同服务和融入“一带一路”建设。';
+    expect(spans(`${title}\n\n${body}`)).toEqual([title]);
+    // other punctuation, spacing, case or a Markdown mark: the same headline
+    expect(spans(`# 沪滇共建"一带一路": 上海与云南签署合作协议\n${body}`)).toEqual(['# 沪滇共建"一带一路": 上海与云南签署合作协议']);
+    const en = 'Shanghai, Yunnan sign Belt and Road cooperation agreement';
+    const enSpans = (text: string) => chromeSpans(`${en}\n\n${text}`, en.length + 2).map(([s, e]) => `${en}\n\n${text}`.slice(s, e));
+    expect(enSpans(`SHANGHAI, YUNNAN SIGN BELT AND ROAD COOPERATION AGREEMENT\n\nThe two sides signed it on Monday.`)).toEqual(['SHANGHAI, YUNNAN SIGN BELT AND ROAD COOPERATION AGREEMENT']);
+    // after a menu, the first line of the text proper
+    expect(enSpans(`Home | News | Belt and Road | Living\n${en}\nThe two sides signed it on Monday.`)).toEqual(['Home | News | Belt and Road | Living', en]);
+    // not: a first paragraph that opens with the headline's words, a later line, a text without a title
+    expect(enSpans(`${en}, officials said on Monday.\n\nThe two sides signed it in Kunming.`)).toEqual([]);
+    expect(enSpans(`The two sides signed it on Monday.\n\n${en}`)).toEqual([]);
+    expect(chromeSpans(`${en}\nThe two sides signed it on Monday.`)).toEqual([]);
+  });
+
+  it('judges every labelled article the same when its text starts with its headline again', () => {
+    const key = (t: string) => t.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+    const changed: string[] = [];
+    let n = 0;
+    for (const a of readLabelled()) {
+      if (key(a.text).startsWith(key(a.title))) continue; // the text already opens with it
+      n++;
+      const plain = judge(a.title, a.text);
+      const again = judge(a.title, `${a.title}\n\n${a.text}`);
+      if (JSON.stringify([again.score, again.topics, again.measures]) !== JSON.stringify([plain.score, plain.topics, plain.measures])) changed.push(a.id);
+    }
+    expect(n).toBeGreaterThan(800);
+    expect(changed).toEqual([]);
+  });
 });

@@ -1,10 +1,12 @@
 // What the classifier reads of an input (classifier/normalise.ts): Chinese copy with bracketed
-// pinyin, as mirror and reprint sites print it, is read as the plain text, and the evidence is
+// pinyin, as mirror and reprint sites print it, and text copied with what a page's markup left in it
+// (entities, invisible characters, no-break spaces) are read as the plain text, and the evidence is
 // still the input's own characters.
 import { describe, expect, it } from 'vitest';
 import { classify, type ClassifyInput, type Judgement } from '../classifier/index.js';
-import { dropPinyin, readable, verbatimSpan } from '../classifier/normalise.js';
+import { cleanText, dropPinyin, readable, verbatimSpan } from '../classifier/normalise.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
+import { readLabelled } from './eval/labelled.js';
 
 const k = loadSeedKnowledge();
 
@@ -55,5 +57,57 @@ describe('bracketed pinyin', () => {
     expect(evidence.length).toBeGreaterThan(2);
     for (const e of evidence) expect(given, e).toContain(e);
     expect(evidence.some((e) => e.includes('(fā)'))).toBe(true);
+  });
+});
+
+describe("what a page's markup leaves in copied text", () => {
+  it('reads entities as their characters, drops invisible ones and reads other spaces as a space, with the offsets of each', () => {
+    const given = 'Belt &amp; Road: China&#39;s plan&#x2014;&ldquo;Ini\u00adtiative&rdquo;\u200b\u00a0AT&T &nosuch; &amp;amp; &#0; &#xD800;';
+    const { text, start, end } = cleanText(given);
+    expect(text).toBe('Belt & Road: China\'s plan—“Initiative” AT&T &nosuch; &amp; &#0; &#xD800;');
+    // each character read maps to the characters it came from
+    const from = (i: number) => given.slice(start![i], end![i]);
+    expect(from(text.indexOf('&'))).toBe('&amp;');
+    expect(from(text.indexOf("'"))).toBe('&#39;');
+    expect(from(text.indexOf('—'))).toBe('&#x2014;');
+    expect(from(text.indexOf('”'))).toBe('&rdquo;');
+    expect(from(text.indexOf('t', text.indexOf('Ini') + 3))).toBe('t');
+    // nothing to read otherwise: the text itself, no map; spaces alone need no map
+    expect(cleanText('一带一路 Belt and Road.')).toEqual({ text: '一带一路 Belt and Road.', start: null, end: null });
+    expect(cleanText('Belt\u00a0and\u2009Road')).toEqual({ text: 'Belt and Road', start: null, end: null });
+    // an entity beyond the basic plane is two characters, both from the entity
+    expect(cleanText('&#128640;').text).toBe('🚀');
+    // evidence across a decoded entity ends after the whole entity
+    const r = readable('Belt &amp; Road', 'Shanghai&#39;s plan.');
+    expect(r.full).toBe("Belt & Road\n\nShanghai's plan.");
+    expect(r.raw.slice(...verbatimSpan(r.at, 0, 11))).toBe('Belt &amp; Road');
+    expect(r.raw.slice(...verbatimSpan(r.at, 13, 23))).toBe('Shanghai&#39;s');
+  });
+
+  it('judges every labelled article the same with its text HTML-escaped, with no-break spaces, soft hyphens or zero-width spaces, or CRLF line ends; evidence stays verbatim', () => {
+    const sum = (j: Judgement) => JSON.stringify([j.score, j.topics.map((t) => [t.id, t.score]), j.measures.map((m) => [m.id, m.relation, m.score])]);
+    const variants: Record<string, (t: string) => string> = {
+      escaped: (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/“/g, '&ldquo;').replace(/”/g, '&#x201D;'),
+      'no-break spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 3 === 0 ? '\u00a0' : m)),
+      'soft hyphens': (t) => t.replace(/\b(Belt|Road|Initiative|cooperation)\b/g, (w) => `${w.slice(0, 2)}\u00ad${w.slice(2)}`).replace(/一带/g, '一\u200b带'),
+      CRLF: (t) => t.replace(/\n/g, '\r\n'),
+    };
+    const changed: string[] = [];
+    let evidence = 0;
+    for (const a of readLabelled()) {
+      const plain = sum(classify({ title: a.title, text: a.text }, k, { threshold: 0.5 }));
+      for (const [name, f] of Object.entries(variants)) {
+        const input = { title: f(a.title), text: f(a.text) };
+        const j = classify(input, k, { threshold: 0.5 });
+        if (sum(j) !== plain) changed.push(`${a.id} ${name}`);
+        const given = `${input.title}\n\n${input.text}`;
+        for (const e of [...j.evidence, ...j.topics.flatMap((t) => t.evidence), ...j.measures.flatMap((m) => m.evidence)]) {
+          evidence++;
+          expect(given, `${a.id} ${name}`).toContain(e);
+        }
+      }
+    }
+    expect(changed).toEqual([]);
+    expect(evidence).toBeGreaterThan(10000);
   });
 });
