@@ -44,7 +44,7 @@ const HOME_ITEM = /^(?:home(?:\s*page)?|homepage|首[页頁]|主[页頁]|[网網
  *  chromeSpans tells the two apart by the rows around it.) */
 export function isMenuLine(line: string): boolean {
   let t = line.trim();
-  if (t.length > 300) return false;
+  if (t.length > CHROME_LINE_MAX) return false;
   const lead = BREADCRUMB_START.exec(t);
   if (lead) t = t.slice(lead[0].length);
   if (NOT_MENU.test(t) || !MENU_SEPARATOR.test(t)) return false;
@@ -59,6 +59,9 @@ function rowShape(line: string): string {
   const sep = TABLE_SEPARATOR.exec(line);
   return sep ? `${sep[0]}${line.trim().replace(/^[|｜]|[|｜]$/g, '').split(sep[0]).length}` : '';
 }
+
+/** No chrome line is longer (a menu line's limit; footers, metadata and headlines are shorter). */
+const CHROME_LINE_MAX = 300;
 
 /** The heading of a list of other articles' headlines. */
 const RELATED_HEADING =
@@ -93,7 +96,10 @@ const SENTENCE_END = /[。！？!?]|\.\s+\S/;
 const isMeta = (t: string) => t.length <= META_MAX && META.test(t) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
 
 /** A bracketed source credit at a paragraph's end: "(Source: Belt and Road Portal)", （来源：中国一带一路网）. */
-const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)\s*[:：][^()（）【】[\]\n《“"]{1,60}[)）】\]][ \t]*$/gim;
+const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)[ \t]*[:：][^()（）【】[\]\n《“"]{1,60}[)）】\]][ \t]*(?=\r?$)/i;
+/** The brackets that close a credit, and how far back from its line's end one can start. */
+const CREDIT_CLOSERS = new Set([...')）】]'].map((c) => c.charCodeAt(0)));
+const CREDIT_REACH = 100;
 
 /** A menu written one item a line (a page's navigation copied with the text): at least three lines
  *  at the text's start, the first its home page's link (Home, 首页), each a few words at most, with no
@@ -121,10 +127,18 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   }
   const menuLines = leadingMenu(lines);
   const out: [number, number][] = lines.slice(0, menuLines).map(({ a, b }) => [a, b]);
-  const shapes = lines.map((l) => rowShape(l.t));
+  // (a row's shape only where a menu line needs it: a scan of every line for a separator costs more
+  // than all the rules)
+  const shapes: (string | undefined)[] = [];
+  const shapeOf = (x: number) => (x < 0 || x >= lines.length ? undefined : (shapes[x] ??= rowShape(lines[x].t)));
   let related = false;
   lines.forEach(({ a, b, t }, x) => {
     if (x < menuLines) return;
+    // (a line longer than any rule's reach is text, and ends a related list)
+    if (t.length > CHROME_LINE_MAX) {
+      related = false;
+      return;
+    }
     let chrome = false;
     if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
     else {
@@ -133,8 +147,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
-      const shape = shapes[x];
-      const menu = isMenuLine(t) && (!shape || (shapes[x - 1] !== shape && shapes[x + 1] !== shape));
+      const menu = isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)));
       chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t);
     }
     if (chrome) out.push([a, b]);
@@ -144,13 +157,17 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   // first paragraph. (Only above more text: a text that is its headline alone is still read.)
   if (from >= 3) {
     const rest = lines.filter(({ a }) => !out.some(([s]) => s === a));
-    const key = rest.length > 1 ? headlineKey(text.slice(0, from - 2)) : '';
+    // (a line much longer or shorter than the title is no copy of it: the keys are not worth making)
+    const near = rest.length > 1 && rest[0].t.length <= 1.5 * (from - 2) + 8 && 2 * rest[0].t.length >= from - 2;
+    const key = near ? headlineKey(text.slice(0, from - 2)) : '';
     if (key && headlineKey(rest[0].t) === key) out.push([rest[0].a, rest[0].b]);
   }
-  if (!text.includes('ource') && !text.includes('OURCE') && !text.includes('来源') && !text.includes('來源')) return out;
-  SOURCE_CREDIT.lastIndex = from;
-  for (let m = SOURCE_CREDIT.exec(text); m; m = SOURCE_CREDIT.exec(text)) {
-    if (!out.some(([s, e]) => s <= m!.index && m!.index < e)) out.push([m.index, m.index + m[0].length]);
+  // A bracketed credit closes its line: only a line that ends in a bracket is read for one.
+  for (const { a, b, t } of lines) {
+    if (!CREDIT_CLOSERS.has(t.charCodeAt(t.length - 1))) continue;
+    const from_ = Math.max(a, b - CREDIT_REACH);
+    const m = SOURCE_CREDIT.exec(text.slice(from_, b));
+    if (m && !out.some(([s, e]) => s <= from_ + m.index && from_ + m.index < e)) out.push([from_ + m.index, from_ + m.index + m[0].length]);
   }
   return out;
 }

@@ -21,7 +21,7 @@ import {
   type Knowledge,
   type PolicyEntry,
 } from './knowledge.js';
-import { CJK_BASE, cut, isCjk, type Units } from './matcher.js';
+import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
 import { isSpace, longParagraphBreaks, sentenceSpan, unwrapLines } from './sentences.js';
 import { insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
@@ -806,7 +806,7 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
   const passage = new Int32Array(M).fill(-1);
   const { u } = doc;
   // Passages are the input's own paragraphs (the catalog's scores were set on them).
-  const para = doc.passages ?? u.para;
+  const para = passagesOf(doc);
   const score = new Float64Array(M);
   const tf = new Uint16Array(k.termIdf.length);
   const seen: number[] = [];
@@ -869,7 +869,7 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
 }
 
 function passageSpan(doc: Doc, firstUnit: number): [number, number] {
-  const para = doc.passages ?? doc.u.para;
+  const para = passagesOf(doc);
   const p = para[firstUnit];
   let j = firstUnit;
   while (j + 1 < doc.u.n && para[j + 1] === p) j++;
@@ -1551,16 +1551,21 @@ const BELT_COMMA = /belt\s*[,，、;；]/i;
 const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (no lookbehind: it made the scan 2% of the time)
 
 /** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
-/** The paragraph of each unit as the input has them: the breaks read into a long paragraph
- *  (offsets before they were inserted) join what they part. */
-function givenParagraphs(full: string, u: Units, breaks: number[]): Int32Array {
-  const inserted = new Set(breaks.map((b, i) => b + i));
-  const out = new Int32Array(u.n + 1);
+/** The paragraph of each unit as the input has them: a break read into a long paragraph
+ *  (Doc.inserted) joins what it parts. (Cached; only measure links ask.) */
+const passageCache = new WeakMap<Doc, Int32Array>();
+function passagesOf(doc: Doc): Int32Array {
+  const { u, full, inserted } = doc;
+  if (!inserted) return u.para;
+  let out = passageCache.get(doc);
+  if (out) return out;
+  out = new Int32Array(u.n + 1);
+  const placed = new Set(inserted);
   let p = 0;
   for (let x = 1; x < u.n; x++) {
     if (u.para[x] !== u.para[x - 1]) {
       for (let c = u.end[x - 1]; c < u.start[x]; c++) {
-        if (full.charCodeAt(c) === 10 && !inserted.has(c)) {
+        if (full.charCodeAt(c) === 10 && !placed.has(c)) {
           p++;
           break;
         }
@@ -1568,6 +1573,7 @@ function givenParagraphs(full: string, u: Units, breaks: number[]): Int32Array {
     }
     out[x] = p;
   }
+  passageCache.set(doc, out);
   return out;
 }
 
@@ -1578,15 +1584,23 @@ function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const read = blankChrome(unwrapLines(r.full), r.title.length + 2);
   // A paragraph as long as several (a text whose paragraphs were run together) is read as
   // paragraphs of the usual length (sentences.ts longParagraphBreaks). The text's sections and
-  // listed items are found in the text with the same breaks, at the same offsets.
+  // listed items are found in the text with the same breaks, at the same offsets (`text`, made when
+  // topics ask for it).
   const breaks = longParagraphBreaks(read, r.title.length + 2);
   const { full, at } = insertLineBreaks(read, r.at, breaks, r.raw.length);
-  const text = breaks.length ? withLineBreaks(r.full, breaks).slice(r.title.length + 2) : r.text;
   const commaless = BELT_COMMA.test(full) ? full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')) : full;
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, at);
-  if (breaks.length) doc.passages = givenParagraphs(full, u, breaks);
-  return { title: r.title, text, doc, input: r.at ? { ...input, title: r.title, text: r.text } : input };
+  if (breaks.length) doc.inserted = breaks.map((b, i) => b + i);
+  let text = breaks.length ? null : r.text;
+  return {
+    title: r.title,
+    get text() {
+      return (text ??= withLineBreaks(r.full, breaks).slice(r.title.length + 2));
+    },
+    doc,
+    input: r.at ? { ...input, title: r.title, text: r.text } : input,
+  };
 }
 
 /** Topic term masses of a document, strongest first (explains the topic selection). */
@@ -1615,7 +1629,8 @@ function publishedDay(input: ClassifyInput): string | null {
 }
 
 export function classify(input: ClassifyInput, knowledge: Knowledge, config: ClassifyConfig): Judgement {
-  const { title, text, doc, input: read } = prepare(input, knowledge);
+  const prepared = prepare(input, knowledge);
+  const { title, doc, input: read } = prepared;
   const f = featuresOf(doc);
   const published = publishedDay(read);
   const early = published !== null && published < BRI_PROPOSED && !f.anchors.some((a) => INITIATIVE_NAME.test(doc.full.slice(a.s, a.e)));
@@ -1637,7 +1652,7 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
     if (evidence.full_) break;
   }
 
-  const topics = relevant ? selectTopics(knowledge, doc, title, text) : [];
+  const topics = relevant ? selectTopics(knowledge, doc, title, prepared.text) : [];
   const editionOf: string[] = [];
   const measures = relevant ? linkMeasures(knowledge, doc, read, editionOf) : [];
   if (measures.some((m) => m.relation === 'announces')) addSectionTopics(knowledge, doc, topics, measures);

@@ -25,9 +25,9 @@ export interface Doc {
    *  characters), full's character i is raw's [at.start[i], at.end[i]). */
   raw: string;
   at: OffsetMap | null;
-  /** The paragraph of each unit as the input has them, where breaks were read into a long
-   *  paragraph (classify.ts prepare; null when none were): measure links score these passages. */
-  passages: Int32Array | null;
+  /** Where line breaks were read into long paragraphs (offsets in full; classify.ts prepare), or
+   *  null: measure links score the input's own paragraphs (classify.ts passagesOf). */
+  inserted: number[] | null;
   /** Length of the title; the text starts at titleEnd + 2. */
   titleEnd: number;
   u: Units;
@@ -39,7 +39,7 @@ export interface Doc {
 }
 
 export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, raw = full, at: OffsetMap | null = null): Doc {
-  return { full, raw, at, passages: null, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
+  return { full, raw, at, inserted: null, titleEnd, u, occ: k.phrases.scan(u), byRoleCache: [], k };
 }
 
 /**

@@ -58,6 +58,8 @@ const invisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200f) || c
  *  ideographic space (U+3000) of Chinese paragraph indents stays: the matcher folds it already. */
 const oddSpace = (c: number) => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
+/** Any character cleanText may change (a quick test most texts fail: faster than a loop in code). */
+const CLUTTER = /[&\u00ad\u00a0\u2000-\u200f\u202f\u205f\u2060\ufeff]/;
 
 /** The named entities a page's text uses. */
 const NAMED: Record<string, string> = {
@@ -88,51 +90,69 @@ interface ReadPiece {
 
 /** The text with entities decoded, invisible characters dropped and other spaces plain (see above). */
 export function cleanText(text: string): ReadPiece {
+  // Most texts need nothing, and an "&" is mostly "R&D" or "Belt & Road": the map is built only for
+  // an entity that decodes or an invisible character.
+  const first = CLUTTER.exec(text);
+  if (!first) return { text, start: null, end: null };
+  let i = first.index;
   let drops = false;
   let spaces = false;
-  for (let i = 0; i < text.length && !drops; i++) {
+  for (; i < text.length && !drops; i++) {
     const c = text.charCodeAt(i);
-    if (c === 38 || invisible(c)) drops = true;
+    if (c === 38) drops = entityAt(text, i) !== null;
+    else if (invisible(c)) drops = true;
     else if (oddSpace(c)) spaces = true;
   }
   if (!drops) return { text: spaces ? text.replace(ODD_SPACES, ' ') : text, start: null, end: null };
-  let out = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let changed = false;
+  const parts: string[] = [];
+  const start = new Int32Array(text.length);
+  const end = new Int32Array(text.length);
+  let n = 0;
   const put = (s: string, a: number, b: number) => {
     for (let k = 0; k < s.length; k++) {
       const c = s.charCodeAt(k);
       if (invisible(c)) continue;
-      out += oddSpace(c) ? ' ' : s[k];
-      start.push(a);
-      end.push(b);
+      parts.push(oddSpace(c) ? ' ' : s[k]);
+      start[n] = a;
+      end[n++] = b;
+    }
+  };
+  let run = 0; // start of the run of characters kept as they are
+  const flush = (i: number) => {
+    if (i > run) parts.push(text.slice(run, i).replace(ODD_SPACES, ' '));
+    for (let k = run; k < i; k++) {
+      start[n] = k;
+      end[n++] = k + 1;
     }
   };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === 38) {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(text);
-      const d = m ? entityText(m) : null;
-      if (m && d !== null) {
-        put(d, i, i + m[0].length);
-        i += m[0].length;
-        changed = true;
+      const m = entityAt(text, i);
+      if (m) {
+        flush(i);
+        put(m.text, i, i + m.length);
+        i += m.length;
+        run = i;
         continue;
       }
     } else if (invisible(c)) {
-      i++;
-      changed = true;
+      flush(i);
+      run = ++i;
       continue;
     }
-    out += oddSpace(c) ? ' ' : text[i];
-    start.push(i);
-    end.push(i + 1);
     i++;
   }
-  if (!changed) return { text: out, start: null, end: null };
-  return { text: out, start: Int32Array.from(start), end: Int32Array.from(end) };
+  flush(text.length);
+  return { text: parts.join(''), start: start.subarray(0, n), end: end.subarray(0, n) };
+}
+
+/** The decodable entity at text[i] ("&"), or null. */
+function entityAt(text: string, i: number): { text: string; length: number } | null {
+  ENTITY.lastIndex = i;
+  const m = ENTITY.exec(text);
+  const d = m ? entityText(m) : null;
+  return m && d !== null ? { text: d, length: m[0].length } : null;
 }
 
 /** One piece of the input as the classifier reads it: cleaned (cleanText; unless `clean` is false),
@@ -152,11 +172,13 @@ function readPiece(given: string, clean: boolean): ReadPiece {
   return { text: p.text, start, end };
 }
 
-/** Where each character read starts and ends in the input (see readable). */
+/** Where each character read starts and ends in the input (see readable): for i from 0 to the
+ *  length read (the length read itself gives the input's length). */
 export interface OffsetMap {
-  start: Int32Array;
-  end: Int32Array;
+  start(i: number): number;
+  end(i: number): number;
 }
+const arrayMap = (start: Int32Array, end: Int32Array): OffsetMap => ({ start: (i) => start[i], end: (i) => end[i] });
 
 /**
  * The title and text the classifier reads (cleaned, bracketed pinyin dropped), the title, a blank
@@ -187,43 +209,35 @@ export function readable(title: string, text: string, clean = true): { title: st
     end[tl + 2 + i] = base + (x.end ? x.end[i] : i + 1);
   }
   start[full.length] = end[full.length] = raw.length;
-  return { title: t.text, text: x.text, full, raw, at: { start, end } };
+  return { title: t.text, text: x.text, full, raw, at: arrayMap(start, end) };
 }
 
 /** The input's characters of [a, b) of the string read (see readable). */
 export function verbatimSpan(at: OffsetMap | null, a: number, b: number): [number, number] {
   if (!at) return [a, b];
-  return [at.start[a], b > a ? at.end[b - 1] : at.start[a]];
+  return [at.start(a), b > a ? at.end(b - 1) : at.start(a)];
 }
 
 /** A string with a line break inserted at each of the offsets (ascending). */
-export const withLineBreaks = (s: string, breaks: number[]) => breaks.map((b, i) => s.slice(i ? breaks[i - 1] : 0, b)).join('\n') + (breaks.length ? '\n' : '') + s.slice(breaks.at(-1) ?? 0);
+export const withLineBreaks = (s: string, breaks: number[]) => [...breaks.map((b, i) => s.slice(i ? breaks[i - 1] : 0, b)), s.slice(breaks.at(-1) ?? 0)].join('\n');
 
 /** The string read with a line break inserted at each of the offsets (ascending), and its map to
- *  the input (a break maps to no character: it starts and ends where the character after it starts). */
+ *  the input (a break maps to no character: it starts and ends where the character after it starts).
+ *  The map counts the breaks before an offset (a binary search): evidence asks for a few offsets. */
 export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: number[], rawLength: number): { full: string; at: OffsetMap | null } {
   if (!breaks.length) return { full, at };
-  const n = full.length + breaks.length;
-  const start = new Int32Array(n + 1);
-  const end = new Int32Array(n + 1);
-  let out = '';
-  let o = 0;
-  let from = 0;
-  const copy = (a: number, b: number) => {
-    out += full.slice(a, b);
-    for (let k = a; k < b; k++, o++) {
-      start[o] = at ? at.start[k] : k;
-      end[o] = at ? at.end[k] : k + 1;
+  const placed = breaks.map((b, k) => b + k); // where each break is in the new string
+  const inner = (i: number, side: 'start' | 'end') => (i >= full.length ? (at ? at.start(full.length) : rawLength) : at ? at[side](i) : side === 'start' ? i : i + 1);
+  const locate = (i: number, side: 'start' | 'end') => {
+    let lo = 0;
+    let hi = placed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (placed[mid] < i) lo = mid + 1;
+      else hi = mid;
     }
+    // lo breaks lie before i; i is a break itself when placed[lo] === i
+    return lo < placed.length && placed[lo] === i ? inner(i - lo, 'start') : inner(i - lo, side);
   };
-  for (const b of breaks) {
-    copy(from, b);
-    out += '\n';
-    start[o] = end[o] = at ? at.start[b] : b;
-    o++;
-    from = b;
-  }
-  copy(from, full.length);
-  start[n] = end[n] = rawLength;
-  return { full: out, at: { start, end } };
+  return { full: withLineBreaks(full, breaks), at: { start: (i) => locate(i, 'start'), end: (i) => locate(i, 'end') } };
 }

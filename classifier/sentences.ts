@@ -308,6 +308,8 @@ const PARAGRAPH_ZH = 100;
 /** A paragraph three times as long is read as several (longParagraphBreaks). */
 const LONG_PARAGRAPH = 600;
 const LONG_PARAGRAPH_ZH = 300;
+/** How many of a paragraph's first characters tell its language. */
+const LANGUAGE_SAMPLE = 200;
 
 /**
  * Where the long paragraphs of text[from…] are read as breaking: a paragraph (line) of
@@ -326,8 +328,10 @@ export function longParagraphBreaks(text: string, from = 0): number[] {
     let e = b;
     while (e > a && isSpace(text.charCodeAt(e - 1))) e--;
     if (e - a >= LONG_PARAGRAPH_ZH) {
+      // (the paragraph's language by its first characters: a Chinese paragraph quotes English names,
+      // an English one a Chinese name, but not for long)
       let balance = 0;
-      for (let i = a; i < e; i++) {
+      for (let i = a; i < e && i < a + LANGUAGE_SAMPLE; i++) {
         const c = text.charCodeAt(i);
         if (c >= 0x3400 && c <= 0x9fff) balance++;
         else if (isLetter(c)) balance--;
@@ -335,16 +339,14 @@ export function longParagraphBreaks(text: string, from = 0): number[] {
       const zh = balance > 0;
       if (e - a >= (zh ? LONG_PARAGRAPH_ZH : LONG_PARAGRAPH)) {
         const target = zh ? PARAGRAPH_ZH : PARAGRAPH;
-        let part = a;
-        for (let i = a; i < e; i++) {
+        for (let i = a + target; i < e; i++) {
           const c = text.charCodeAt(i);
-          if (!(c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f)) continue;
-          if (i - part < target || !isBoundary(text, i)) continue;
+          if (!(c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) || !isBoundary(text, i)) continue;
           let n = i + 1;
           while (n < e && isCloser(text.charCodeAt(n))) n++;
           if (n >= e) break;
           out.push(n);
-          part = n;
+          i = n + target - 1; // the next part holds `target` characters at least
         }
       }
     }
