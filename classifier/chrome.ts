@@ -152,22 +152,26 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     }
     if (chrome) out.push([a, b]);
   });
+  const whole = new Set(out.map(([a]) => a)); // lines blanked whole
+  // A bracketed credit closes its line: only a line that ends in a bracket is read for one.
+  for (const { a, b, t } of lines) {
+    if (whole.has(a) || !CREDIT_CLOSERS.has(t.charCodeAt(t.length - 1))) continue;
+    const from_ = Math.max(a, b - CREDIT_REACH);
+    const m = SOURCE_CREDIT.exec(text.slice(from_, b));
+    if (!m) continue;
+    out.push([from_ + m.index, from_ + m.index + m[0].length]);
+    if (text.slice(a, from_ + m.index).trim() === '') whole.add(a); // the credit is the line
+  }
   // The headline printed again as the text's first line (after any chrome): the title, from the
   // text's start to from - 2, read a second time would make the lead the headline, not the article's
   // first paragraph. (Only above more text: a text that is its headline alone is still read.)
   if (from >= 3) {
-    const rest = lines.filter(({ a }) => !out.some(([s]) => s === a));
+    const rest: typeof lines = [];
+    for (const l of lines) if (!whole.has(l.a) && rest.push(l) >= 2) break;
     // (a line much longer or shorter than the title is no copy of it: the keys are not worth making)
     const near = rest.length > 1 && rest[0].t.length <= 1.5 * (from - 2) + 8 && 2 * rest[0].t.length >= from - 2;
     const key = near ? headlineKey(text.slice(0, from - 2)) : '';
     if (key && headlineKey(rest[0].t) === key) out.push([rest[0].a, rest[0].b]);
-  }
-  // A bracketed credit closes its line: only a line that ends in a bracket is read for one.
-  for (const { a, b, t } of lines) {
-    if (!CREDIT_CLOSERS.has(t.charCodeAt(t.length - 1))) continue;
-    const from_ = Math.max(a, b - CREDIT_REACH);
-    const m = SOURCE_CREDIT.exec(text.slice(from_, b));
-    if (m && !out.some(([s, e]) => s <= from_ + m.index && from_ + m.index < e)) out.push([from_ + m.index, from_ + m.index + m[0].length]);
   }
   return out;
 }
@@ -180,7 +184,9 @@ export function blankChrome(text: string, from = 0): string {
   let out = '';
   let at = 0;
   for (const [s, e] of spans) {
-    out += text.slice(at, s) + text.slice(s, e).replace(/[^\n]/g, ' ');
+    if (e <= at) continue; // (within a span already blanked)
+    const from_ = Math.max(s, at);
+    out += text.slice(at, from_) + text.slice(from_, e).replace(/[^\n]/g, ' ');
     at = e;
   }
   return out + text.slice(at);

@@ -24,7 +24,7 @@ import {
 import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
 import { isSpace, longParagraphBreaks, sentenceSpan, unwrapLines } from './sentences.js';
-import { insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
+import { cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
 import { listItems } from './structure.js';
 import { blankChrome } from './chrome.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
@@ -308,14 +308,17 @@ const holds = (longer: string, lk: number, shorter: string, sk: number) => {
   const before = lk - sk;
   return sk >= CONTAINED_MIN && before <= DATELINE_MAX && sameFolded(longer, before, shorter, sk) && DATELINE_END.test(foldText(longer.slice(0, before)));
 };
-function placeOf(items: string[], t: string): number {
+function placeOf(items: string[], given: string): number {
   if (!items.length) return -1;
+  // (compared as read: a title with "&amp;" and a sentence with "&" say the same — normalise.ts)
+  const t = cleanText(given).text;
   const k = keyLength(t);
   let replaces = -1;
   for (let x = 0; x < items.length; x++) {
-    const listed = keyLength(items[x]);
-    if (holds(items[x], listed, t, k)) return REPEAT;
-    if (replaces < 0 && holds(t, k, items[x], listed)) replaces = x;
+    const item = cleanText(items[x]).text;
+    const listed = keyLength(item);
+    if (holds(item, listed, t, k)) return REPEAT;
+    if (replaces < 0 && holds(t, k, item, listed)) replaces = x;
   }
   return replaces;
 }
@@ -390,7 +393,14 @@ const BULLET = /^[-•*·–]\s+/;
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));
 /** The title as given. */
-const givenTitle = (doc: Doc) => verbatim(doc, 0, doc.titleEnd).trim();
+const givenTitle = (doc: Doc) => {
+  // (trimmed as read: "&nbsp;" at its edges is a space)
+  let a = 0;
+  let b = doc.titleEnd;
+  while (a < b && isSpace(doc.full.charCodeAt(a))) a++;
+  while (b > a && isSpace(doc.full.charCodeAt(b - 1))) b--;
+  return verbatim(doc, a, b);
+};
 
 /** Up to `max` verbatim, non-overlapping sentences of the analysed text; questions, captions and
  *  headings of the text (not the title) only where statements do not fill the list, after them. Sentences
@@ -1148,6 +1158,23 @@ function indexOfEntry(full: string, text: string): number {
   return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
 }
 
+/** Where a catalog entry's text (its first `max` characters) stands in the document (indexOfEntry),
+ *  also across the line breaks read into a long paragraph (Doc.inserted: a break may fall between
+ *  an entry's sentences); else null. */
+function entrySpan(doc: Doc, text: string, max = Infinity): [number, number] | null {
+  const length = Math.min(text.length, max);
+  const at = indexOfEntry(doc.full, text);
+  if (at >= 0) return [at, at + length];
+  const { inserted } = doc;
+  if (!inserted) return null;
+  const plain = inserted.map((b, i) => doc.full.slice(i ? inserted[i - 1] + 1 : 0, b)).join('') + doc.full.slice(inserted[inserted.length - 1] + 1);
+  const p = indexOfEntry(plain, text);
+  if (p < 0) return null;
+  // a character of the plain text has the breaks before it (at plain offsets inserted[k] - k) in front of it
+  const toFull = (q: number) => q + inserted.filter((b, k) => b - k <= q).length;
+  return [toFull(p), toFull(p + length - 1) + 1];
+}
+
 function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: string[] = []): Link[] {
   const titleYear = yearOf(input.title);
   const links = new Map<number, Link>();
@@ -1341,8 +1368,8 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       ev.add(a, b);
     }
     const text = k.measures[m].m.text;
-    const at = text.length > 20 ? indexOfEntry(doc.full, text) : -1;
-    if (!ev.full_ && at >= 0) ev.add(at, at + text.length);
+    const at = text.length > 20 ? entrySpan(doc, text) : null;
+    if (!ev.full_ && at) ev.add(...at);
     return ev.items;
   };
 
@@ -1350,10 +1377,10 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   for (const [m, link] of links) {
     if (link.relation !== 'announces') continue;
     const text = k.measures[m].m.text;
-    const at = indexOfEntry(doc.full, text);
+    const at = entrySpan(doc, text, 400);
     const ev = new Evidence(doc, 1);
     const hit = aliasHit[m];
-    if (at >= 0) ev.add(at, at + Math.min(text.length, 400));
+    if (at) ev.add(...at);
     else if (hit) ev.add(hit.s, hit.e);
     const title = givenTitle(doc);
     link.evidence = ev.items.length ? ev.items : title ? [title] : [];
@@ -1685,7 +1712,7 @@ export function listedSuccessors(input: ClassifyInput, judgement: Judgement, kno
   listItems(r.title, r.text).forEach((item, index) => {
     // Overlap of the item's and the entry's catalog terms (idf-weighted), over the smaller of the
     // two: a short item continuing a long entry still matches.
-    const u = cut(item.text, knowledge.vocab);
+    const u = cut(cleanText(item.text).text, knowledge.vocab); // (the item as read, scored; as given, stored)
     const terms: number[] = [];
     for (const key of termKeys(u, knowledge.stop).keys()) {
       const t = knowledge.terms.get(key);

@@ -205,6 +205,17 @@ describe('page chrome', () => {
     expect(enSpans(`${en}, officials said on Monday.\n\nThe two sides signed it in Kunming.`)).toEqual([]);
     expect(enSpans(`The two sides signed it on Monday.\n\n${en}`)).toEqual([]);
     expect(chromeSpans(`${en}\nThe two sides signed it on Monday.`)).toEqual([]);
+    // a text that is its headline and a credit is still its headline (a reviewer's case); a line that
+    // is both a credit's and a headline's printed again is blanked once, the length kept
+    const ten = 'Belt and Road Initiative turns ten';
+    expect(judge(ten, `${ten}\n(Source: Xinhua)`).score).toBe(judge(ten, ten).score);
+    const credited = `${ten} (Source: Xinhua)`;
+    const full = `${credited}\n\n${credited}\nThe initiative was proposed in 2013.`;
+    expect(chromeSpans(full, credited.length + 2)).toHaveLength(2); // the credit, and its line
+    const out = blankChrome(full, credited.length + 2);
+    expect(out.length).toBe(full.length);
+    expect(out.split('\n')[2].trim()).toBe('');
+    expect(out.split('\n')[3]).toBe('The initiative was proposed in 2013.');
   });
 
   it('judges every labelled article the same when its text starts with its headline again', () => {

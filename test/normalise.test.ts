@@ -110,4 +110,17 @@ describe("what a page's markup leaves in copied text", () => {
     expect(changed).toEqual([]);
     expect(evidence).toBeGreaterThan(10000);
   });
+
+  it('lists a sentence once when the title and the text write it differently, and trims a title\'s entity spaces (a reviewer\'s cases)', () => {
+    const en = classify({ title: 'Belt &amp; Road projects boost trade between China and Laos', text: 'Belt & Road projects boost trade between China and Laos, officials said on Monday in Vientiane. The China-Laos Railway carried 4 million tonnes of goods under the Belt and Road Initiative.' }, k, { threshold: 0.5 });
+    expect(en.evidence.filter((e) => /boost trade/.test(e))).toHaveLength(1);
+    const zh = classify({ title: '共建“一帶一路”倡議提出十周年', text: '共建&ldquo;一帶一路&rdquo;倡議提出十周年&#12290;十年來，中老鐵路等一批項目建成通車。' }, k, { threshold: 0.5 });
+    expect(zh.evidence.filter((e) => e.includes('十周年'))).toHaveLength(1);
+    // a title shown as a link's evidence starts and ends with its words, not with "&nbsp;"
+    const a = readLabelled().find((x) => x.id === 'en-205')!;
+    const j = classify({ title: `&nbsp;${a.title}&nbsp;`, text: a.text, url: a.url, published: a.published }, k, { threshold: 0.5 });
+    const shown = j.measures.flatMap((m) => m.evidence);
+    expect(shown.some((e) => e.startsWith('Shanghai unveils'))).toBe(true);
+    for (const e of shown) expect(e, e).not.toMatch(/^&nbsp;|&nbsp;$/);
+  });
 });
