@@ -1577,7 +1577,6 @@ const BELT_COMMA = /belt\s*[,，、;；]/i;
  *  (same length), so it reads as 中欧班列 (spaces between Chinese characters join a phrase). */
 const CHINA_EUROPE_ASIA = /中([欧歐])[(（]\s*[亚亞]\s*[)）]班列/g; // (no lookbehind: it made the scan 2% of the time)
 
-/** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined), analysed. */
 /** The paragraph of each unit as the input has them: a break read into a long paragraph
  *  (Doc.inserted) joins what it parts. (Cached; only measure links ask.) */
 const passageCache = new WeakMap<Doc, Int32Array>();
@@ -1604,6 +1603,8 @@ function passagesOf(doc: Doc): Int32Array {
   return out;
 }
 
+/** What the classifier reads of the input (normalise.ts; hard-wrapped lines joined, chrome blank,
+ *  long paragraphs broken), analysed. */
 function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const r = readable(input.title ?? '', input.text ?? '');
   // Page chrome left in the text (a menu, a related-stories list, a footer; chrome.ts) is read as blank.

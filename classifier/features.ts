@@ -22,7 +22,8 @@ export interface Doc {
   full: string;
   /** The same as given, for verbatim evidence: offsets into full are offsets into raw, or where
    *  the reading dropped or decoded characters (normalise.ts: bracketed pinyin, entities, invisible
-   *  characters), full's character i is raw's [at.start[i], at.end[i]). */
+   *  characters, line breaks read into long paragraphs), full's character i is raw's
+   *  [at.start(i), at.end(i)). */
   raw: string;
   at: OffsetMap | null;
   /** Where line breaks were read into long paragraphs (offsets in full; classify.ts prepare), or

@@ -49,7 +49,8 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
 // hyphen inside "Ini\u00adtiative", zero-width spaces, a byte-order mark) and spaces of other widths
 // (no-break spaces). A phrase, an acronym's bracket or a sentence's end is then missed: "China&#39;s"
 // ends a sentence at its ";", and a soft hyphen splits the initiative's name. They are read as the
-// characters they stand for, dropped, or read as a plain space.
+// characters they stand for, dropped, or read as a plain space; so is a carriage return before a
+// line feed (Windows line ends: a caption's credit "(Xinhua/…)\r\n" was no credit).
 
 /** Characters a page does not show: soft hyphen, zero-width space, non-joiner and joiner, the
  *  direction marks, word joiner, byte-order mark. */
@@ -59,7 +60,10 @@ const invisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200f) || c
 const oddSpace = (c: number) => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 /** Any character cleanText may change (a quick test most texts fail: faster than a loop in code). */
-const CLUTTER = /[&\u00ad\u00a0\u2000-\u200f\u202f\u205f\u2060\ufeff]/;
+const CLUTTER = /[&\r\u00ad\u00a0\u2000-\u200f\u202f\u205f\u2060\ufeff]/;
+/** A carriage return: dropped before a line feed (Windows line ends), read as one alone (old Mac). */
+const CR = 13;
+const LONE_CR = /\r(?!\n)/g;
 
 /** The named entities a page's text uses. */
 const NAMED: Record<string, string> = {
@@ -100,10 +104,10 @@ export function cleanText(text: string): ReadPiece {
   for (; i < text.length && !drops; i++) {
     const c = text.charCodeAt(i);
     if (c === 38) drops = entityAt(text, i) !== null;
-    else if (invisible(c)) drops = true;
-    else if (oddSpace(c)) spaces = true;
+    else if (invisible(c) || (c === CR && text.charCodeAt(i + 1) === 10)) drops = true;
+    else if (oddSpace(c) || c === CR) spaces = true;
   }
-  if (!drops) return { text: spaces ? text.replace(ODD_SPACES, ' ') : text, start: null, end: null };
+  if (!drops) return { text: spaces ? text.replace(ODD_SPACES, ' ').replace(LONE_CR, '\n') : text, start: null, end: null };
   const parts: string[] = [];
   const start = new Int32Array(text.length);
   const end = new Int32Array(text.length);
@@ -119,7 +123,7 @@ export function cleanText(text: string): ReadPiece {
   };
   let run = 0; // start of the run of characters kept as they are
   const flush = (i: number) => {
-    if (i > run) parts.push(text.slice(run, i).replace(ODD_SPACES, ' '));
+    if (i > run) parts.push(text.slice(run, i).replace(ODD_SPACES, ' ').replace(LONE_CR, '\n'));
     for (let k = run; k < i; k++) {
       start[n] = k;
       end[n++] = k + 1;
@@ -136,7 +140,7 @@ export function cleanText(text: string): ReadPiece {
         run = i;
         continue;
       }
-    } else if (invisible(c)) {
+    } else if (invisible(c) || (c === CR && text.charCodeAt(i + 1) === 10)) {
       flush(i);
       run = ++i;
       continue;

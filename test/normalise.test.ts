@@ -86,6 +86,7 @@ describe("what a page's markup leaves in copied text", () => {
 
   it('judges every labelled article the same with its text HTML-escaped, with no-break spaces, soft hyphens or zero-width spaces, or CRLF line ends; evidence stays verbatim', () => {
     const sum = (j: Judgement) => JSON.stringify([j.score, j.topics.map((t) => [t.id, t.score]), j.measures.map((m) => [m.id, m.relation, m.score])]);
+    const evidenceOf = (j: Judgement) => JSON.stringify([j.evidence, j.topics.map((t) => t.evidence), j.measures.map((m) => m.evidence)]);
     const variants: Record<string, (t: string) => string> = {
       escaped: (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/“/g, '&ldquo;').replace(/”/g, '&#x201D;'),
       'no-break spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 3 === 0 ? '\u00a0' : m)),
@@ -95,11 +96,14 @@ describe("what a page's markup leaves in copied text", () => {
     const changed: string[] = [];
     let evidence = 0;
     for (const a of readLabelled()) {
-      const plain = sum(classify({ title: a.title, text: a.text }, k, { threshold: 0.5 }));
+      const lf = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+      const plain = sum(lf);
       for (const [name, f] of Object.entries(variants)) {
         const input = { title: f(a.title), text: f(a.text) };
         const j = classify(input, k, { threshold: 0.5 });
         if (sum(j) !== plain) changed.push(`${a.id} ${name}`);
+        // with Windows line ends, the same evidence too (a caption's credit before "\r\n" is still one)
+        if (name === 'CRLF' && evidenceOf(j).replace(/\\r\\n/g, '\\n') !== evidenceOf(lf)) changed.push(`${a.id} CRLF evidence`);
         const given = `${input.title}\n\n${input.text}`;
         for (const e of [...j.evidence, ...j.topics.flatMap((t) => t.evidence), ...j.measures.flatMap((m) => m.evidence)]) {
           evidence++;
