@@ -16,7 +16,8 @@
 // next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
 // registration number near its start and no sentence end (not 主办单位：, which an event's notice
 // lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
-// with a field such as "Source:" or 来源：. A bracketed "(Source: …)" at a paragraph's end is blanked
+// with a field such as "Source:" or 来源：, or is a byline ("By Zhao Yang", 本报记者 杜雨萌, 文|财新 曾佳)
+// or, among the text's first lines, a date alone ("2023/12/07 14:59", 2024年9月25日). A bracketed "(Source: …)" at a paragraph's end is blanked
 // as well, unless it cites a 《document》. So is the headline printed again as the text's first line
 // (after any chrome; compared without spaces, punctuation, symbols or case): read twice, it would
 // be the text's lead in place of the article's first paragraph (a labelled Chinese hard negative,
@@ -93,7 +94,17 @@ const META =
 const META_MAX = 120;
 const SENTENCE_END = /[。！？!?]|\.\s+\S/;
 /** A metadata line names an outlet, not a document or a quotation (来源：《…愿景与行动》 is a citation). */
-const isMeta = (t: string) => t.length <= META_MAX && META.test(t) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
+const isMeta = (t: string, atTop: () => boolean) => t.length <= META_MAX && (META.test(t) || BYLINE.test(t) || (DATE_LINE.test(t) && atTop())) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
+/** A byline on a line of its own: "By Wang Wei and Li Na | China Daily", "By CGTN's Li Na"; 记者 王伟 李娜,
+ *  （记者 王伟）, 文/王伟 (not "By 2030, …" or "By the end of …": names only). */
+const BYLINE =
+  /^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*(?:\s*[|｜]\s*[^|｜]{1,60})*|[(（]?(?:本报)?(?:记者|記者|通讯员|通訊員|文|撰文|文\/图|文\/圖|图\/文|圖\/文)\s*[:：|｜/]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,4}[)）]?)$/;
+/** A line that is a date (and time) alone, maybe labelled: "2024-05-12 10:30", "Updated: May 12, 2024",
+ *  2024年05月12日 10:30 — above the text's first line of content only (chrome and the headline printed
+ *  again may stand before it): a notice's date under its issuer's name at the end is the document's
+ *  own (国务院 / 2023年11月26日). */
+const DATE_LINE =
+  /^(?:(?:updated|published|posted|released)\s*:?\s*)?(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s*(?:\(?(?:gmt|utc|bjt|cst)(?:\s*[+-]\s*\d{1,2})?\)?))?$/i;
 
 /** A bracketed source credit at a paragraph's end: "(Source: Belt and Road Portal)", （来源：中国一带一路网）. */
 const SOURCE_CREDIT = /[(（【[](?:source|来源|來源)[ \t]*[:：][^()（）【】[\]\n《“"]{1,60}[)）】\]][ \t]*(?=\r?$)/i;
@@ -132,11 +143,16 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   const shapes: (string | undefined)[] = [];
   const shapeOf = (x: number) => (x < 0 || x >= lines.length ? undefined : (shapes[x] ??= rowShape(lines[x].t)));
   let related = false;
+  // Above the text's first line of content: no line but chrome yet, or only the headline printed again.
+  let content = 0;
+  let firstContent = '';
+  const atTop = () => content === 0 || (content === 1 && from >= 3 && headlineKey(firstContent) === headlineKey(text.slice(0, from - 2)));
   lines.forEach(({ a, b, t }, x) => {
     if (x < menuLines) return;
     // (a line longer than any rule's reach is text, and ends a related list)
     if (t.length > CHROME_LINE_MAX) {
       related = false;
+      if (content++ === 0) firstContent = t;
       return;
     }
     let chrome = false;
@@ -148,9 +164,10 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
       const menu = isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)));
-      chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t);
+      chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop);
     }
     if (chrome) out.push([a, b]);
+    else if (content++ === 0) firstContent = t;
   });
   const whole = new Set(out.map(([a]) => a)); // lines blanked whole
   // A bracketed credit closes its line: only a line that ends in a bracket is read for one.

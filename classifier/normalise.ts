@@ -50,7 +50,9 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
 // (no-break spaces). A phrase, an acronym's bracket or a sentence's end is then missed: "China&#39;s"
 // ends a sentence at its ";", and a soft hyphen splits the initiative's name. They are read as the
 // characters they stand for, dropped, or read as a plain space; so is a carriage return before a
-// line feed (Windows line ends: a caption's credit "(Xinhua/…)\r\n" was no credit).
+// line feed (Windows line ends: a caption's credit "(Xinhua/…)\r\n" was no credit), and HTML tags
+// left in the text: <p>, <br> and the other block tags are line breaks, <strong> or <a …> nothing
+// (paragraphs joined by <br><br> read as one long line changed 25 of the labelled judgements).
 
 /** Characters a page does not show: soft hyphen, zero-width space, non-joiner and joiner, the
  *  direction marks, word joiner, byte-order mark. */
@@ -60,7 +62,7 @@ const invisible = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200f) || c
 const oddSpace = (c: number) => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 /** Any character cleanText may change (a quick test most texts fail: faster than a loop in code). */
-const CLUTTER = /[&\r\u00ad\u00a0\u2000-\u200f\u202f\u205f\u2060\ufeff]/;
+const CLUTTER = /[&<\r\u00ad\u00a0\u2000-\u200f\u202f\u205f\u2060\ufeff]/;
 /** A carriage return: dropped before a line feed (Windows line ends), read as one alone (old Mac). */
 const CR = 13;
 const LONE_CR = /\r(?!\n)/g;
@@ -75,6 +77,25 @@ const NAMED: Record<string, string> = {
 };
 /** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon. */
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+/** An HTML tag at a given offset (sticky), with its attributes. */
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]{0,10})(?:\s[^<>]{0,500})?\/?>/y;
+/** The tags a page's text is marked up with: those that start a block are read as a line break,
+ *  a table's cell as a space, the others (<strong>, <a href="…">, <span>) as nothing. An unknown
+ *  name ("<5%", "<Belt and Road>") is text. */
+const BLOCK_TAGS = new Set('p br div li ul ol h1 h2 h3 h4 h5 h6 tr table tbody thead section article blockquote figure figcaption header footer hr pre center dd dt dl'.split(' '));
+const CELL_TAGS = new Set(['td', 'th']);
+const INLINE_TAGS = new Set('a abbr b big cite code em font i img small span strong sub sup u ins del mark time q s strike'.split(' '));
+
+/** The tag at text[i] ("<") and what it reads as, or null. */
+function tagAt(text: string, i: number): { text: string; length: number } | null {
+  TAG.lastIndex = i;
+  const m = TAG.exec(text);
+  if (!m) return null;
+  const name = m[1].toLowerCase();
+  const as = BLOCK_TAGS.has(name) ? '\n' : CELL_TAGS.has(name) ? ' ' : INLINE_TAGS.has(name) ? '' : null;
+  return as === null ? null : { text: as, length: m[0].length };
+}
 
 /** The characters an entity stands for, or null (an unknown name, a code point no text holds). */
 function entityText(m: RegExpExecArray): string | null {
@@ -104,6 +125,7 @@ export function cleanText(text: string): ReadPiece {
   for (; i < text.length && !drops; i++) {
     const c = text.charCodeAt(i);
     if (c === 38) drops = entityAt(text, i) !== null;
+    else if (c === 60) drops = tagAt(text, i) !== null;
     else if (invisible(c) || (c === CR && text.charCodeAt(i + 1) === 10)) drops = true;
     else if (oddSpace(c) || c === CR) spaces = true;
   }
@@ -131,8 +153,8 @@ export function cleanText(text: string): ReadPiece {
   };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    if (c === 38) {
-      const m = entityAt(text, i);
+    if (c === 38 || c === 60) {
+      const m = c === 38 ? entityAt(text, i) : tagAt(text, i);
       if (m) {
         flush(i);
         put(m.text, i, i + m.length);

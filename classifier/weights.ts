@@ -13,27 +13,29 @@
 // in the third decimal). Refitted in session twenty-one after the reading of a text began to treat
 // a paragraph as long as several as several (sentences.ts longParagraphBreaks) and the headline
 // printed again as the text's first line as chrome (chrome.ts): leave-one-out accuracy 0.954 →
-// 0.960 (log-loss 0.116 → 0.114), leave-one-file-out F1 EN 0.955 → 0.961 / ZH 0.970 → 0.973.
+// 0.960 (log-loss 0.116 → 0.114), leave-one-file-out F1 EN 0.955 → 0.961 / ZH 0.973; again, in the
+// third decimal, after bylines and a date line at the text's top became chrome (ten labelled texts
+// have one: six dev, three test, one holdout; no figure moved).
 // batch9.jsonl and batch11.jsonl train the topic model only (the fitter says why).
 // The test split and the holdout halves were never used.
 import type { FeatureName } from './features.js';
 
-export const RELEVANCE_BIAS = -3.278;
+export const RELEVANCE_BIAS = -3.279;
 export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
   titleAnchors: 2.000,
-  leadAnchors: 2.420,
-  bodyAnchors: 2.313,
-  anchorParagraphs: 1.253,
+  leadAnchors: 2.424,
+  bodyAnchors: 2.301,
+  anchorParagraphs: 1.250,
   listy: -1.500,
   contrast: -2.024,
   otherProgrammes: -2.032,
   otherProgrammeTitle: -0.167,
-  otherSense: -0.264,
-  otherInitiatives: -0.845,
-  offSubject: -0.420,
-  actionNearAnchor: 0.847,
+  otherSense: -0.261,
+  otherInitiatives: -0.844,
+  offSubject: -0.417,
+  actionNearAnchor: 0.851,
   flagshipOnly: 0.000,
-  partners: 0.684,
+  partners: 0.687,
 };
 
 // Topic model: for each topic a document has terms of (classify.ts' topicCandidates),
@@ -57,34 +59,35 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // weights moved in the third decimal, leave-one-file-out 0.836; refitted in session twenty-one after a
 // paragraph as long as several is read as several (sentences.ts longParagraphBreaks) and a headline
 // printed again above the text as chrome — mass 1.311 → 1.352, paragraphShare 0.174 → 0.112,
-// leadsParagraph 0.050 → 0 — leave-one-file-out 0.836 (the grid 0.828–0.837 at 0.35–0.45). Without the sentencesLed feature and the
+// leadsParagraph 0.050 → 0 — leave-one-file-out 0.836 (the grid 0.828–0.837 at 0.35–0.45); again
+// after bylines and top date lines became chrome (paragraphShare 0.112 → 0.095; 0.836). Without the sentencesLed feature and the
 // industry-investment terms of lexicon.ts' "enterprises going global" group it was 0.820 at best
 // (four files). The test split and the holdout halves were never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.319;
+export const TOPIC_BIAS = -4.317;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.352,
+  mass: 1.358,
   relative: 1.962,
-  leader: 1.078,
+  leader: 1.079,
   leadsParagraph: 0.000,
-  paragraphShare: 0.112,
-  clearTerm: 0.234,
+  paragraphShare: 0.095,
+  clearTerm: 0.233,
   inTitle: 0.443,
-  leadsSection: 0.221,
+  leadsSection: 0.220,
   companion: 1.502,
-  sentencesLed: 1.237,
+  sentencesLed: 1.235,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
   'connectivity': 0.079,
   'trade': 0.062,
   'digital-economy': -0.018,
-  'finance': 0.102,
-  'green': -0.270,
+  'finance': 0.101,
+  'green': -0.271,
   'sci-tech': -0.282,
-  'industry-investment': 0.171,
-  'people-to-people': -0.157,
+  'industry-investment': 0.172,
+  'people-to-people': -0.158,
   'cooperation-mechanisms': 0.270,
   'legal-compliance': 0.044,
 };

@@ -129,10 +129,25 @@ describe('page chrome', () => {
     expect(blankChrome('No chrome here.')).toBe('No chrome here.');
   });
 
-  it('finds no chrome in any labelled article but three metadata lines, nor in the seed documents', () => {
+  it('finds no chrome in any labelled article but its metadata lines and bylines, nor in the seed documents', () => {
     const found: string[] = [];
     for (const a of readLabelled()) for (const [s, e] of chromeSpans(a.text)) found.push(`${a.id}: ${a.text.slice(s, e)}`);
-    expect(found.sort()).toEqual(['en-030: Source: NAM News Network', 'en-843: Source: Xinhua, December 9, 2021', 'zh-413: (来源:中国青年报客户端)']);
+    expect(found.sort()).toEqual([
+      'en-026: By Huang Yong',
+      'en-030: Source: NAM News Network',
+      'en-074: By Shen Yang',
+      'en-080: By Shan Juan | China Daily | Updated: 2017-01-19 07:34',
+      'en-480: By Kuban Abdymen',
+      'en-841: by Zhao Yang',
+      'en-843: Source: Xinhua, December 9, 2021',
+      'zh-413: (来源:中国青年报客户端)',
+      'zh-418: 本报记者 杜雨萌',
+      'zh-425: 记者曾金华',
+      'zh-474: 2024年9月25日',
+      'zh-477: 文|财新 曾佳',
+      'zh-490: 2023/12/07 14:59',
+      'zh-490: 記者 俞璟瑤 報導',
+    ]);
     for (const d of seedDocuments()) expect(chromeSpans(d.text), d.id).toEqual([]);
   });
 
@@ -174,11 +189,11 @@ describe('page chrome', () => {
     }
   });
 
-  it('keeps every labelled article\'s judgement when a menu, a related list and a footer naming the BRI are added', () => {
+  it('keeps every labelled article\'s judgement when a menu, a byline, a related list and a footer naming the BRI are added', () => {
     const flips: string[] = [];
     for (const a of readLabelled()) {
       const zh = a.lang === 'zh';
-      const before = zh ? '首页 | 要闻 | 政务公开 | 一带一路 | 投资上海\n\n' : 'Home | News | Government | Belt and Road | Living\n\n';
+      const before = zh ? '首页 | 要闻 | 政务公开 | 一带一路 | 投资上海\n\n本报记者 王伟 李娜\n2024-05-12 10:30\n\n' : 'Home | News | Government | Belt and Road | Living\n\nBy Wang Wei and Li Na | China Daily | Updated: 2024-05-12 10:30\n\n';
       const after = zh
         ? '\n\n相关新闻\n上海企业积极参与“一带一路”建设\n进博会吸引全球客商\n\n版权所有：中国一带一路网'
         : "\n\nRelated stories\nBelt and Road Initiative: Shanghai enterprises go global\nShanghai to host international trade fair\n\nCopyright © Belt and Road Portal. All rights reserved.";
@@ -187,6 +202,17 @@ describe('page chrome', () => {
       if (dressed.relevant !== plain.relevant || dressed.score !== plain.score) flips.push(`${a.id} ${plain.score} -> ${dressed.score}`);
     }
     expect(flips).toEqual([]);
+  });
+
+  it('blanks a byline, and a date alone among the text\'s first lines; not a sentence that starts so, nor a notice\'s date under its issuer', () => {
+    for (const line of ['By Wang Wei and Li Na | China Daily | Updated: 2024-05-12 10:30', 'by Zhao Yang', "By CGTN's Li Na", '本报记者 杜雨萌', '（记者 王伟）', '文|财新 曾佳', '2023/12/07 14:59', 'Updated: May 12, 2024', '2024年05月12日 10:30']) {
+      expect(blanked(`${line}\n\nThe China-Europe freight trains made 1,200 trips this year.`), line).toEqual([line]);
+    }
+    for (const line of ['By 2030, China will build 50 more Luban Workshops.', 'By the end of the year the trains will run daily', 'By then', '记者会上，王毅表示中方愿同各方一道推进共建一带一路。', '2013 to 2023: a decade of the Belt and Road']) {
+      expect(blanked(`${line}\n\nThe China-Europe freight trains made 1,200 trips this year.`), line).toEqual([]);
+    }
+    const notice = '各区人民政府：\n\n现将《方案》印发给你们，请认真贯彻执行。\n\n上海市人民政府\n\n2023年11月26日';
+    expect(blanked(notice)).toEqual([]);
   });
 
   it('blanks the headline printed again as the text\'s first line, not a first sentence that starts with it', () => {

@@ -115,6 +115,30 @@ describe("what a page's markup leaves in copied text", () => {
     expect(evidence).toBeGreaterThan(10000);
   });
 
+  it('judges every labelled article the same with its text marked up in HTML: paragraphs in <p> or joined by <br><br>, names in <strong>', () => {
+    const sum = (j: Judgement) => JSON.stringify([j.score, j.topics.map((t) => [t.id, t.score]), j.measures.map((m) => [m.id, m.relation, m.score])]);
+    const paras = (t: string) => t.split(/\n\s*\n/);
+    const variants: Record<string, (t: string) => string> = {
+      '<p>': (t) => paras(t).map((p) => `<p style="text-indent:2em">${p}</p>`).join('\n'),
+      '<br><br>': (t) => paras(t).join('<br><br>'),
+      '<strong>': (t) => t.replace(/(Belt and Road|一带一路|一帶一路)/g, '<strong>$1</strong>'),
+    };
+    const changed: string[] = [];
+    for (const a of readLabelled()) {
+      const plain = sum(classify({ title: a.title, text: a.text }, k, { threshold: 0.5 }));
+      for (const [name, f] of Object.entries(variants)) {
+        const text = f(a.text);
+        const j = classify({ title: a.title, text }, k, { threshold: 0.5 });
+        if (sum(j) !== plain) changed.push(`${a.id} ${name}`);
+        for (const e of [...j.evidence, ...j.topics.flatMap((t) => t.evidence)]) expect(`${a.title}\n\n${text}`, a.id).toContain(e);
+      }
+    }
+    expect(changed).toEqual([]);
+    // not markup: "<5%", a bracketed name, an unknown tag
+    expect(cleanText('growth <5% in <Belt and Road> <foo>').text).toBe('growth <5% in <Belt and Road> <foo>');
+    expect(cleanText('<p>One</p><p>Two<br/>three <a href="x">link</a></p>').text).toBe('\nOne\n\nTwo\nthree link\n');
+  });
+
   it('lists a sentence once when the title and the text write it differently, and trims a title\'s entity spaces (a reviewer\'s cases)', () => {
     const en = classify({ title: 'Belt &amp; Road projects boost trade between China and Laos', text: 'Belt & Road projects boost trade between China and Laos, officials said on Monday in Vientiane. The China-Laos Railway carried 4 million tonnes of goods under the Belt and Road Initiative.' }, k, { threshold: 0.5 });
     expect(en.evidence.filter((e) => /boost trade/.test(e))).toHaveLength(1);
