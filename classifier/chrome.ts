@@ -61,6 +61,8 @@ function rowShape(line: string): string {
   return sep ? `${sep[0]}${line.trim().replace(/^[|｜]|[|｜]$/g, '').split(sep[0]).length}` : '';
 }
 
+/** The longest line a byline may stand under as under a heading. */
+const HEADING_LINE_MAX = 150;
 /** No chrome line is longer (a menu line's limit; footers, metadata and headlines are shorter). */
 const CHROME_LINE_MAX = 300;
 
@@ -94,11 +96,14 @@ const META =
 const META_MAX = 120;
 const SENTENCE_END = /[。！？!?]|\.\s+\S/;
 /** A metadata line names an outlet, not a document or a quotation (来源：《…愿景与行动》 is a citation). */
-const isMeta = (t: string, atTop: () => boolean) => t.length <= META_MAX && (META.test(t) || BYLINE.test(t) || (DATE_LINE.test(t) && atTop())) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
-/** A byline on a line of its own: "By Wang Wei and Li Na | China Daily", "By CGTN's Li Na"; 记者 王伟 李娜,
- *  （记者 王伟）, 文/王伟 (not "By 2030, …" or "By the end of …": names only). */
+const isMeta = (t: string, atTop: () => boolean, atEdge: () => boolean) =>
+  t.length <= META_MAX && (META.test(t) || (BYLINE.test(t) && atEdge()) || (DATE_LINE.test(t) && atTop())) && !SENTENCE_END.test(t) && !/[《“"]/.test(t);
+/** A byline on a line of its own, above the text's second line of content or as its last line:
+ *  "By Wang Wei and Li Na | China Daily", "By CGTN's Li Na"; 记者 王伟 李娜, （记者 王伟）, 文/王伟 (not
+ *  "By 2030, …" or "By the end of …": names only; not a heading "By Land and Sea" within the text, nor
+ *  记者会上 or 文化交流). */
 const BYLINE =
-  /^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*(?:\s*[|｜]\s*[^|｜]{1,60})*|[(（]?(?:本报)?(?:记者|記者|通讯员|通訊員|文|撰文|文\/图|文\/圖|图\/文|圖\/文)\s*[:：|｜/]?\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,4}[)）]?)$/;
+  /^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*(?:\s*[|｜]\s*[^|｜]{1,60})*|[(（]?(?:(?:本报)?(?:记者|記者|通讯员|通訊員)(?![会會招手节節站证證])\s*[:：|｜/]?|(?:文|撰文|文\/图|文\/圖|图\/文|圖\/文)\s*[:：|｜/])\s*[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,4}[)）]?)$/;
 /** A line that is a date (and time) alone, maybe labelled: "2024-05-12 10:30", "Updated: May 12, 2024",
  *  2024年05月12日 10:30 — above the text's first line of content only (chrome and the headline printed
  *  again may stand before it): a notice's date under its issuer's name at the end is the document's
@@ -146,13 +151,20 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   // Above the text's first line of content: no line but chrome yet, or only the headline printed again.
   let content = 0;
   let firstContent = '';
-  const atTop = () => content === 0 || (content === 1 && from >= 3 && headlineKey(firstContent) === headlineKey(text.slice(0, from - 2)));
+  let repeatsTitle: boolean | undefined; // whether that first line of content is the headline printed again
+  const before = () => content - (content > 0 && (repeatsTitle ??= from >= 3 && headlineKey(firstContent) === headlineKey(text.slice(0, from - 2))) ? 1 : 0);
+  const atTop = () => before() === 0;
+  // A byline's place: above the second line of content, under a heading (a title or a subtitle within
+  // the text: "…Anniversary of the Proposal…\n\nBy Shen Yang"), or last.
+  let previous = '';
+  const atEdge = (x: number) => before() <= 1 || x === lines.length - 1 || (previous.length <= HEADING_LINE_MAX && !ENDS_SENTENCE.test(previous));
   lines.forEach(({ a, b, t }, x) => {
     if (x < menuLines) return;
     // (a line longer than any rule's reach is text, and ends a related list)
     if (t.length > CHROME_LINE_MAX) {
       related = false;
       if (content++ === 0) firstContent = t;
+      previous = t;
       return;
     }
     let chrome = false;
@@ -164,10 +176,11 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
       const menu = isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)));
-      chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop);
+      chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop, () => atEdge(x));
     }
     if (chrome) out.push([a, b]);
     else if (content++ === 0) firstContent = t;
+    previous = t;
   });
   const whole = new Set(out.map(([a]) => a)); // lines blanked whole
   // A bracketed credit closes its line: only a line that ends in a bracket is read for one.

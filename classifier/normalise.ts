@@ -78,8 +78,9 @@ const NAMED: Record<string, string> = {
 /** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon. */
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
 
-/** An HTML tag at a given offset (sticky), with its attributes. */
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]{0,10})(?:\s[^<>]{0,500})?\/?>/y;
+/** An HTML tag at a given offset (sticky): its name in lower or upper case, its attributes each with
+ *  a value ("<A Belt and Road Vision …>", "<Time for Action>" and "a<b and b>c" are text). */
+const TAG = /<\/?([a-z][a-z0-9]{0,10}|[A-Z][A-Z0-9]{0,10})(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'=<>`]{1,500})){0,20}\s*\/?>/y;
 /** The tags a page's text is marked up with: those that start a block are read as a line break,
  *  a table's cell as a space, the others (<strong>, <a href="…">, <span>) as nothing. An unknown
  *  name ("<5%", "<Belt and Road>") is text. */

@@ -213,6 +213,12 @@ describe('page chrome', () => {
     }
     const notice = '各区人民政府：\n\n现将《方案》印发给你们，请认真贯彻执行。\n\n上海市人民政府\n\n2023年11月26日';
     expect(blanked(notice)).toEqual([]);
+    // within the text: a heading that starts as a byline would is content (a second reviewer's cases)
+    const body = 'The China-Europe freight trains made 1,200 trips this year.\n\nThe port handled more containers.';
+    for (const line of ['文化交流', '文明互鉴', '文莱摩拉港', '记者会上', '记者招待会', 'By Numbers', 'By Land and Sea', 'By Numbers | Belt and Road Initiative at ten']) {
+      expect(blanked(`${body}\n\n${line}\n\nMore text follows about the trains.`), line).toEqual([]);
+    }
+    expect(blanked(`${body}\n\nBy Huang Yong`)).toEqual(['By Huang Yong']); // a byline at the end
   });
 
   it('blanks the headline printed again as the text\'s first line, not a first sentence that starts with it', () => {

@@ -136,6 +136,9 @@ describe("what a page's markup leaves in copied text", () => {
     expect(changed).toEqual([]);
     // not markup: "<5%", a bracketed name, an unknown tag
     expect(cleanText('growth <5% in <Belt and Road> <foo>').text).toBe('growth <5% in <Belt and Road> <foo>');
+    // (a second reviewer's cases: a title in angle brackets whose first word is a tag's name, a comparison)
+    for (const t of ['released <A Belt and Road Vision for Shared Prosperity> in Beijing', '<Time for Action> report', 'if a<b and b>c']) expect(cleanText(t).text).toBe(t);
+    expect(cleanText('<a title="a>b" href="x">link</a><BR/>').text).toBe('link\n');
     expect(cleanText('<p>One</p><p>Two<br/>three <a href="x">link</a></p>').text).toBe('\nOne\n\nTwo\nthree link\n');
   });
 
