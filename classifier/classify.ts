@@ -24,7 +24,7 @@ import {
 import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
 import { isSpace, longParagraphBreaks, sentenceSpan, unwrapLines } from './sentences.js';
-import { cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
+import { asRead, cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
 import { listItems } from './structure.js';
 import { blankChrome } from './chrome.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
@@ -311,11 +311,11 @@ const holds = (longer: string, lk: number, shorter: string, sk: number) => {
 function placeOf(items: string[], given: string): number {
   if (!items.length) return -1;
   // (compared as read: a title with "&amp;" and a sentence with "&" say the same — normalise.ts)
-  const t = cleanText(given).text;
+  const t = asRead(given);
   const k = keyLength(t);
   let replaces = -1;
   for (let x = 0; x < items.length; x++) {
-    const item = cleanText(items[x]).text;
+    const item = asRead(items[x]);
     const listed = keyLength(item);
     if (holds(item, listed, t, k)) return REPEAT;
     if (replaces < 0 && holds(t, k, item, listed)) replaces = x;

@@ -174,6 +174,9 @@ export function cleanText(text: string): ReadPiece {
   return { text: parts.join(''), start: start.subarray(0, n), end: end.subarray(0, n) };
 }
 
+/** A string as read (cleanText's text), with no allocation where there is nothing to clean. */
+export const asRead = (text: string) => (CLUTTER.test(text) ? cleanText(text).text : text);
+
 /** The decodable entity at text[i] ("&"), or null. */
 function entityAt(text: string, i: number): { text: string; length: number } | null {
   ENTITY.lastIndex = i;
