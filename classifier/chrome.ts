@@ -17,7 +17,8 @@
 // registration number near its start and no sentence end (not 主办单位：, which an event's notice
 // lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
 // with a field such as "Source:" or 来源：, or is a byline ("By Zhao Yang", 本报记者 杜雨萌, 文|财新 曾佳)
-// or, among the text's first lines, a date alone ("2023/12/07 14:59", 2024年9月25日). A bracketed "(Source: …)" at a paragraph's end is blanked
+// where a byline stands, or, above the text's first line of content, a date alone ("2023/12/07
+// 14:59", 2024年9月25日). A bracketed "(Source: …)" at a paragraph's end is blanked
 // as well, unless it cites a 《document》. So is the headline printed again as the text's first line
 // (after any chrome; compared without spaces, punctuation, symbols or case): read twice, it would
 // be the text's lead in place of the article's first paragraph (a labelled Chinese hard negative,

@@ -1161,14 +1161,26 @@ function indexOfEntry(full: string, text: string): number {
 /** Where a catalog entry's text (its first `max` characters) stands in the document (indexOfEntry),
  *  also across the line breaks read into a long paragraph (Doc.inserted: a break may fall between
  *  an entry's sentences); else null. */
+/** The document's text without the breaks read into its long paragraphs (made once: every
+ *  announced entry of a long policy looks in it). */
+const uninsertedCache = new WeakMap<Doc, string>();
+function uninserted(doc: Doc): string {
+  let plain = uninsertedCache.get(doc);
+  if (plain === undefined) {
+    const inserted = doc.inserted!;
+    plain = inserted.map((b, i) => doc.full.slice(i ? inserted[i - 1] + 1 : 0, b)).join('') + doc.full.slice(inserted[inserted.length - 1] + 1);
+    uninsertedCache.set(doc, plain);
+  }
+  return plain;
+}
+
 function entrySpan(doc: Doc, text: string, max = Infinity): [number, number] | null {
   const length = Math.min(text.length, max);
   const at = indexOfEntry(doc.full, text);
   if (at >= 0) return [at, at + length];
   const { inserted } = doc;
   if (!inserted) return null;
-  const plain = inserted.map((b, i) => doc.full.slice(i ? inserted[i - 1] + 1 : 0, b)).join('') + doc.full.slice(inserted[inserted.length - 1] + 1);
-  const p = indexOfEntry(plain, text);
+  const p = indexOfEntry(uninserted(doc), text);
   if (p < 0) return null;
   // a character of the plain text has the breaks before it (at plain offsets inserted[k] - k) in front of it
   const toFull = (q: number) => q + inserted.filter((b, k) => b - k <= q).length;
@@ -1615,11 +1627,11 @@ function prepare(input: ClassifyInput, knowledge: Knowledge) {
   // listed items are found in the text with the same breaks, at the same offsets (`text`, made when
   // topics ask for it).
   const breaks = longParagraphBreaks(read, r.title.length + 2);
-  const { full, at } = insertLineBreaks(read, r.at, breaks, r.raw.length);
+  const { full, at, placed } = insertLineBreaks(read, r.at, breaks, r.raw.length);
   const commaless = BELT_COMMA.test(full) ? full.replace(ONE_BELT_COMMA, (m) => m.replace(/[,，、;；]/g, ' ')) : full;
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, at);
-  if (breaks.length) doc.inserted = breaks.map((b, i) => b + i);
+  doc.inserted = placed;
   let text = breaks.length ? null : r.text;
   return {
     title: r.title,

@@ -251,11 +251,12 @@ export function verbatimSpan(at: OffsetMap | null, a: number, b: number): [numbe
 /** A string with a line break inserted at each of the offsets (ascending). */
 export const withLineBreaks = (s: string, breaks: number[]) => [...breaks.map((b, i) => s.slice(i ? breaks[i - 1] : 0, b)), s.slice(breaks.at(-1) ?? 0)].join('\n');
 
-/** The string read with a line break inserted at each of the offsets (ascending), and its map to
- *  the input (a break maps to no character: it starts and ends where the character after it starts).
+/** The string read with a line break inserted at each of the offsets (ascending), its map to the
+ *  input (a break maps to no character: it starts and ends where the character after it starts), and
+ *  where the breaks now stand (`placed`, null when there are none).
  *  The map counts the breaks before an offset (a binary search): evidence asks for a few offsets. */
-export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: number[], rawLength: number): { full: string; at: OffsetMap | null } {
-  if (!breaks.length) return { full, at };
+export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: number[], rawLength: number): { full: string; at: OffsetMap | null; placed: number[] | null } {
+  if (!breaks.length) return { full, at, placed: null };
   const placed = breaks.map((b, k) => b + k); // where each break is in the new string
   const inner = (i: number, side: 'start' | 'end') => (i >= full.length ? (at ? at.start(full.length) : rawLength) : at ? at[side](i) : side === 'start' ? i : i + 1);
   const locate = (i: number, side: 'start' | 'end') => {
@@ -269,5 +270,5 @@ export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: num
     // lo breaks lie before i; i is a break itself when placed[lo] === i
     return lo < placed.length && placed[lo] === i ? inner(i - lo, 'start') : inner(i - lo, side);
   };
-  return { full: withLineBreaks(full, breaks), at: { start: (i) => locate(i, 'start'), end: (i) => locate(i, 'end') } };
+  return { full: withLineBreaks(full, breaks), at: { start: (i) => locate(i, 'start'), end: (i) => locate(i, 'end') }, placed };
 }

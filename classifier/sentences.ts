@@ -157,6 +157,16 @@ function bracketBalance(text: string, a: number, b: number): number {
   }
   return n;
 }
+/** Whether text[a, b) holds more Chinese characters than Latin letters. */
+function moreChinese(text: string, a: number, b: number): boolean {
+  let balance = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) balance++;
+    else if (isLetter(c)) balance--;
+  }
+  return balance > 0;
+}
 /** A list entry's number or letter with its closing bracket only ("1）", "a)", "一）"): a line that
  *  starts so is no wrapped bracket's rest. */
 const LIST_CLOSE = /^(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]/;
@@ -237,13 +247,7 @@ export function unwrapLines(text: string): string {
   let chineseText: boolean | undefined;
   const chinese = () => {
     if (chineseText === undefined) {
-      let balance = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0x3400 && c <= 0x9fff) balance++;
-        else if (isLetter(c)) balance--;
-      }
-      chineseText = balance > 0;
+      chineseText = moreChinese(text, 0, text.length);
     }
     return chineseText;
   };
@@ -347,13 +351,7 @@ export function longParagraphBreaks(text: string, from = 0): number[] {
     if (e - a >= LONG_PARAGRAPH_ZH) {
       // (the paragraph's language by its first characters: a Chinese paragraph quotes English names,
       // an English one a Chinese name, but not for long)
-      let balance = 0;
-      for (let i = a; i < e && i < a + LANGUAGE_SAMPLE; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0x3400 && c <= 0x9fff) balance++;
-        else if (isLetter(c)) balance--;
-      }
-      const zh = balance > 0;
+      const zh = moreChinese(text, a, Math.min(e, a + LANGUAGE_SAMPLE));
       if (e - a >= (zh ? LONG_PARAGRAPH_ZH : LONG_PARAGRAPH)) {
         const target = zh ? PARAGRAPH_ZH : PARAGRAPH;
         for (let i = a + target; i < e; i++) {
