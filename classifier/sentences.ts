@@ -182,7 +182,7 @@ const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[
  * one of the names of ACROSS_NAME is a space — same length, as unwrapLines. Only inside a name: a
  * caption, heading, byline or dateline on the line above its paragraph stays a line of its own.
  */
-const ACROSS_NAME = /Silk +Road +Economic +Belt|Maritime +Silk +Road|Belt +and +Road|21st[- ]+Century +Maritime|一 *带 *一 *路|丝 *绸 *之 *路|絲 *綢 *之 *路|经 *济 *带|經 *濟 *帶/g;
+const ACROSS_NAME = /Silk +Road +Economic +Belt|Maritime +Silk +Road|Belt +and +Road|21st[- ]+Century +Maritime|一 *[带帶] *一 *路|丝 *绸 *之 *路|絲 *綢 *之 *路|经 *济 *带|經 *濟 *帶/g;
 function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
   let out: string[] | null = null;
   for (let n = 0; n + 1 < starts.length; n++) {

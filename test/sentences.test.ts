@@ -396,6 +396,7 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
       expect(unwrapLines(t)).toBe(t);
     }
     expect(unwrapLines('共建“一带\n一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。')).toBe('共建“一带 一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。');
+    expect(unwrapLines('共建「一帶\n一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。')).toBe('共建「一帶 一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。');
     const captions = 'The partnership was launched by 29 countries at a virtual conference in June.\n\n29 BRI Green Partnership Initiative countries\n29 Countries of the BRI Partnership on Green Development\n\nThe partnership lays out focus areas for cooperation.';
     expect(unwrapLines(captions)).toBe(captions);
     const heading = 'Shanghai issued its plan on Monday.\n\nHighlights of the plan for Belt and Road cooperation in 2024\nThe city will open ten new air routes.\n\nIt will also host a forum.';
