@@ -6,6 +6,8 @@
 // so no phrase, title or issuer is found in it. The bracketed syllable (one with a tone mark, right
 // after a Chinese character) is read as if it were not there.
 
+import { articleSpans } from '../crawlers/extract.js';
+
 /** A pinyin syllable with a tone mark in brackets, right after a Chinese character. */
 const PINYIN = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/g;
 const TONED = new Set([...'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ'].map((c) => c.charCodeAt(0)));
@@ -52,7 +54,8 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
 // characters they stand for, dropped, or read as a plain space; so is a carriage return before a
 // line feed (Windows line ends: a caption's credit "(Xinhua/…)\r\n" was no credit), and HTML tags
 // left in the text: <p>, <br> and the other block tags are line breaks, <strong> or <a …> nothing
-// (paragraphs joined by <br><br> read as one long line changed 25 of the labelled judgements).
+// (paragraphs joined by <br><br> read as one long line changed 25 of the labelled judgements), and a
+// script, a style sheet, a page's <head> or a comment, which a page never shows, nothing.
 
 /** Characters a page does not show: soft hyphen, zero-width space, non-joiner and joiner, the
  *  direction marks, word joiner, byte-order mark. */
@@ -78,22 +81,47 @@ const NAMED: Record<string, string> = {
 /** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon. */
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
 
-/** An HTML tag at a given offset (sticky): its name in lower or upper case, its attributes each with
- *  a value ("<A Belt and Road Vision …>", "<Time for Action>" and "a<b and b>c" are text). */
-const TAG = /<\/?([a-z][a-z0-9]{0,10}|[A-Z][A-Z0-9]{0,10})(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'=<>`]{1,500})){0,20}\s*\/?>/y;
+/** An HTML tag at a given offset (sticky): its name in lower or upper case (a namespace prefix
+ *  allowed: Word's <o:p>), its attributes each with a value ("<A Belt and Road Vision …>",
+ *  "<Time for Action>" and "a<b and b>c" are text). */
+const TAG = /<\/?([a-z][a-z0-9]{0,10}(?::[a-z][a-z0-9]{0,10})?|[A-Z][A-Z0-9]{0,10}(?::[A-Z][A-Z0-9]{0,10})?)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'=<>`]{1,500})){0,20}\s*\/?>/y;
 /** The tags a page's text is marked up with: those that start a block are read as a line break,
  *  a table's cell as a space, the others (<strong>, <a href="…">, <span>) as nothing. An unknown
  *  name ("<5%", "<Belt and Road>") is text. */
-const BLOCK_TAGS = new Set('p br div li ul ol h1 h2 h3 h4 h5 h6 tr table tbody thead section article blockquote figure figcaption header footer hr pre center dd dt dl'.split(' '));
+const BLOCK_TAGS = new Set(
+  'p br div li ul ol h1 h2 h3 h4 h5 h6 tr table tbody thead tfoot caption section article blockquote figure figcaption header footer nav aside main html body title form fieldset legend address details summary hr pre center dd dt dl'.split(' '),
+);
 const CELL_TAGS = new Set(['td', 'th']);
-const INLINE_TAGS = new Set('a abbr b big cite code em font i img small span strong sub sup u ins del mark time q s strike'.split(' '));
+const INLINE_TAGS = new Set(
+  'a abbr b big cite code em font i img small span strong sub sup u ins del mark time q s strike label button input select option textarea meta link base wbr nobr tt var kbd samp dfn bdi bdo picture source video audio o:p'.split(' '),
+);
+/** Elements whose content a page never shows as its text: a script, a style sheet, the page's
+ *  head (its <title> and <meta> lines), a template. From the opening tag to its closing one they
+ *  read as a line break; without a closing tag the opening one is text. */
+const HIDDEN_ELEMENTS = new Set('script style noscript template head svg iframe'.split(' '));
+/** A comment or a declaration (<!-- … -->, <!DOCTYPE html>, <![CDATA[ … ]]> ), read as nothing. */
+const COMMENT = /<!--[\s\S]*?-->|<![A-Za-z][^<>]{0,200}>|<!\[CDATA\[[\s\S]*?\]\]>/y;
+
+const closingTags = new Map<string, RegExp>();
+/** A hidden element's closing tag, any case (searched from lastIndex). */
+const closingTag = (name: string) => closingTags.get(name) ?? closingTags.set(name, new RegExp(`</${name}\\s*>`, 'gi')).get(name)!;
 
 /** The tag at text[i] ("<") and what it reads as, or null. */
 function tagAt(text: string, i: number): { text: string; length: number } | null {
+  if (text.charCodeAt(i + 1) === 33) {
+    COMMENT.lastIndex = i;
+    const c = COMMENT.exec(text);
+    return c ? { text: '', length: c[0].length } : null;
+  }
   TAG.lastIndex = i;
   const m = TAG.exec(text);
   if (!m) return null;
   const name = m[1].toLowerCase();
+  if (HIDDEN_ELEMENTS.has(name) && text.charCodeAt(i + 1) !== 47) {
+    const close = closingTag(name);
+    close.lastIndex = i + m[0].length;
+    return close.exec(text) ? { text: '\n', length: close.lastIndex - i } : null;
+  }
   const as = BLOCK_TAGS.has(name) ? '\n' : CELL_TAGS.has(name) ? ' ' : INLINE_TAGS.has(name) ? '' : null;
   return as === null ? null : { text: as, length: m[0].length };
 }
@@ -185,10 +213,47 @@ function entityAt(text: string, i: number): { text: string; length: number } | n
   return m && d !== null ? { text: d, length: m[0].length } : null;
 }
 
-/** One piece of the input as the classifier reads it: cleaned (cleanText; unless `clean` is false),
- *  then without bracketed pinyin. */
+// A whole HTML page given as the text (a saved page piped to `silkwatch classify`) carries the
+// site's menus, sidebars of other headlines, its <head> and scripts: on a Belt and Road site every
+// page names the initiative there, whatever its article is about. Such a text is read as the
+// crawler reads the page (crawlers/extract.ts): only the article's body paragraphs, each at its
+// own place in the page, so evidence still quotes the text as given.
+
+/** A whole page rather than a text or a fragment of markup: it opens with a tag and has a <body>
+ *  or an <html>. */
+const PAGE_START = /^\uFEFF?\s*</;
+const PAGE_ELEMENT = /<(?:body|html)[\s>]/i;
+export const isWholePage = (text: string) => PAGE_START.test(text) && PAGE_ELEMENT.test(text);
+
+/** A whole page as read: its body paragraphs (articleSpans), each cleaned, a blank line between
+ *  them; null when the page has no body the extractor finds. */
+function readPage(page: string): ReadPiece | null {
+  const spans = articleSpans(page);
+  if (!spans.length) return null;
+  const parts: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  for (const [a, b] of spans) {
+    if (parts.length) {
+      // The blank line between two paragraphs stands where the second starts (it quotes nothing).
+      parts.push('\n\n');
+      start.push(a, a);
+      end.push(a, a);
+    }
+    const c = cleanText(page.slice(a, b));
+    parts.push(c.text);
+    for (let i = 0; i < c.text.length; i++) {
+      start.push(a + (c.start ? c.start[i] : i));
+      end.push(a + (c.end ? c.end[i] : i + 1));
+    }
+  }
+  return { text: parts.join(''), start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/** One piece of the input as the classifier reads it: cleaned (cleanText; unless `clean` is false;
+ *  a whole page as its body, readPage), then without bracketed pinyin. */
 function readPiece(given: string, clean: boolean): ReadPiece {
-  const c = clean ? cleanText(given) : { text: given, start: null, end: null };
+  const c = !clean ? { text: given, start: null, end: null } : ((isWholePage(given) && readPage(given)) || cleanText(given));
   const p = dropPinyin(c.text);
   if (!p.at) return c;
   const n = p.text.length;

@@ -69,10 +69,13 @@ export interface Extracted {
 }
 
 
-export function extractArticle(html: string, url: string, hints: ExtractHints = {}, tz = 'Asia/Shanghai'): Extracted {
+/** One parse and walk of a page: its lines, the body picked, the title, and the body lines kept
+ *  (`kept`, indices into `lines`) with those dropped from its head and tail. */
+function readPage(html: string, url: string, hints: ExtractHints, tz: string) {
   // htmlparser2 (cheerio's non-XML fast path) rather than parse5: the same result on every
   // fixture page and about three times faster, which is most of the pipeline's CPU per page.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // Start and end indices: where each body line stands in the page (articleSpans).
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
   const root = $.root()[0] as AnyNode;
   const page = measure(root);
   const baseUrl = resolveUrl(page.meta.base ?? undefined, url) ?? url;
@@ -135,6 +138,22 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       tailDropped.push(kept.pop()!);
     } else break;
   }
+  return { $, page, baseUrl, walk, lines, rawStart, rawEnd, picked, title, kept, headDropped, tailDropped };
+}
+
+/**
+ * Where the article's body lines stand in the page's HTML: [start, end) offsets, one per
+ * paragraph extractArticle keeps (its `text`), in order; empty when the page has no body. For a
+ * reader that must quote the page verbatim (classifier/normalise.ts reads a whole page given as a
+ * text this way).
+ */
+export function articleSpans(html: string, url = 'http://localhost/', tz = 'Asia/Shanghai'): [number, number][] {
+  const { lines, kept } = readPage(html, url, {}, tz);
+  return kept.map((i) => [lines[i].from, lines[i].to] as [number, number]).filter(([a, b]) => a >= 0 && b > a);
+}
+
+export function extractArticle(html: string, url: string, hints: ExtractHints = {}, tz = 'Asia/Shanghai'): Extracted {
+  const { $, page, baseUrl, walk, lines, rawStart, rawEnd, picked, title, kept, headDropped, tailDropped } = readPage(html, url, hints, tz);
   const paragraphs = kept.map((i) => lines[i].text);
   const text = paragraphs.join('\n\n');
   const bodyStart = kept.length ? kept[0] : rawStart;

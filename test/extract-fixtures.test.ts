@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, decodeHtmlDetailed } from '../crawlers/decode.js';
-import { EXTRACTOR_VERSION, extractArticle } from '../crawlers/extract.js';
+import * as cheerio from 'cheerio';
+import { articleSpans, EXTRACTOR_VERSION, extractArticle } from '../crawlers/extract.js';
+import { collapse } from '../crawlers/extract/text.js';
 import { encodeGbk } from '../fixtures/site/gbk.js';
 import { runCli } from './support/cli.js';
 import { describeF1, tokenF1, tokens } from './support/f1.js';
@@ -94,6 +96,13 @@ describe.each(index.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
     expect(r.f1, describeF1(r)).toBeGreaterThanOrEqual(0.95);
     // Paragraphs are kept: joined by one blank line, none empty.
     expect(e.text.split('\n\n').every((p) => p.trim() && !p.includes('\n'))).toBe(true);
+  });
+
+  it('says where each body paragraph stands in the HTML (articleSpans: the classifier reads a page given as text by them)', () => {
+    const spans = articleSpans(decoded.html, expected.url);
+    // each span is the paragraph's HTML: read (tags and entities) it is the paragraph extracted
+    expect(spans.map(([a, b]) => collapse(cheerio.load(decoded.html.slice(a, b)).root().text()))).toEqual(e.text.split('\n\n'));
+    expect(spans.every(([a, b], i) => a < b && (i === 0 || spans[i - 1][1] <= a))).toBe(true);
   });
 
   it('finds the source line, the canonical URL and the attachments', () => {
