@@ -237,6 +237,20 @@ describe('relevance', () => {
     }
   });
 
+  it("shows first a topic's sentence that names the BRI with a word of the field, before a stronger term elsewhere", () => {
+    // (Blind spot-check AG: a finance topic opened with a partner's reserves under the AIIB's
+    // guarantee, not the BRI's RMB settlement. A blind A/B judge preferred this order 32 to 5.)
+    const j = judge({
+      title: '巴基斯坦计划在华发行熊猫债券',
+      text:
+        '截至2025年6月,巴基斯坦外汇储备达145.1亿美元,叠加亚投行的信用担保,为债券偿付提供保障。\n\n' +
+        '这种融资模式推动人民币在跨境投融资中的使用,2024年中国与“一带一路”国家货物贸易人民币结算量同比增长66%,熊猫债正成为关键载体。',
+    });
+    const finance = j.topics.find((t) => t.id === 'finance');
+    expect(finance?.evidence[0]).toContain('一带一路');
+    expect(finance?.evidence[1]).toContain('亚投行');
+  });
+
   it('is a pure function of (document, knowledge, config)', () => {
     const input = { title: dev[0].title, text: dev[0].text };
     expect(judge(input)).toEqual(judge(input));
