@@ -55,7 +55,7 @@ export function dropPinyin(text: string): { text: string; at: Int32Array | null 
 // line feed (Windows line ends: a caption's credit "(Xinhua/…)\r\n" was no credit), and HTML tags
 // left in the text: <p>, <br> and the other block tags are line breaks, <strong> or <a …> nothing
 // (paragraphs joined by <br><br> read as one long line changed 25 of the labelled judgements), and a
-// script, a style sheet, a page's <head> or a comment, which a page never shows, nothing.
+// script, a style sheet or a comment, which a page never shows, nothing (a whole page: readPage below).
 
 /** Characters a page does not show: soft hyphen, zero-width space, non-joiner and joiner, the
  *  direction marks, word joiner, byte-order mark. */
@@ -78,13 +78,22 @@ const NAMED: Record<string, string> = {
   copy: '\u00a9', reg: '\u00ae', trade: '\u2122', deg: '\u00b0', times: '\u00d7', divide: '\u00f7', plusmn: '\u00b1', frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be',
   yen: '\u00a5', euro: '\u20ac', pound: '\u00a3', cent: '\u00a2', sect: '\u00a7', para: '\u00b6', hyphen: '\u2010', minus: '\u2212', percnt: '%', num: '#', colon: ':', semi: ';', comma: ',', period: '.', excl: '!', quest: '?',
 };
-/** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon. */
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+/** The Latin-1 entities (HTML 4: &nbsp; … &yuml;, U+00A0–U+00FF in order), "T&uuml;rkiye". */
+const LATIN1 =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+LATIN1.split(' ').forEach((name, k) => {
+  if (!Object.hasOwn(NAMED, name)) NAMED[name] = String.fromCharCode(0xa0 + k);
+});
+/** An entity at a given offset (sticky): decimal, hexadecimal or named, with its semicolon (the
+ *  few a page may write without it, "&nbsp", "&copy 2024", also so before a character that is no
+ *  letter or digit, as browsers read them). */
+const ENTITY = /&(?:#(\d{1,7});|#[xX]([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9]{1,31});|(amp|lt|gt|quot|nbsp|copy|reg)(?![A-Za-z0-9;]))/y;
 
 /** An HTML tag at a given offset (sticky): its name in lower or upper case (a namespace prefix
- *  allowed: Word's <o:p>), its attributes each with a value ("<A Belt and Road Vision …>",
- *  "<Time for Action>" and "a<b and b>c" are text). */
-const TAG = /<\/?([a-z][a-z0-9]{0,10}(?::[a-z][a-z0-9]{0,10})?|[A-Z][A-Z0-9]{0,10}(?::[A-Z][A-Z0-9]{0,10})?)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|[^\s"'=<>`]{1,500})){0,20}\s*\/?>/y;
+ *  allowed: Word's <o:p>), its attributes each with a value or a known boolean one (async,
+ *  download, hidden, data-…): "<A Belt and Road Vision …>", "<Time for Action>" and "a<b and b>c"
+ *  are text. */
+const TAG = /<\/?([a-z][a-z0-9]{0,10}(?::[a-z][a-z0-9]{0,10})?|[A-Z][A-Z0-9]{0,10}(?::[A-Z][A-Z0-9]{0,10})?)(?:\s+(?:[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]{1,2000})|(?:async|defer|download|hidden|disabled|checked|selected|controls|autoplay|muted|loop|nowrap|allowfullscreen|(?:data|aria)-[-a-z0-9]{1,40})(?=[\s/>]))){0,20}\s*\/?>/y;
 /** The tags a page's text is marked up with: those that start a block are read as a line break,
  *  a table's cell as a space, the others (<strong>, <a href="…">, <span>) as nothing. An unknown
  *  name ("<5%", "<Belt and Road>") is text. */
@@ -95,32 +104,69 @@ const CELL_TAGS = new Set(['td', 'th']);
 const INLINE_TAGS = new Set(
   'a abbr b big cite code em font i img small span strong sub sup u ins del mark time q s strike label button input select option textarea meta link base wbr nobr tt var kbd samp dfn bdi bdo picture source video audio o:p'.split(' '),
 );
-/** Elements whose content a page never shows as its text: a script, a style sheet, the page's
- *  head (its <title> and <meta> lines), a template. From the opening tag to its closing one they
- *  read as a line break; without a closing tag the opening one is text. */
-const HIDDEN_ELEMENTS = new Set('script style noscript template head svg iframe'.split(' '));
-/** A comment or a declaration (<!-- … -->, <!DOCTYPE html>, <![CDATA[ … ]]> ), read as nothing. */
-const COMMENT = /<!--[\s\S]*?-->|<![A-Za-z][^<>]{0,200}>|<!\[CDATA\[[\s\S]*?\]\]>/y;
+/** Elements whose content a page never shows as its text: a script, a style sheet, a template.
+ *  From the opening tag to its closing one they read as a line break; without a closing tag the
+ *  opening one is text. (Not <head>: "the <head> of state … </head>" in prose is text, and a whole
+ *  page is read by its body, readPage.) */
+const HIDDEN_ELEMENTS = new Set('script style noscript template svg iframe'.split(' '));
 
 const closingTags = new Map<string, RegExp>();
 /** A hidden element's closing tag, any case (searched from lastIndex). */
 const closingTag = (name: string) => closingTags.get(name) ?? closingTags.set(name, new RegExp(`</${name}\\s*>`, 'gi')).get(name)!;
 
+/**
+ * Where the closing mark after an offset ends, remembered within one text: each search that finds
+ * nothing, or finds a mark, answers every later search from before that mark too, so a text with
+ * thousands of unclosed "<script>" or "<!--" is read in one pass, not one per "<".
+ */
+class Closers {
+  private found = new Map<string, { from: number; start: number; end: number }>();
+  constructor(private readonly text: string) {}
+  /** The offset after the first `key` mark at or after `from` (-1 when there is none); `find`
+   *  gives the mark's [start, end) or null. */
+  private after(key: string, from: number, find: (from: number) => [number, number] | null): number {
+    const f = this.found.get(key);
+    if (f && from >= f.from && (f.end < 0 || from <= f.start)) return f.end;
+    const m = find(from);
+    this.found.set(key, { from, start: m ? m[0] : -1, end: m ? m[1] : -1 });
+    return m ? m[1] : -1;
+  }
+  closingTag(name: string, from: number): number {
+    return this.after(name, from, (at) => {
+      const re = closingTag(name);
+      re.lastIndex = at;
+      const m = re.exec(this.text);
+      return m ? [m.index, re.lastIndex] : null;
+    });
+  }
+  string(mark: string, from: number): number {
+    return this.after(mark, from, (at) => {
+      const k = this.text.indexOf(mark, at);
+      return k < 0 ? null : [k, k + mark.length];
+    });
+  }
+}
+
+/** A declaration (<!DOCTYPE html>), read as nothing. */
+const DECLARATION = /<![A-Za-z][^<>]{0,200}>/y;
+
 /** The tag at text[i] ("<") and what it reads as, or null. */
-function tagAt(text: string, i: number): { text: string; length: number } | null {
+function tagAt(text: string, i: number, closers: Closers): { text: string; length: number } | null {
   if (text.charCodeAt(i + 1) === 33) {
-    COMMENT.lastIndex = i;
-    const c = COMMENT.exec(text);
-    return c ? { text: '', length: c[0].length } : null;
+    // <!-- … -->, <![CDATA[ … ]]>, <!DOCTYPE …>: nothing; never closed, text
+    const end = text.startsWith('<!--', i) ? closers.string('-->', i + 4) : text.startsWith('<![CDATA[', i) ? closers.string(']]>', i + 9) : -2;
+    if (end !== -2) return end < 0 ? null : { text: '', length: end - i };
+    DECLARATION.lastIndex = i;
+    const d = DECLARATION.exec(text);
+    return d ? { text: '', length: d[0].length } : null;
   }
   TAG.lastIndex = i;
   const m = TAG.exec(text);
   if (!m) return null;
   const name = m[1].toLowerCase();
   if (HIDDEN_ELEMENTS.has(name) && text.charCodeAt(i + 1) !== 47) {
-    const close = closingTag(name);
-    close.lastIndex = i + m[0].length;
-    return close.exec(text) ? { text: '\n', length: close.lastIndex - i } : null;
+    const end = closers.closingTag(name, i + m[0].length);
+    return end < 0 ? null : { text: '\n', length: end - i };
   }
   const as = BLOCK_TAGS.has(name) ? '\n' : CELL_TAGS.has(name) ? ' ' : INLINE_TAGS.has(name) ? '' : null;
   return as === null ? null : { text: as, length: m[0].length };
@@ -128,6 +174,7 @@ function tagAt(text: string, i: number): { text: string; length: number } | null
 
 /** The characters an entity stands for, or null (an unknown name, a code point no text holds). */
 function entityText(m: RegExpExecArray): string | null {
+  if (m[4] !== undefined) return NAMED[m[4]];
   if (m[3] !== undefined) return Object.hasOwn(NAMED, m[3]) ? NAMED[m[3]] : null;
   const cp = m[1] !== undefined ? Number(m[1]) : parseInt(m[2], 16);
   if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
@@ -149,12 +196,13 @@ export function cleanText(text: string): ReadPiece {
   const first = CLUTTER.exec(text);
   if (!first) return { text, start: null, end: null };
   let i = first.index;
+  const closers = new Closers(text);
   let drops = false;
   let spaces = false;
   for (; i < text.length && !drops; i++) {
     const c = text.charCodeAt(i);
     if (c === 38) drops = entityAt(text, i) !== null;
-    else if (c === 60) drops = tagAt(text, i) !== null;
+    else if (c === 60) drops = tagAt(text, i, closers) !== null;
     else if (invisible(c) || (c === CR && text.charCodeAt(i + 1) === 10)) drops = true;
     else if (oddSpace(c) || c === CR) spaces = true;
   }
@@ -183,7 +231,7 @@ export function cleanText(text: string): ReadPiece {
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === 38 || c === 60) {
-      const m = c === 38 ? entityAt(text, i) : tagAt(text, i);
+      const m = c === 38 ? entityAt(text, i) : tagAt(text, i, closers);
       if (m) {
         flush(i);
         put(m.text, i, i + m.length);
@@ -219,32 +267,41 @@ function entityAt(text: string, i: number): { text: string; length: number } | n
 // crawler reads the page (crawlers/extract.ts): only the article's body paragraphs, each at its
 // own place in the page, so evidence still quotes the text as given.
 
-/** A whole page rather than a text or a fragment of markup: it opens with a tag and has a <body>
- *  or an <html>. */
-const PAGE_START = /^\uFEFF?\s*</;
+/** A whole page rather than a text or a fragment of markup: it opens (after a byte-order mark,
+ *  spaces and comments) with a doctype or an XML prolog, or with a tag and has a <body> or <html>. */
+const PAGE_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*</;
+const PAGE_DECLARED = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<\?xml)/i;
 const PAGE_ELEMENT = /<(?:body|html)[\s>]/i;
-export const isWholePage = (text: string) => PAGE_START.test(text) && PAGE_ELEMENT.test(text);
+export const isWholePage = (text: string) => PAGE_START.test(text) && (PAGE_DECLARED.test(text) || PAGE_ELEMENT.test(text));
 
-/** A whole page as read: its body paragraphs (articleSpans), each cleaned, a blank line between
- *  them; null when the page has no body the extractor finds. */
+/** Line breaks, tabs and form feeds inside a paragraph's HTML: the page shows them as a space. */
+const SOURCE_BREAKS = /[\t\n\f\r]/g;
+
+/** A whole page as read: its body paragraphs (articleSpans: the text nodes the crawler's extractor
+ *  reads, so no markup and nothing it leaves out, such as a hidden span or a button), each node's
+ *  characters decoded (cleanText) and its source line breaks read as spaces, a blank line between
+ *  paragraphs; null when the page has no body the extractor finds. */
 function readPage(page: string): ReadPiece | null {
-  const spans = articleSpans(page);
-  if (!spans.length) return null;
+  const paragraphs = articleSpans(page);
+  if (!paragraphs.length) return null;
   const parts: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  for (const [a, b] of spans) {
+  for (const ranges of paragraphs) {
     if (parts.length) {
       // The blank line between two paragraphs stands where the second starts (it quotes nothing).
+      const a = ranges[0][0];
       parts.push('\n\n');
       start.push(a, a);
       end.push(a, a);
     }
-    const c = cleanText(page.slice(a, b));
-    parts.push(c.text);
-    for (let i = 0; i < c.text.length; i++) {
-      start.push(a + (c.start ? c.start[i] : i));
-      end.push(a + (c.end ? c.end[i] : i + 1));
+    for (const [a, b] of ranges) {
+      const c = cleanText(page.slice(a, b));
+      parts.push(c.text.replace(SOURCE_BREAKS, ' '));
+      for (let i = 0; i < c.text.length; i++) {
+        start.push(a + (c.start ? c.start[i] : i));
+        end.push(a + (c.end ? c.end[i] : i + 1));
+      }
     }
   }
   return { text: parts.join(''), start: Int32Array.from(start), end: Int32Array.from(end) };

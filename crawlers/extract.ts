@@ -142,14 +142,21 @@ function readPage(html: string, url: string, hints: ExtractHints, tz: string) {
 }
 
 /**
- * Where the article's body lines stand in the page's HTML: [start, end) offsets, one per
- * paragraph extractArticle keeps (its `text`), in order; empty when the page has no body. For a
- * reader that must quote the page verbatim (classifier/normalise.ts reads a whole page given as a
- * text this way).
+ * Where the article's body paragraphs stand in the page's HTML: for each paragraph extractArticle
+ * keeps (its `text`), in order, the [start, end) offsets of the text nodes it reads (no markup in
+ * them, only text and character references); empty when the page has no body. For a reader that
+ * must quote the page verbatim (classifier/normalise.ts reads a whole page given as a text so).
  */
-export function articleSpans(html: string, url = 'http://localhost/', tz = 'Asia/Shanghai'): [number, number][] {
+export function articleSpans(html: string, url = 'http://localhost/', tz = 'Asia/Shanghai'): [number, number][][] {
   const { lines, kept } = readPage(html, url, {}, tz);
-  return kept.map((i) => [lines[i].from, lines[i].to] as [number, number]).filter(([a, b]) => a >= 0 && b > a);
+  return kept
+    .map((i) => {
+      const r = lines[i].ranges;
+      const out: [number, number][] = [];
+      for (let k = 0; k < r.length; k += 2) if (r[k + 1] > r[k]) out.push([r[k], r[k + 1]]);
+      return out;
+    })
+    .filter((p) => p.length);
 }
 
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}, tz = 'Asia/Shanghai'): Extracted {

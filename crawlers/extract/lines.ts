@@ -21,10 +21,10 @@ export interface Line {
   emph: boolean;
   /** The line is a list item (li, dt, dd). */
   listItem: boolean;
-  /** Where the line's text stands in the page's HTML, [from, to), when the parser kept indices
-   *  (extract.ts readPage); -1 otherwise. */
-  from: number;
-  to: number;
+  /** Where the line's text nodes stand in the page's HTML, as flat [start, end) pairs, when the
+   *  parser kept indices (extract.ts readPage); empty otherwise. Only the text the line reads:
+   *  no tag, and nothing of an element the walk left out (a hidden span, a button). */
+  ranges: number[];
 }
 
 interface SourceMark {
@@ -76,15 +76,14 @@ export function walkLines(page: Page, baseUrl: string): Walk {
   let bufTitleClass = false;
   let bufFile = false;
   let bufEmph = 0;
-  let bufFrom = -1;
-  let bufTo = -1;
+  let bufRanges: number[] = [];
 
   const flush = () => {
     const text = collapse(buf);
     if (text) {
       const b = bufBlock as Element | null;
       const listItem = !!b && (b.name === 'li' || b.name === 'dt' || b.name === 'dd');
-      lines.push({ text, block: bufBlock, w: bufW, linkRatio: bufW ? bufLink / bufW : 0, heading: bufHeading, titleClass: bufTitleClass, hasFile: bufFile, emph: bufW > 0 && bufEmph >= bufW, listItem, from: bufFrom, to: bufTo });
+      lines.push({ text, block: bufBlock, w: bufW, linkRatio: bufW ? bufLink / bufW : 0, heading: bufHeading, titleClass: bufTitleClass, hasFile: bufFile, emph: bufW > 0 && bufEmph >= bufW, listItem, ranges: bufRanges });
     }
     buf = '';
     bufHasText = false;
@@ -95,8 +94,7 @@ export function walkLines(page: Page, baseUrl: string): Walk {
     bufTitleClass = false;
     bufFile = false;
     bufEmph = 0;
-    bufFrom = -1;
-    bufTo = -1;
+    bufRanges = [];
   };
 
   const visit = (n: AnyNode, block: Element | null, inLink: boolean, heading: number, titleClass: boolean, insideArticle: boolean, depth: number, emph = false) => {
@@ -107,8 +105,7 @@ export function walkLines(page: Page, baseUrl: string): Walk {
       if (!bufHasText && w === 0) return;
       bufHasText = true;
       const at = n as unknown as { startIndex: number | null; endIndex: number | null };
-      if (bufFrom < 0 && at.startIndex !== null) bufFrom = at.startIndex;
-      if (at.endIndex !== null) bufTo = at.endIndex + 1;
+      if (at.startIndex !== null && at.endIndex !== null) bufRanges.push(at.startIndex, at.endIndex + 1);
       if (!bufBlock) {
         bufBlock = block;
         bufHeading = heading;
