@@ -6,6 +6,7 @@
 // so no phrase, title or issuer is found in it. The bracketed syllable (one with a tone mark, right
 // after a Chinese character) is read as if it were not there.
 
+import { decodeHTML } from 'entities';
 import { articleSpans } from '../crawlers/extract.js';
 
 /** A pinyin syllable with a tone mark in brackets, right after a Chinese character. */
@@ -90,10 +91,10 @@ LATIN1.split(' ').forEach((name, k) => {
 const ENTITY = /&(?:#(\d{1,7});|#[xX]([0-9a-fA-F]{1,6});|([A-Za-z][A-Za-z0-9]{1,31});|(amp|lt|gt|quot|nbsp|copy|reg)(?![A-Za-z0-9;]))/y;
 
 /** An HTML tag at a given offset (sticky): its name in lower or upper case (a namespace prefix
- *  allowed: Word's <o:p>), its attributes each with a value or a known boolean one (async,
- *  download, hidden, data-…): "<A Belt and Road Vision …>", "<Time for Action>" and "a<b and b>c"
- *  are text. */
-const TAG = /<\/?([a-z][a-z0-9]{0,10}(?::[a-z][a-z0-9]{0,10})?|[A-Z][A-Z0-9]{0,10}(?::[A-Z][A-Z0-9]{0,10})?)(?:\s+(?:[a-zA-Z_:][-a-zA-Z0-9_:.]{0,40}\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]{1,2000})|(?:async|defer|download|hidden|disabled|checked|selected|controls|autoplay|muted|loop|nowrap|allowfullscreen|(?:data|aria)-[-a-z0-9]{1,40})(?=[\s/>]))){0,20}\s*\/?>/y;
+ *  allowed: Word's <o:p>; checked in tagAt), its attributes each with a value or a known boolean
+ *  one (async, download, hidden, NOWRAP, data-…): "<A Belt and Road Vision …>", "<Time for Action>"
+ *  and "a<b and b>c" are text. */
+const TAG = /<\/?([a-z][a-z0-9]{0,10}(?::[a-z][a-z0-9]{0,10})?)(?:\s+(?:[a-z_:][-a-z0-9_:.]{0,40}\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]{1,2000})|(?:async|defer|nomodule|download|hidden|disabled|checked|selected|readonly|required|multiple|open|controls|autoplay|muted|loop|playsinline|nowrap|noshade|compact|itemscope|allowfullscreen|(?:data|aria)-[-a-z0-9]{1,40})(?=[\s/>]))){0,20}\s*\/?>/iy;
 /** The tags a page's text is marked up with: those that start a block are read as a line break,
  *  a table's cell as a space, the others (<strong>, <a href="…">, <span>) as nothing. An unknown
  *  name ("<5%", "<Belt and Road>") is text. */
@@ -106,8 +107,8 @@ const INLINE_TAGS = new Set(
 );
 /** Elements whose content a page never shows as its text: a script, a style sheet, a template.
  *  From the opening tag to its closing one they read as a line break; without a closing tag the
- *  opening one is text. (Not <head>: "the <head> of state … </head>" in prose is text, and a whole
- *  page is read by its body, readPage.) */
+ *  opening one is text. (<head> only in a whole page, whose body the extractor did not find: "the
+ *  <head> of state … </head>" in prose is text.) */
 const HIDDEN_ELEMENTS = new Set('script style noscript template svg iframe'.split(' '));
 
 const closingTags = new Map<string, RegExp>();
@@ -121,7 +122,11 @@ const closingTag = (name: string) => closingTags.get(name) ?? closingTags.set(na
  */
 class Closers {
   private found = new Map<string, { from: number; start: number; end: number }>();
-  constructor(private readonly text: string) {}
+  /** `page`: the text is a whole page (isWholePage), whose <head> is hidden too. */
+  constructor(
+    private readonly text: string,
+    readonly page = false,
+  ) {}
   /** The offset after the first `key` mark at or after `from` (-1 when there is none); `find`
    *  gives the mark's [start, end) or null. */
   private after(key: string, from: number, find: (from: number) => [number, number] | null): number {
@@ -162,9 +167,10 @@ function tagAt(text: string, i: number, closers: Closers): { text: string; lengt
   }
   TAG.lastIndex = i;
   const m = TAG.exec(text);
-  if (!m) return null;
+  // a tag's name is in lower or upper case: "<Time for Action>" is a title
+  if (!m || (m[1] !== m[1].toLowerCase() && m[1] !== m[1].toUpperCase())) return null;
   const name = m[1].toLowerCase();
-  if (HIDDEN_ELEMENTS.has(name) && text.charCodeAt(i + 1) !== 47) {
+  if ((HIDDEN_ELEMENTS.has(name) || (closers.page && name === 'head')) && text.charCodeAt(i + 1) !== 47) {
     const end = closers.closingTag(name, i + m[0].length);
     return end < 0 ? null : { text: '\n', length: end - i };
   }
@@ -190,13 +196,13 @@ interface ReadPiece {
 }
 
 /** The text with entities decoded, invisible characters dropped and other spaces plain (see above). */
-export function cleanText(text: string): ReadPiece {
+export function cleanText(text: string, page = false): ReadPiece {
   // Most texts need nothing, and an "&" is mostly "R&D" or "Belt & Road": the map is built only for
   // an entity that decodes or an invisible character.
   const first = CLUTTER.exec(text);
   if (!first) return { text, start: null, end: null };
   let i = first.index;
-  const closers = new Closers(text);
+  const closers = new Closers(text, page);
   let drops = false;
   let spaces = false;
   for (; i < text.length && !drops; i++) {
@@ -269,18 +275,59 @@ function entityAt(text: string, i: number): { text: string; length: number } | n
 
 /** A whole page rather than a text or a fragment of markup: it opens (after a byte-order mark,
  *  spaces and comments) with a doctype or an XML prolog, or with a tag and has a <body> or <html>. */
-const PAGE_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*</;
-const PAGE_DECLARED = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<\?xml)/i;
+export function isWholePage(text: string): boolean {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // (a loop, not a regex: a lazy comment pattern repeated over many comments backtracks
+  // exponentially when no doctype follows)
+  for (;;) {
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+    if (!text.startsWith('<!--', i)) break;
+    const end = text.indexOf('-->', i + 4);
+    if (end < 0) break;
+    i = end + 3;
+  }
+  if (text.charCodeAt(i) !== 60) return false;
+  return PAGE_DECLARED.test(text.slice(i, i + 20)) || PAGE_ELEMENT.test(text);
+}
+const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const PAGE_DECLARED = /^(?:<!doctype\s+html|<\?xml)/i;
 const PAGE_ELEMENT = /<(?:body|html)[\s>]/i;
-export const isWholePage = (text: string) => PAGE_START.test(text) && (PAGE_DECLARED.test(text) || PAGE_ELEMENT.test(text));
 
-/** Line breaks, tabs and form feeds inside a paragraph's HTML: the page shows them as a space. */
-const SOURCE_BREAKS = /[\t\n\f\r]/g;
+/** A character reference in an HTML text node, as the parser reads it (with or without its
+ *  semicolon: "&nbspBelt", "&copy2024"). */
+const REFERENCE = /&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/g;
+
+/**
+ * One text node of a page as read: character references decoded as the HTML parser decodes them
+ * (the `entities` library htmlparser2 is built on, so the same as the crawler's extractor reads
+ * the node), invisible characters dropped, other spaces and the source's line breaks and tabs
+ * read as a space; each character with its [start, end) in the page (offset by `at`).
+ */
+function readNode(raw: string, at: number, parts: string[], start: number[], end: number[]): void {
+  const put = (s: string, a: number, b: number) => {
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (invisible(c) || (c === CR && s.charCodeAt(k + 1) === 10)) continue;
+      parts.push(oddSpace(c) || (c >= 9 && c <= 13) ? ' ' : s[k]);
+      start.push(at + a);
+      end.push(at + b);
+    }
+  };
+  let from = 0;
+  for (const m of raw.matchAll(REFERENCE)) {
+    const decoded = decodeHTML(m[0]);
+    if (decoded === m[0]) continue;
+    for (let i = from; i < m.index; i++) put(raw[i], i, i + 1);
+    put(decoded, m.index, m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  for (let i = from; i < raw.length; i++) put(raw[i], i, i + 1);
+}
 
 /** A whole page as read: its body paragraphs (articleSpans: the text nodes the crawler's extractor
- *  reads, so no markup and nothing it leaves out, such as a hidden span or a button), each node's
- *  characters decoded (cleanText) and its source line breaks read as spaces, a blank line between
- *  paragraphs; null when the page has no body the extractor finds. */
+ *  reads, so no markup and nothing it leaves out, such as a hidden span or a button), each node
+ *  read as the parser reads it (readNode), a blank line between paragraphs; null when the page has
+ *  no body the extractor finds. */
 function readPage(page: string): ReadPiece | null {
   const paragraphs = articleSpans(page);
   if (!paragraphs.length) return null;
@@ -291,18 +338,11 @@ function readPage(page: string): ReadPiece | null {
     if (parts.length) {
       // The blank line between two paragraphs stands where the second starts (it quotes nothing).
       const a = ranges[0][0];
-      parts.push('\n\n');
+      parts.push('\n', '\n');
       start.push(a, a);
       end.push(a, a);
     }
-    for (const [a, b] of ranges) {
-      const c = cleanText(page.slice(a, b));
-      parts.push(c.text.replace(SOURCE_BREAKS, ' '));
-      for (let i = 0; i < c.text.length; i++) {
-        start.push(a + (c.start ? c.start[i] : i));
-        end.push(a + (c.end ? c.end[i] : i + 1));
-      }
-    }
+    for (const [a, b] of ranges) readNode(page.slice(a, b), a, parts, start, end);
   }
   return { text: parts.join(''), start: Int32Array.from(start), end: Int32Array.from(end) };
 }
@@ -310,7 +350,8 @@ function readPage(page: string): ReadPiece | null {
 /** One piece of the input as the classifier reads it: cleaned (cleanText; unless `clean` is false;
  *  a whole page as its body, readPage), then without bracketed pinyin. */
 function readPiece(given: string, clean: boolean): ReadPiece {
-  const c = !clean ? { text: given, start: null, end: null } : ((isWholePage(given) && readPage(given)) || cleanText(given));
+  const page = clean && isWholePage(given);
+  const c = !clean ? { text: given, start: null, end: null } : (page && readPage(given)) || cleanText(given, page);
   const p = dropPinyin(c.text);
   if (!p.at) return c;
   const n = p.text.length;

@@ -159,7 +159,8 @@ describe("what a page's markup leaves in copied text", () => {
     // an element never closed, a comment never closed, and "<head>" … "</head>" in prose are text
     for (const t of ['x <script> y', 'the <head> of state', 'a <!-- b', 'The <head> of the delegation said the Belt and Road Initiative would grow. Later the body </head> closed.'])
       expect(cleanText(t).text).toBe(t);
-    // boolean attributes, long attribute values with line breaks, Latin-1 entities, a legacy entity without its semicolon
+    // boolean attributes (any case), long attribute values with line breaks, Latin-1 entities, a legacy entity without its semicolon
+    expect(cleanText('<TD NOWRAP>Belt and Road</TD><SCRIPT LANGUAGE="JavaScript" DEFER>var ch = "Belt and Road";</SCRIPT><details open>x</details>').text).toBe(' Belt and Road \n\nx\n');
     expect(cleanText('<script async src="x.js"></script><a href="x.pdf" download>file</a> <span data-lazy style="' + 'x'.repeat(800) + '\ny">T&uuml;rkiye&nbsp;&amp Laos</span>').text).toBe('\nfile Türkiye & Laos');
     // (a reviewer's case: each unclosed "<head>"/"<script>"/"<!--" searched to the end made this quadratic)
     const many = 'the <script> of state met. a <!-- b '.repeat(20000) + '&amp;';
@@ -197,6 +198,16 @@ describe("what a page's markup leaves in copied text", () => {
     expect(readable('t', hidden).text).toBe('Shanghai opened metro line 18 on Monday. It links Pudong with Yangpu.\n\nThe line has 30 stations and runs every four minutes.');
     const mixed = '<HTML><BODY><DIV class="article"><P>Officials said the projects under the <Span class=x>Belt</Span> and Road Initiative will add rail links to Laos and\nThailand.</P></DIV></BODY></HTML>';
     expect(readable('t', mixed).text).toBe('Officials said the projects under the Belt and Road Initiative will add rail links to Laos and Thailand.');
+    // a page's text nodes are decoded as the parser decodes them (a second reviewer's cases)
+    const refs = metro('<p>The line is part of&nbspBelt and Road Initiative cooperation &#150; Pudong &rarr; Yangpu &AMP; more&copy2024.</p>');
+    expect(readable('t', refs).text).toBe('The line is part of Belt and Road Initiative cooperation – Pudong → Yangpu & more©2024.');
+    // a page whose body the extractor does not find is read whole, its <head> hidden
+    const gallery = '<!DOCTYPE html><html><head><title>Belt and Road Initiative forum opens in Beijing - Belt and Road Portal</title></head><body><div class="gallery"><img src="1.jpg"><img src="2.jpg"></div></body></html>';
+    expect(readable('Photos of the day', gallery).text).not.toContain('Belt');
+    expect(classify({ title: 'Photos of the day', text: gallery }, k, { threshold: 0.5 }).relevant).toBe(false);
+    // many comments before the page's first tag (a lazy pattern over them backtracked exponentially)
+    expect(isWholePage(`${'<!-- block -->\n'.repeat(40)}<html><body><p>x</p></body></html>`)).toBe(true);
+    expect(isWholePage(`${'<!-- block -->\n'.repeat(40)}<p>x</p>`)).toBe(false);
     // a doctype alone makes a page; a fragment of markup is no page: read as text, tags as breaks
     expect(isWholePage('\uFEFF<!-- saved -->\n<!DOCTYPE html><meta charset="utf-8"><title>x</title><p>y')).toBe(true);
     expect(isWholePage('<p>Belt and Road</p>')).toBe(false);
