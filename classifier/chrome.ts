@@ -10,9 +10,12 @@
 // Only whole lines are blanked, and only lines no article sentence looks like (classify.ts blanks
 // them after hard-wrapped lines are joined, so a wrapped paragraph is one line): a menu has four or
 // more short items between separators (three after Home / 首页 or between > › », two after a
-// breadcrumb's lead-in) and no punctuation, figure or quotation mark, and is no row of a table; a
-// menu one item a line starts with Home / 首页 at the text's start; a related list is the
-// headline-like lines right after a heading such as "Related stories" or 相关新闻, and a previous /
+// breadcrumb's lead-in, or two after Home above the text's first line of content: "Home >Belt and
+// Road Initiative"; a breadcrumb may end in the headline itself) and no punctuation, figure or quotation mark, and is no row of a table; a
+// menu one item a line starts with Home / 首页 at the text's start (below at most two short lines:
+// the site's name, a language switch); a related list is the headline-like lines right after a
+// heading such as "Related stories", "Latest" alone or 相关新闻 (a question or exclamation between
+// them too), and a previous /
 // next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
 // registration number near its start and no sentence end (not 主办单位：, which an event's notice
 // lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
@@ -69,14 +72,24 @@ const CHROME_LINE_MAX = 300;
 
 /** The heading of a list of other articles' headlines. */
 const RELATED_HEADING =
-  /^[【\[〔]?(?:related(?:\s+(?:stories|news|articles|links|reading|reports|coverage|content|posts))?|read more|more (?:news|stories)|see also|also read|you (?:may|might) also like|recommended(?: for you| stories| reading)?|editor'?s'? picks?|most (?:read|popular|viewed)|top (?:news|stories)|latest (?:news|stories)|相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報][道导導]|文章|稿件|[资資][讯訊]|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|更多(?:新[闻聞]|精彩|[资資][讯訊])|[热熱][点點]新[闻聞]|[热熱][门門](?:推[荐薦]|新[闻聞]|文章)|猜你喜[欢歡]|精彩推[荐薦]|最新(?:新[闻聞]|[资資][讯訊])|trending(?: now| stories)?|more from [^:：.。]{1,40}|[为為]您推[荐薦]|往期(?:回[顾顧]|推[荐薦]))[】\]〕]?\s*(?:[:：>»]\s*(.*))?$/i;
-/** A headline in such a list: short, not ending as a sentence does (a list's bullet or date may lead it). */
+  /^[【\[〔]?(?:related(?:\s+(?:stories|news|articles|links|reading|reports|coverage|content|posts))?|read more|more (?:news|stories)|see also|also read|you (?:may|might) also like|recommended(?: for you| stories| reading)?|editor'?s'? picks?|most (?:read|popular|viewed)|top (?:news|stories)|latest (?:news|stories|articles|updates)|相[关關](?:新[闻聞]|[阅閱][读讀]|[链鏈]接|[报報][道导導]|文章|稿件|[资資][讯訊]|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|更多(?:新[闻聞]|精彩|[资資][讯訊])|[热熱][点點]新[闻聞]|[热熱][门門](?:推[荐薦]|新[闻聞]|文章)|猜你喜[欢歡]|精彩推[荐薦]|最新(?:新[闻聞]|[资資][讯訊])|trending(?: now| stories)?|more from [^:：.。]{1,40}|[为為]您推[荐薦]|往期(?:回[顾顧]|推[荐薦]))[】\]〕]?\s*(?:[:：>»]\s*(.*))?$/i;
+/** "Latest" alone on its line heads a box of headlines too; with a headline after it ("LATEST: …")
+ *  it is a live report's prefix, text. */
+const LATEST = /^[【\[〔]?latest[】\]〕]?$/i;
+/** A headline in such a list: short, not ending as a statement does (a list's bullet or date may lead it). */
 const HEADLINE_MAX = 150;
 const HEADLINE_MAX_ZH = 60;
 const ENDS_SENTENCE = /[.。!！?？;；:：]["”’」』)）]*$/;
 /** A link to the previous or next article, with its headline: "Next: …", 上一篇：…. */
 const PREVIOUS_NEXT = /^(?:(?:previous|prev|next)(?:\s+(?:article|story|post))?|上一篇|下一篇|上一[条條]|下一[条條])\s*[:：]\s*(.+)$/i;
 const isHeadlineLine = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_SENTENCE.test(t);
+/** A headline may also ask or exclaim ("Is the 'Silk Road' unravelling?", “…实现‘双百万’!”): in a
+ *  list, such a line counts only between headlines — after one of the list with another after it,
+ *  or first with two after it. (A question after a lone heading, or after the list and before the
+ *  text's next paragraph, is the text's.) */
+const ENDS_STATEMENT = /[.。;；:：]["”’」』)）]*$/;
+const isAskingHeadline = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_STATEMENT.test(t);
+const unbulleted = (t: string) => t.replace(/^[-•*·–]\s+/, '');
 
 /** A footer line: a copyright notice or a site's registration. */
 const FOOTER =
@@ -119,17 +132,28 @@ const CREDIT_CLOSERS = new Set([...')）】]'].map((c) => c.charCodeAt(0)));
 const CREDIT_REACH = 100;
 
 /** A menu written one item a line (a page's navigation copied with the text): at least three lines
- *  at the text's start, the first its home page's link (Home, 首页), each a few words at most, with no
- *  punctuation or figure, before the text goes on. (A list of projects or a subtitle opening the text
- *  has no home link.) */
+ *  at the text's start (below at most two short lines: the site's name, a language switch), the first
+ *  its home page's link (Home, 首页), each a few words at most, with no punctuation or figure, before
+ *  the text goes on. (A list of projects or a subtitle opening the text has no home link.) */
 const MENU_RUN_MIN = 3;
 const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !NOT_MENU.test(t) && !/[:：()（）"“”'‘’「」《》]/.test(t);
-/** How many of the text's first lines (non-empty, trimmed) are such a menu, or 0. */
-function leadingMenu(lines: { t: string }[]): number {
-  let n = 0;
-  while (n < lines.length && isMenuItemLine(lines[n].t) && (n > 0 || HOME_ITEM.test(lines[n].t))) n++;
-  // (nothing after it: the short lines are the text)
-  return n >= MENU_RUN_MIN && n < lines.length ? n : 0;
+/** Lines a page prints above its menu: its name (a domain, "govt.chinadaily.com.cn", or a name
+ *  ending in 网: 中国经济网) or a language switch ("中文 | English | Set as homepage"); at most two. */
+const ABOVE_MENU_MAX = 2;
+const isAboveMenuLine = (t: string) => t.length <= 40 && (/^(?:[\w-]+\.)+(?:cn|com|org|net|gov|int)$|[网網]$/i.test(t) || (/[|｜]/.test(t) && /中文|english|繁[體体]|简体/i.test(t)));
+/** The text's first lines (non-empty, trimmed) that are such a menu with the lines above it, as
+ *  [0, after), or [0, 0). */
+function leadingMenu(lines: { t: string }[]): [number, number] {
+  for (let first = 0; first <= ABOVE_MENU_MAX && first < lines.length; first++) {
+    if (first > 0 && !isAboveMenuLine(lines[first - 1].t)) break;
+    if (!HOME_ITEM.test(lines[first].t)) continue;
+    let n = first;
+    while (n < lines.length && isMenuItemLine(lines[n].t)) n++;
+    // (nothing after it: the short lines are the text)
+    // (the site's name and language switch above it go with it)
+    return n - first >= MENU_RUN_MIN && n < lines.length ? [0, n] : [0, 0];
+  }
+  return [0, 0];
 }
 
 /** The spans of [from, text.length) to read as blank: whole lines of chrome and bracketed source credits. */
@@ -142,13 +166,14 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     if (t) lines.push({ a, b, t });
     a = b + 1;
   }
-  const menuLines = leadingMenu(lines);
-  const out: [number, number][] = lines.slice(0, menuLines).map(({ a, b }) => [a, b]);
+  const [menuFirst, menuEnd] = leadingMenu(lines);
+  const out: [number, number][] = lines.slice(menuFirst, menuEnd).map(({ a, b }) => [a, b]);
   // (a row's shape only where a menu line needs it: a scan of every line for a separator costs more
   // than all the rules)
   const shapes: (string | undefined)[] = [];
   const shapeOf = (x: number) => (x < 0 || x >= lines.length ? undefined : (shapes[x] ??= rowShape(lines[x].t)));
   let related = false;
+  let listed = 0; // headlines of the related list so far
   // Above the text's first line of content: no line but chrome yet, or only the headline printed again.
   let content = 0;
   let firstContent = '';
@@ -159,8 +184,21 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   // the text: "…Anniversary of the Proposal…\n\nBy Shen Yang"), or last.
   let previous = '';
   const atEdge = (x: number) => before() <= 1 || x === lines.length - 1 || (previous.length <= HEADING_LINE_MAX && !ENDS_SENTENCE.test(previous));
+  // A breadcrumb that ends with the article's headline ("Home > News > BRI reports 285 percent
+  // increase in credit"): Home, then menu items, then the headline, between > › ».
+  const headlineCrumb = (t: string) => {
+    if (from < 3 || !/[>›»]/.test(t) || /[|｜]/.test(t)) return false;
+    const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
+    return items.length >= 2 && HOME_ITEM.test(items[0]) && items.slice(1, -1).every((i) => isMenuItemLine(i)) && headlineKey(items[items.length - 1]) === headlineKey(text.slice(0, from - 2));
+  };
+  // Home and one section between > › » ("Home >Belt and Road Initiative"), above the text's first
+  // line of content only: "Home > Away" in a results table is content.
+  const homeCrumb = (t: string) => {
+    const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
+    return items.length === 2 && HOME_ITEM.test(items[0]) && isMenuItemLine(items[1]) && !/[|｜]/.test(t);
+  };
   lines.forEach(({ a, b, t }, x) => {
-    if (x < menuLines) return;
+    if (x >= menuFirst && x < menuEnd) return;
     // (a line longer than any rule's reach is text, and ends a related list)
     if (t.length > CHROME_LINE_MAX) {
       related = false;
@@ -169,14 +207,18 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       return;
     }
     let chrome = false;
-    if (related && isHeadlineLine(t.replace(/^[-•*·–]\s+/, ''))) chrome = true;
-    else {
+    const headlineAt = (y: number) => y < lines.length && isHeadlineLine(unbulleted(lines[y].t));
+    if (related && (isHeadlineLine(unbulleted(t)) || (isAskingHeadline(unbulleted(t)) && headlineAt(x + 1) && (listed > 0 || headlineAt(x + 2))))) {
+      chrome = true;
+      listed++;
+    } else {
+      listed = 0;
       // A heading, alone or with the first headline after it ("Related: …").
-      const heading = RELATED_HEADING.exec(t);
+      const heading = RELATED_HEADING.exec(t) ?? LATEST.exec(t);
       related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
-      const menu = isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)));
+      const menu = (isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)))) || headlineCrumb(t) || (atTop() && homeCrumb(t));
       chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop, () => atEdge(x));
     }
     if (chrome) out.push([a, b]);

@@ -75,6 +75,33 @@ describe('page chrome', () => {
     expect(blanked('上海市人民政府\n关于印发《上海服务“一带一路”建设行动方案》的通知\n各区人民政府:')).toEqual([]);
   });
 
+  it("blanks a page's copied chrome the fixture sources print: a menu below the site's name, a breadcrumb ending in the headline or of two at the top, a Latest box", () => {
+    // (The labelled articles rendered in the fixture sources' layouts and copied as text, the related
+    // boxes holding other labelled articles' headlines: 54 of 1,149 changed relevance, 16 now.)
+    // a menu one item a line below the site's name and a language switch
+    expect(blanked('govt.chinadaily.com.cn\n中文 | English | Set as homepage\nHome\nNews\nBelt and Road Initiative\nBusiness\n\nHangzhou received 1.8 million tourists.')).toEqual(['govt.chinadaily.com.cn', '中文 | English | Set as homepage', 'Home', 'News', 'Belt and Road Initiative', 'Business']);
+    expect(blanked('中国经济网\n首页\n新闻\n一带一路\n财经\n\n中秋假期三天,杭州共接待游客180万人次。')).toEqual(['中国经济网', '首页', '新闻', '一带一路', '财经']);
+    // not below other short lines: a sentence, a heading, a dateline and byline (a reviewer's cases)
+    for (const text of ['The city said so.\nHome\nNews\nBelt and Road\nBusiness\n\nMore text follows here.', 'Key points\nHome\nOffice\nSchool\nThe survey found more people work from home.', 'BEIJING, May 3\nBy Li Wei\nHome\nOffice\nWork\nThe ministry said so.'])
+      expect(blanked(text).filter((l) => l !== 'By Li Wei'), text).toEqual([]);
+    // a breadcrumb ending in the headline (only the headline: another title is text)
+    const title = 'BRI reports 285 percent increase in credit';
+    const crumb = `${title}\n\nHome > News > ${title}\n\nBank Rakyat Indonesia (BRI) said its credit rose.`;
+    expect(chromeSpans(crumb, title.length + 2).map(([s, e]) => crumb.slice(s, e))).toEqual([`Home > News > ${title}`]);
+    const other = `Another headline\n\nHome > News > ${title}\n\nBank Rakyat Indonesia (BRI) said its credit rose.`;
+    expect(chromeSpans(other, 'Another headline'.length + 2)).toEqual([]);
+    // Home and one section, above the text's first line of content only ("Home > Away" in results is content)
+    expect(blanked('Home >Belt and Road Initiative\nThe province opened a new freight route.')).toEqual(['Home >Belt and Road Initiative']);
+    expect(blanked('Results\nHome > Away\nThe home side won 2-1.')).toEqual([]);
+    // a "Latest" box; "LATEST: …" is a live report's prefix, text
+    expect(blanked('The line opened on Monday.\n\nLatest\nChina-Laos Railway carries 10 million passengers\n共建“一带一路”十周年')).toEqual(['Latest', 'China-Laos Railway carries 10 million passengers', '共建“一带一路”十周年']);
+    expect(blanked('Latest: Chinese envoy arrives in Nairobi for Belt and Road talks\nThe envoy met President Ruto on Monday.')).toEqual([]);
+    // a question or exclamation between headlines of the list; not after a lone heading or before the text's next paragraph
+    expect(blanked('The line opened.\n\nRelated stories\n“今年‘双十一’,万荣站实现‘双百万’!”\nLaos railway turns two\nNairobi traffic eases')).toEqual(['Related stories', '“今年‘双十一’,万荣站实现‘双百万’!”', 'Laos railway turns two', 'Nairobi traffic eases']);
+    expect(blanked('Growth slowed.\nLatest\nWhat next for the Belt and Road Initiative in Kenya?\nAnalysts point to new railway loans for the Belt and Road (Reuters)')).toEqual(['Latest']);
+    expect(blanked('The line opened in 2017.\nRelated stories\nLaos railway turns two\nNairobi traffic eases\nCan Kenya afford its Belt and Road Initiative railway?\nThe railway was financed with loans from Exim Bank.')).toEqual(['Related stories', 'Laos railway turns two', 'Nairobi traffic eases']);
+  });
+
   it('leaves content that looks like chrome: a table, a credit run onto a paragraph, a timeline, a citation, a list of projects, a question', () => {
     // Found by a second reviewer of the first version: each made a relevant article irrelevant.
     for (const text of [
