@@ -11,12 +11,11 @@
 // them after hard-wrapped lines are joined, so a wrapped paragraph is one line): a menu has four or
 // more short items between separators (three after Home / 首页 or between > › », two after a
 // breadcrumb's lead-in, or two after Home above the text's first line of content: "Home >Belt and
-// Road Initiative"; a breadcrumb may end in the headline itself) and no punctuation, figure or quotation mark, and is no row of a table; a
-// menu one item a line starts with Home / 首页 at the text's start (below at most two short lines:
-// the site's name, a language switch); a related list is the headline-like lines right after a
-// heading such as "Related stories", "Latest" alone or 相关新闻 (a question or exclamation between
-// them too), and a previous /
-// next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
+// Road Initiative"; a breadcrumb may end in the headline itself) and no punctuation, figure or
+// quotation mark, and is no row of a table; a menu one item a line starts with Home / 首页 at the
+// text's start (below at most the site's name and a language switch); a related list is the
+// headline-like lines right after a heading such as "Related stories", "Latest" alone or 相关新闻 (a
+// question or exclamation between them too), and a previous / next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
 // registration number near its start and no sentence end (not 主办单位：, which an event's notice
 // lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
 // with a field such as "Source:" or 来源：, or is a byline ("By Zhao Yang", 本报记者 杜雨萌, 文|财新 曾佳)
@@ -76,6 +75,8 @@ const RELATED_HEADING =
 /** "Latest" alone on its line heads a box of headlines too; with a headline after it ("LATEST: …")
  *  it is a live report's prefix, text. */
 const LATEST = /^[【\[〔]?latest[】\]〕]?$/i;
+/** A breadcrumb's separators: a line without one is no breadcrumb (a quick test before the rules). */
+const CRUMB = /[>›»]/;
 /** A headline in such a list: short, not ending as a statement does (a list's bullet or date may lead it). */
 const HEADLINE_MAX = 150;
 const HEADLINE_MAX_ZH = 60;
@@ -149,8 +150,8 @@ function leadingMenu(lines: { t: string }[]): [number, number] {
     if (!HOME_ITEM.test(lines[first].t)) continue;
     let n = first;
     while (n < lines.length && isMenuItemLine(lines[n].t)) n++;
-    // (nothing after it: the short lines are the text)
-    // (the site's name and language switch above it go with it)
+    // (nothing after it: the short lines are the text; the site's name and language switch above
+    // it go with it)
     return n - first >= MENU_RUN_MIN && n < lines.length ? [0, n] : [0, 0];
   }
   return [0, 0];
@@ -187,7 +188,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   // A breadcrumb that ends with the article's headline ("Home > News > BRI reports 285 percent
   // increase in credit"): Home, then menu items, then the headline, between > › ».
   const headlineCrumb = (t: string) => {
-    if (from < 3 || !/[>›»]/.test(t) || /[|｜]/.test(t)) return false;
+    if (from < 3 || /[|｜]/.test(t)) return false;
     const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
     return items.length >= 2 && HOME_ITEM.test(items[0]) && items.slice(1, -1).every((i) => isMenuItemLine(i)) && headlineKey(items[items.length - 1]) === headlineKey(text.slice(0, from - 2));
   };
@@ -197,6 +198,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
     return items.length === 2 && HOME_ITEM.test(items[0]) && isMenuItemLine(items[1]) && !/[|｜]/.test(t);
   };
+  const headlineAt = (y: number) => y < lines.length && isHeadlineLine(unbulleted(lines[y].t));
   lines.forEach(({ a, b, t }, x) => {
     if (x >= menuFirst && x < menuEnd) return;
     // (a line longer than any rule's reach is text, and ends a related list)
@@ -207,18 +209,18 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       return;
     }
     let chrome = false;
-    const headlineAt = (y: number) => y < lines.length && isHeadlineLine(unbulleted(lines[y].t));
     if (related && (isHeadlineLine(unbulleted(t)) || (isAskingHeadline(unbulleted(t)) && headlineAt(x + 1) && (listed > 0 || headlineAt(x + 2))))) {
       chrome = true;
       listed++;
     } else {
       listed = 0;
       // A heading, alone or with the first headline after it ("Related: …").
-      const heading = RELATED_HEADING.exec(t) ?? LATEST.exec(t);
+      const heading = RELATED_HEADING.exec(t) ?? (t.length <= 8 ? LATEST.exec(t) : null);
       related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
-      const menu = (isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)))) || headlineCrumb(t) || (atTop() && homeCrumb(t));
+      const crumb = CRUMB.test(t);
+      const menu = (isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)))) || (crumb && (headlineCrumb(t) || (atTop() && homeCrumb(t))));
       chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop, () => atEdge(x));
     }
     if (chrome) out.push([a, b]);
