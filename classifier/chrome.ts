@@ -15,8 +15,8 @@
 // quotation mark, and is no row of a table; a menu one item a line starts with Home / 首页 at the
 // text's start (below at most the site's name and a language switch); a related list is the
 // headline-like lines right after a heading such as "Related stories", "Latest" alone or 相关新闻 (a
-// question or exclamation between them too), and a previous / next link holds one; a footer line is short, holds ©, "All rights reserved", 版权所有 or a site
-// registration number near its start and no sentence end (not 主办单位：, which an event's notice
+// question or exclamation between them too), and a previous / next link holds one; a footer line
+// is short, holds ©, "All rights reserved", 版权所有 or a site registration number near its start and no sentence end (not 主办单位：, which an event's notice
 // lists as content); a metadata line is short, holds no sentence end, quotation or 《title》 and starts
 // with a field such as "Source:" or 来源：, or is a byline ("By Zhao Yang", 本报记者 杜雨萌, 文|财新 曾佳)
 // where a byline stands, or, above the text's first line of content, a date alone ("2023/12/07
@@ -77,19 +77,21 @@ const RELATED_HEADING =
 const LATEST = /^[【\[〔]?latest[】\]〕]?$/i;
 /** A breadcrumb's separators: a line without one is no breadcrumb (a quick test before the rules). */
 const CRUMB = /[>›»]/;
-/** A headline in such a list: short, not ending as a statement does (a list's bullet or date may lead it). */
+/** A headline in such a list: short, not ending as a sentence does (a list's bullet or date may lead it). */
 const HEADLINE_MAX = 150;
 const HEADLINE_MAX_ZH = 60;
 const ENDS_SENTENCE = /[.。!！?？;；:：]["”’」』)）]*$/;
 /** A link to the previous or next article, with its headline: "Next: …", 上一篇：…. */
 const PREVIOUS_NEXT = /^(?:(?:previous|prev|next)(?:\s+(?:article|story|post))?|上一篇|下一篇|上一[条條]|下一[条條])\s*[:：]\s*(.+)$/i;
-const isHeadlineLine = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_SENTENCE.test(t);
+/** A line of a headline's length that does not end as `ends` says. */
+const headlineShaped = (t: string, ends: RegExp) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ends.test(t);
+const isHeadlineLine = (t: string) => headlineShaped(t, ENDS_SENTENCE);
 /** A headline may also ask or exclaim ("Is the 'Silk Road' unravelling?", “…实现‘双百万’!”): in a
  *  list, such a line counts only between headlines — after one of the list with another after it,
  *  or first with two after it. (A question after a lone heading, or after the list and before the
  *  text's next paragraph, is the text's.) */
 const ENDS_STATEMENT = /[.。;；:：]["”’」』)）]*$/;
-const isAskingHeadline = (t: string) => t.length > 0 && t.length <= (isCjkText(t) ? HEADLINE_MAX_ZH : HEADLINE_MAX) && !ENDS_STATEMENT.test(t);
+const isAskingHeadline = (t: string) => headlineShaped(t, ENDS_STATEMENT);
 const unbulleted = (t: string) => t.replace(/^[-•*·–]\s+/, '');
 
 /** A footer line: a copyright notice or a site's registration. */
@@ -142,9 +144,9 @@ const isMenuItemLine = (t: string) => t.length <= (isCjkText(t) ? 10 : 25) && !N
  *  ending in 网: 中国经济网) or a language switch ("中文 | English | Set as homepage"); at most two. */
 const ABOVE_MENU_MAX = 2;
 const isAboveMenuLine = (t: string) => t.length <= 40 && (/^(?:[\w-]+\.)+(?:cn|com|org|net|gov|int)$|[网網]$/i.test(t) || (/[|｜]/.test(t) && /中文|english|繁[體体]|简体/i.test(t)));
-/** The text's first lines (non-empty, trimmed) that are such a menu with the lines above it, as
- *  [0, after), or [0, 0). */
-function leadingMenu(lines: { t: string }[]): [number, number] {
+/** How many of the text's first lines (non-empty, trimmed) are such a menu with the lines above
+ *  it, or 0. */
+function leadingMenu(lines: { t: string }[]): number {
   for (let first = 0; first <= ABOVE_MENU_MAX && first < lines.length; first++) {
     if (first > 0 && !isAboveMenuLine(lines[first - 1].t)) break;
     if (!HOME_ITEM.test(lines[first].t)) continue;
@@ -152,9 +154,9 @@ function leadingMenu(lines: { t: string }[]): [number, number] {
     while (n < lines.length && isMenuItemLine(lines[n].t)) n++;
     // (nothing after it: the short lines are the text; the site's name and language switch above
     // it go with it)
-    return n - first >= MENU_RUN_MIN && n < lines.length ? [0, n] : [0, 0];
+    return n - first >= MENU_RUN_MIN && n < lines.length ? n : 0;
   }
-  return [0, 0];
+  return 0;
 }
 
 /** The spans of [from, text.length) to read as blank: whole lines of chrome and bracketed source credits. */
@@ -167,8 +169,8 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     if (t) lines.push({ a, b, t });
     a = b + 1;
   }
-  const [menuFirst, menuEnd] = leadingMenu(lines);
-  const out: [number, number][] = lines.slice(menuFirst, menuEnd).map(({ a, b }) => [a, b]);
+  const menuLines = leadingMenu(lines);
+  const out: [number, number][] = lines.slice(0, menuLines).map(({ a, b }) => [a, b]);
   // (a row's shape only where a menu line needs it: a scan of every line for a separator costs more
   // than all the rules)
   const shapes: (string | undefined)[] = [];
@@ -179,28 +181,29 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
   let content = 0;
   let firstContent = '';
   let repeatsTitle: boolean | undefined; // whether that first line of content is the headline printed again
-  const before = () => content - (content > 0 && (repeatsTitle ??= from >= 3 && headlineKey(firstContent) === headlineKey(text.slice(0, from - 2))) ? 1 : 0);
+  let titleKey: string | undefined;
+  const keyOfTitle = () => (titleKey ??= headlineKey(text.slice(0, from - 2)));
+  const before = () => content - (content > 0 && (repeatsTitle ??= from >= 3 && headlineKey(firstContent) === keyOfTitle()) ? 1 : 0);
   const atTop = () => before() === 0;
   // A byline's place: above the second line of content, under a heading (a title or a subtitle within
   // the text: "…Anniversary of the Proposal…\n\nBy Shen Yang"), or last.
   let previous = '';
   const atEdge = (x: number) => before() <= 1 || x === lines.length - 1 || (previous.length <= HEADING_LINE_MAX && !ENDS_SENTENCE.test(previous));
-  // A breadcrumb that ends with the article's headline ("Home > News > BRI reports 285 percent
-  // increase in credit"): Home, then menu items, then the headline, between > › ».
-  const headlineCrumb = (t: string) => {
-    if (from < 3 || /[|｜]/.test(t)) return false;
+  // A breadcrumb (Home first, items between > › », no | in it) is chrome when it ends with the
+  // article's headline ("Home > News > BRI reports 285 percent increase in credit", the items between
+  // a menu's), or when it is Home and one section above the text's first line of content ("Home >Belt
+  // and Road Initiative"; "Home > Away" in a results table is content).
+  const isCrumb = (t: string) => {
+    if (!CRUMB.test(t) || /[|｜]/.test(t)) return false;
     const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
-    return items.length >= 2 && HOME_ITEM.test(items[0]) && items.slice(1, -1).every((i) => isMenuItemLine(i)) && headlineKey(items[items.length - 1]) === headlineKey(text.slice(0, from - 2));
-  };
-  // Home and one section between > › » ("Home >Belt and Road Initiative"), above the text's first
-  // line of content only: "Home > Away" in a results table is content.
-  const homeCrumb = (t: string) => {
-    const items = t.split(/\s*[>›»]\s*/).map((i) => i.trim());
-    return items.length === 2 && HOME_ITEM.test(items[0]) && isMenuItemLine(items[1]) && !/[|｜]/.test(t);
+    if (items.length < 2 || !HOME_ITEM.test(items[0])) return false;
+    const last = items[items.length - 1];
+    if (from >= 3 && items.slice(1, -1).every((i) => isMenuItemLine(i)) && headlineKey(last) === keyOfTitle()) return true;
+    return items.length === 2 && isMenuItemLine(last) && atTop();
   };
   const headlineAt = (y: number) => y < lines.length && isHeadlineLine(unbulleted(lines[y].t));
   lines.forEach(({ a, b, t }, x) => {
-    if (x >= menuFirst && x < menuEnd) return;
+    if (x < menuLines) return;
     // (a line longer than any rule's reach is text, and ends a related list)
     if (t.length > CHROME_LINE_MAX) {
       related = false;
@@ -219,8 +222,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
       related = heading !== null && (!heading[1] || isHeadlineLine(heading[1]));
       const link = PREVIOUS_NEXT.exec(t);
       // A menu line, not a table's row: no row next to it has as many items.
-      const crumb = CRUMB.test(t);
-      const menu = (isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)))) || (crumb && (headlineCrumb(t) || (atTop() && homeCrumb(t))));
+      const menu = (isMenuLine(t) && (!shapeOf(x) || (shapeOf(x - 1) !== shapeOf(x) && shapeOf(x + 1) !== shapeOf(x)))) || isCrumb(t);
       chrome = related || (link !== null && isHeadlineLine(link[1])) || menu || isFooter(t) || isMeta(t, atTop, () => atEdge(x));
     }
     if (chrome) out.push([a, b]);
@@ -245,7 +247,7 @@ export function chromeSpans(text: string, from = 0): [number, number][] {
     for (const l of lines) if (!whole.has(l.a) && rest.push(l) >= 2) break;
     // (a line much longer or shorter than the title is no copy of it: the keys are not worth making)
     const near = rest.length > 1 && rest[0].t.length <= 1.5 * (from - 2) + 8 && 2 * rest[0].t.length >= from - 2;
-    const key = near ? headlineKey(text.slice(0, from - 2)) : '';
+    const key = near ? keyOfTitle() : '';
     if (key && headlineKey(rest[0].t) === key) out.push([rest[0].a, rest[0].b]);
   }
   return out;

@@ -612,14 +612,14 @@ function nameWord(doc: Doc, topic: number, h: Hit): boolean {
   return doc.k.topicIds[topic] !== 'cooperation-mechanisms' && h.p.weight < 0.8 && h.s >= doc.titleEnd && inOrganisationName(doc.full, h.s, h.e);
 }
 
+/** The weight of a usual word of a topic's field (seeds/topics.yaml: 0.3–0.5; a bare word is 0.2). */
+const FIELD_WORD = 0.3;
+
 /**
  * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
  * has the most term weight of the topics listed), only those when there are any, so a second topic
  * is not shown by a headline about the first.
  */
-/** The weight of a usual word of a topic's field (seeds/topics.yaml: 0.3–0.5; a bare word is 0.2). */
-const FIELD_WORD = 0.3;
-
 function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<number>): string[] {
   const ev = new Evidence(doc, 3);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
@@ -1166,29 +1166,20 @@ function indexOfEntry(full: string, text: string): number {
   return at >= 0 || !text.includes('\u00a0') ? at : full.indexOf(text.replace(/\u00a0/g, ' '));
 }
 
+/** The document's text without the breaks read into its long paragraphs: the text prepare read
+ *  before it inserted them (kept for a document with Doc.inserted). */
+const uninsertedText = new WeakMap<Doc, string>();
+
 /** Where a catalog entry's text (its first `max` characters) stands in the document (indexOfEntry),
  *  also across the line breaks read into a long paragraph (Doc.inserted: a break may fall between
  *  an entry's sentences); else null. */
-/** The document's text without the breaks read into its long paragraphs (made once: every
- *  announced entry of a long policy looks in it). */
-const uninsertedCache = new WeakMap<Doc, string>();
-function uninserted(doc: Doc): string {
-  let plain = uninsertedCache.get(doc);
-  if (plain === undefined) {
-    const inserted = doc.inserted!;
-    plain = inserted.map((b, i) => doc.full.slice(i ? inserted[i - 1] + 1 : 0, b)).join('') + doc.full.slice(inserted[inserted.length - 1] + 1);
-    uninsertedCache.set(doc, plain);
-  }
-  return plain;
-}
-
 function entrySpan(doc: Doc, text: string, max = Infinity): [number, number] | null {
   const length = Math.min(text.length, max);
   const at = indexOfEntry(doc.full, text);
   if (at >= 0) return [at, at + length];
   const { inserted } = doc;
   if (!inserted) return null;
-  const p = indexOfEntry(uninserted(doc), text);
+  const p = indexOfEntry(uninsertedText.get(doc)!, text);
   if (p < 0) return null;
   // a character of the plain text has the breaks before it (at plain offsets inserted[k] - k) in front of it
   const toFull = (q: number) => q + inserted.filter((b, k) => b - k <= q).length;
@@ -1640,6 +1631,7 @@ function prepare(input: ClassifyInput, knowledge: Knowledge) {
   const u = cut(commaless.replace(CHINA_EUROPE_ASIA, (m, eu: string) => `中${eu}${' '.repeat(m.length - 4)}班列`), knowledge.vocab);
   const doc = analyse(knowledge, full, r.title.length, u, r.raw, at);
   doc.inserted = placed;
+  if (placed) uninsertedText.set(doc, read);
   let text = breaks.length ? null : r.text;
   return {
     title: r.title,

@@ -110,6 +110,7 @@ const INLINE_TAGS = new Set(
  *  opening one is text. (<head> only in a whole page, whose body the extractor did not find: "the
  *  <head> of state … </head>" in prose is text.) */
 const HIDDEN_ELEMENTS = new Set('script style noscript template svg iframe'.split(' '));
+const HIDDEN_IN_PAGE = new Set([...HIDDEN_ELEMENTS, 'head']);
 
 const closingTags = new Map<string, RegExp>();
 /** A hidden element's closing tag, any case (searched from lastIndex). */
@@ -122,11 +123,7 @@ const closingTag = (name: string) => closingTags.get(name) ?? closingTags.set(na
  */
 class Closers {
   private found = new Map<string, { from: number; start: number; end: number }>();
-  /** `page`: the text is a whole page (isWholePage), whose <head> is hidden too. */
-  constructor(
-    private readonly text: string,
-    readonly page = false,
-  ) {}
+  constructor(private readonly text: string) {}
   /** The offset after the first `key` mark at or after `from` (-1 when there is none); `find`
    *  gives the mark's [start, end) or null. */
   private after(key: string, from: number, find: (from: number) => [number, number] | null): number {
@@ -155,8 +152,9 @@ class Closers {
 /** A declaration (<!DOCTYPE html>), read as nothing. */
 const DECLARATION = /<![A-Za-z][^<>]{0,200}>/y;
 
-/** The tag at text[i] ("<") and what it reads as, or null. */
-function tagAt(text: string, i: number, closers: Closers): { text: string; length: number } | null {
+/** The tag at text[i] ("<") and what it reads as, or null; the elements of `hidden` read as a line
+ *  break up to their closing tag. */
+function tagAt(text: string, i: number, closers: Closers, hidden: Set<string>): { text: string; length: number } | null {
   if (text.charCodeAt(i + 1) === 33) {
     // <!-- … -->, <![CDATA[ … ]]>, <!DOCTYPE …>: nothing; never closed, text
     const end = text.startsWith('<!--', i) ? closers.string('-->', i + 4) : text.startsWith('<![CDATA[', i) ? closers.string(']]>', i + 9) : -2;
@@ -170,7 +168,7 @@ function tagAt(text: string, i: number, closers: Closers): { text: string; lengt
   // a tag's name is in lower or upper case: "<Time for Action>" is a title
   if (!m || (m[1] !== m[1].toLowerCase() && m[1] !== m[1].toUpperCase())) return null;
   const name = m[1].toLowerCase();
-  if ((HIDDEN_ELEMENTS.has(name) || (closers.page && name === 'head')) && text.charCodeAt(i + 1) !== 47) {
+  if (hidden.has(name) && text.charCodeAt(i + 1) !== 47) {
     const end = closers.closingTag(name, i + m[0].length);
     return end < 0 ? null : { text: '\n', length: end - i };
   }
@@ -202,13 +200,15 @@ export function cleanText(text: string, page = false): ReadPiece {
   const first = CLUTTER.exec(text);
   if (!first) return { text, start: null, end: null };
   let i = first.index;
-  const closers = new Closers(text, page);
+  const closers = new Closers(text);
+  // (a whole page, whose body the extractor did not find: its <head> is hidden too)
+  const hidden = page ? HIDDEN_IN_PAGE : HIDDEN_ELEMENTS;
   let drops = false;
   let spaces = false;
   for (; i < text.length && !drops; i++) {
     const c = text.charCodeAt(i);
     if (c === 38) drops = entityAt(text, i) !== null;
-    else if (c === 60) drops = tagAt(text, i, closers) !== null;
+    else if (c === 60) drops = tagAt(text, i, closers, hidden) !== null;
     else if (invisible(c) || (c === CR && text.charCodeAt(i + 1) === 10)) drops = true;
     else if (oddSpace(c) || c === CR) spaces = true;
   }
@@ -237,7 +237,7 @@ export function cleanText(text: string, page = false): ReadPiece {
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === 38 || c === 60) {
-      const m = c === 38 ? entityAt(text, i) : tagAt(text, i, closers);
+      const m = c === 38 ? entityAt(text, i) : tagAt(text, i, closers, hidden);
       if (m) {
         flush(i);
         put(m.text, i, i + m.length);

@@ -71,7 +71,7 @@ export interface Extracted {
 
 /** One parse and walk of a page: its lines, the body picked, the title, and the body lines kept
  *  (`kept`, indices into `lines`) with those dropped from its head and tail. */
-function readPage(html: string, url: string, hints: ExtractHints, tz: string) {
+function walkPage(html: string, url: string, hints: ExtractHints, tz: string) {
   // htmlparser2 (cheerio's non-XML fast path) rather than parse5: the same result on every
   // fixture page and about three times faster, which is most of the pipeline's CPU per page.
   // Start and end indices: where each body line stands in the page (articleSpans).
@@ -148,7 +148,7 @@ function readPage(html: string, url: string, hints: ExtractHints, tz: string) {
  * must quote the page verbatim (classifier/normalise.ts reads a whole page given as a text so).
  */
 export function articleSpans(html: string, url = 'http://localhost/', tz = 'Asia/Shanghai'): [number, number][][] {
-  const { lines, kept } = readPage(html, url, {}, tz);
+  const { lines, kept } = walkPage(html, url, {}, tz);
   return kept
     .map((i) => {
       const r = lines[i].ranges;
@@ -160,7 +160,7 @@ export function articleSpans(html: string, url = 'http://localhost/', tz = 'Asia
 }
 
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}, tz = 'Asia/Shanghai'): Extracted {
-  const { $, page, baseUrl, walk, lines, rawStart, rawEnd, picked, title, kept, headDropped, tailDropped } = readPage(html, url, hints, tz);
+  const { $, page, baseUrl, walk, lines, rawStart, rawEnd, picked, title, kept, headDropped, tailDropped } = walkPage(html, url, hints, tz);
   const paragraphs = kept.map((i) => lines[i].text);
   const text = paragraphs.join('\n\n');
   const bodyStart = kept.length ? kept[0] : rawStart;

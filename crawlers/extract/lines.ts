@@ -22,7 +22,7 @@ export interface Line {
   /** The line is a list item (li, dt, dd). */
   listItem: boolean;
   /** Where the line's text nodes stand in the page's HTML, as flat [start, end) pairs, when the
-   *  parser kept indices (extract.ts readPage); empty otherwise. Only the text the line reads:
+   *  parser kept indices (extract.ts walkPage); empty otherwise. Only the text the line reads:
    *  no tag, and nothing of an element the walk left out (a hidden span, a button). */
   ranges: number[];
 }
