@@ -23,7 +23,7 @@ import {
 } from './knowledge.js';
 import { CJK_BASE, cut, isCjk } from './matcher.js';
 import { sigmoid } from './logistic.js';
-import { isSpace, longParagraphBreaks, sentenceSpan, unwrapLines } from './sentences.js';
+import { isSpace, longParagraphBreaks, quotedSpan, sentenceSpan, unwrapLines } from './sentences.js';
 import { asRead, cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
 import { listItems } from './structure.js';
 import { blankChrome } from './chrome.js';
@@ -434,6 +434,7 @@ class Evidence {
       while (b > a && isSpace(full.charCodeAt(b - 1))) b--;
       [span[0], span[1]] = [a, b];
     } else {
+      [span[0], span[1]] = quotedSpan(full, span);
       const bullet = BULLET.exec(full.slice(span[0], span[0] + 3));
       if (bullet) span[0] += bullet[0].length;
       span[0] += datelineAt(full, span[0], span[1]);

@@ -8,6 +8,7 @@
 
 import { decodeHTML } from 'entities';
 import { articleSpans } from '../crawlers/extract.js';
+import { lowerBound } from './sentences.js';
 
 /** A pinyin syllable with a tone mark in brackets, right after a Chinese character. */
 const PINYIN = /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/g;
@@ -423,13 +424,7 @@ export function insertLineBreaks(full: string, at: OffsetMap | null, breaks: num
   const placed = breaks.map((b, k) => b + k); // where each break is in the new string
   const inner = (i: number, side: 'start' | 'end') => (i >= full.length ? (at ? at.start(full.length) : rawLength) : at ? at[side](i) : side === 'start' ? i : i + 1);
   const locate = (i: number, side: 'start' | 'end') => {
-    let lo = 0;
-    let hi = placed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (placed[mid] < i) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(placed, i);
     // lo breaks lie before i; i is a break itself when placed[lo] === i
     return lo < placed.length && placed[lo] === i ? inner(i - lo, 'start') : inner(i - lo, side);
   };

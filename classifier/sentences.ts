@@ -107,6 +107,94 @@ export function sentenceSpan(text: string, s: number, e: number): [number, numbe
   return [start, end];
 }
 
+/** How far a quotation is followed beyond a sentence for evidence, in characters (Chinese: half). */
+const QUOTE_REACH = 300;
+/** A paragraph longer than this before the sentence is not read for its quotations. */
+const QUOTE_SCAN = 3000;
+/** Opening quotes and their closers: “ ” 「 」 『 』 (a straight " closes the one it follows). */
+const QUOTE_PAIRS = new Map([
+  [0x201c, 0x201d],
+  [0x300c, 0x300d],
+  [0x300e, 0x300f],
+]);
+/** The quotation marks readQuote reads (found by the regex engine: most characters are none). */
+const QUOTE_MARK = /["“”「」『』]/g;
+
+/** Reads the quotation mark at i into the stack of open quotations' positions. */
+function readQuote(text: string, i: number, open: number[]): void {
+  const c = text.charCodeAt(i);
+  const top = open.length ? text.charCodeAt(open[open.length - 1]) : -1;
+  if (c === 34) {
+    if (top === 34) open.pop();
+    else open.push(i);
+  } else if (QUOTE_PAIRS.has(c)) open.push(i);
+  else if (top >= 0 && QUOTE_PAIRS.get(top) === c) open.pop();
+}
+
+/** The positions of a text's quotation marks, for the text read last (evidence is taken from one
+ *  document's text many times over). */
+let marks: { text: string; at: number[] } = { text: '', at: [] };
+function quoteMarks(text: string): number[] {
+  if (marks.text !== text) {
+    const at: number[] = [];
+    QUOTE_MARK.lastIndex = 0;
+    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) at.push(m.index);
+    marks = { text, at };
+  }
+  return marks.at;
+}
+
+/** The index of the first number in `at` (ascending) that is at least x: at.length when none is. */
+export function lowerBound(at: number[], x: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A sentence's span widened to the quotation it stands in, for evidence: a sentence that starts inside
+ * a quotation opened earlier in its paragraph (the speaker's second sentence: 'People long for … through
+ * film," said …') starts with the sentence that opens it, and one that opens a quotation it does not
+ * close ('"Film is a showcase of life and dreams.') ends with the sentence that closes it, so the reader
+ * sees the words quoted whole, with who said them. Only within the paragraph, QUOTE_REACH characters
+ * either side (half in Chinese), and only where the quotation's other end is found: a stray quote
+ * mark, or a quotation that runs on into the next paragraph, widens nothing.
+ */
+export function quotedSpan(text: string, span: [number, number]): [number, number] {
+  const [s, e] = span;
+  const p = text.lastIndexOf('\n', s - 1) + 1;
+  if (s - p > QUOTE_SCAN) return span;
+  const reach = isCjk(text.charCodeAt(s)) ? QUOTE_REACH / 2 : QUOTE_REACH;
+  const at = quoteMarks(text);
+  let j = lowerBound(at, p);
+  if (j === at.length || at[j] >= e) return span; // (no mark opens before its end: the common case)
+  const open: number[] = [];
+  for (; j < at.length && at[j] < s; j++) readQuote(text, at[j], open);
+  let start = s;
+  if (open.length && s - open[0] <= reach) start = Math.min(s, sentenceSpan(text, open[0], open[0] + 1)[0]);
+  else if (open.length) return span; // (opened too far back: where it closes is not read either)
+  for (; j < at.length && at[j] < e; j++) readQuote(text, at[j], open);
+  if (!open.length) return [start, e];
+  const first = open[0];
+  let stop = text.indexOf('\n', e);
+  if (stop < 0 || stop > e + reach + 1) stop = Math.min(text.length, e + reach + 1);
+  for (; j < at.length && at[j] < stop; j++) {
+    const i = at[j];
+    readQuote(text, i, open);
+    if (open[0] === first) continue;
+    // Closed: up to the closer when it ends a sentence ('dreams."'), else to the end of its sentence.
+    let k = i - 1;
+    while (k > e && isCloser(text.charCodeAt(k))) k--;
+    return [start, Math.max(e, isBoundary(text, k) ? i + 1 : sentenceSpan(text, i, i + 1)[1])];
+  }
+  return span;
+}
+
 /** Whether the closer at i follows a sentence's end on the same line (possibly after other
  *  closers): a quote opening a paragraph is the paragraph's own. */
 function closesSentence(text: string, i: number): boolean {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type Judgement } from '../classifier/index.js';
 import { topicMasses } from '../classifier/classify.js';
-import { longParagraphBreaks, sentenceSpan, unwrapLines } from '../classifier/sentences.js';
+import { longParagraphBreaks, quotedSpan, sentenceSpan, unwrapLines } from '../classifier/sentences.js';
 import { seedDocuments } from '../classifier/seed-knowledge.js';
 import { loadSeedKnowledge } from '../classifier/seed-knowledge.js';
 import { readLabelled } from './eval/labelled.js';
@@ -101,6 +101,60 @@ function evidenceOf(title: string, text: string, topic: string): string[] {
   expect(t, JSON.stringify(j.topics)).toBeDefined();
   return t!.evidence;
 }
+
+describe('quotedSpan', () => {
+  /** The evidence span around the first occurrence of `word`: its sentence, widened to its quotation. */
+  const quoted = (text: string, word: string) => {
+    const s = text.indexOf(word);
+    expect(s, word).toBeGreaterThanOrEqual(0);
+    const [a, b] = quotedSpan(text, sentenceSpan(text, s, s + word.length));
+    return text.slice(a, b);
+  };
+  const FILM =
+    'A total of 20 films will be screened.\n\n"Film is a showcase of life and dreams. People long for more and deeper exchanges through film," said Chinese actor Lei Jiayin, who is also a promotional ambassador for Belt and Road Film Week this year. The week runs to June 18.';
+  const WHOLE = FILM.slice(FILM.indexOf('"Film'), FILM.indexOf(' The week'));
+
+  it('takes a speaker\'s second sentence back to the quotation\'s start, and the first on to who said it (batch14 en-523)', () => {
+    expect(around(FILM, 'exchanges')).toBe('People long for more and deeper exchanges through film," said Chinese actor Lei Jiayin, who is also a promotional ambassador for Belt and Road Film Week this year.');
+    expect(quoted(FILM, 'exchanges')).toBe(WHOLE);
+    expect(quoted(FILM, 'showcase')).toBe(WHOLE);
+    // A sentence outside the quotation, and one that holds its quotation whole, are left as they are.
+    expect(quoted(FILM, 'June')).toBe('The week runs to June 18.');
+    expect(quoted(FILM, '20 films')).toBe('A total of 20 films will be screened.');
+    expect(quoted('He said "the corridor is open." Trade rose.', 'corridor')).toBe('He said "the corridor is open."');
+  });
+
+  it('follows curly and Chinese quotation marks, a quotation inside a quotation, and a closer that ends the sentence', () => {
+    const en = 'Zhu Jing said, “Training talents is an important part of our work. Each year, we aim to train 100 livestreamers.” The centre opened in May.';
+    expect(quoted(en, 'livestreamers')).toBe(en.slice(0, en.indexOf(' The centre')));
+    const zh = '他表示：“我们发起了《廉洁丝绸之路北京倡议》。愿同各方共建‘一带一路’。”会议于当天闭幕。';
+    expect(quoted(zh, '愿同各方')).toBe('他表示：“我们发起了《廉洁丝绸之路北京倡议》。愿同各方共建‘一带一路’。”');
+    const tw = '他說：「第一句。第二句『引語』在此。」隨後離開。';
+    expect(quoted(tw, '第二句')).toBe('他說：「第一句。第二句『引語』在此。」');
+  });
+
+  it('is how a topic\'s evidence shows a quotation: whole, with who said it', () => {
+    const text = `As part of the ongoing 25th Shanghai International Film Festival, Belt and Road Film Week kicked off on Saturday in Shanghai.\n\n${FILM}`;
+    const ev = evidenceOf('Belt and Road Film Week kicks off in Shanghai', text, 'people-to-people');
+    expect(ev).toContain(WHOLE);
+    for (const e of ev) expect(e.startsWith('People long'), e).toBe(false);
+  });
+
+  it('widens nothing across a paragraph, beyond its reach, or to a quotation mark with no other end', () => {
+    // A quotation running on into the next paragraph (news style: no closing mark at the paragraph's end).
+    const runOn = '"We are looking forward to more cooperation. The BRI has offered valuable opportunities.\n\n"It is worth a lot to us," he said.';
+    expect(quoted(runOn, 'valuable')).toBe('The BRI has offered valuable opportunities.');
+    // A stray mark.
+    expect(quoted('The 12" pipeline was laid. It links two ports.', 'links')).toBe('It links two ports.');
+    // Opened more than 300 characters back.
+    const far = `"${'Cooperation grows. '.repeat(20)}Trade rose," he said.`;
+    expect(quoted(far, 'Trade')).toBe('Trade rose," he said.');
+    expect(quoted(`"${'Cooperation grows. '.repeat(20)}Trade rose. It works," he said.`, 'Trade')).toBe('Trade rose.');
+    // Closed more than 300 characters on.
+    const late = `"Trade rose. ${'Cooperation grows. '.repeat(20)}It works," he said.`;
+    expect(quoted(late, 'Trade')).toBe('"Trade rose.');
+  });
+});
 
 describe('evidence', () => {
   it('shows a sentence without the wire dateline or source label it starts with', () => {
