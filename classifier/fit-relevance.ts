@@ -1,5 +1,5 @@
 // Fits the relevance model's weights (classifier/weights.ts) on the DEV data of the labelled sets
-// (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2, 3, 4 and 6 — not batch9 or batch11, see
+// (test/eval/labelled.ts: split == "dev" of articles.jsonl and batches 2, 3, 4 and 6 — not batch9, batch11 or batch14, see
 // NOT_FITTED; the test split and the holdout halves are never used here) plus the five seed documents as positives: L2-regularised
 // logistic regression by gradient descent over the features of features.ts. Prints leave-one-out
 // and leave-one-file-out figures, the weights to paste into weights.ts and the training fit.
@@ -24,7 +24,10 @@ const rows: { id: string; x: number[]; y: number; lang?: string; file?: string }
 // batch11.jsonl (§17) likewise: refitted with it (L2 1), no article of the dev data or of batch11 itself
 // was judged better (its two passing mentions at 0.54 and 0.76 and its two borderline relevant ones
 // at 0.38 and 0.46 stayed where they were) and a dev article (en-102) fell to 0.495.
-const NOT_FITTED = new Set(['batch9.jsonl', 'batch11.jsonl']);
+// batch14.jsonl (§20) joined the dev data for a topic vocabulary mend (roads and energy links as
+// connectivity); it agreed on the relevance of all 20 of its articles, and nothing of relevance was
+// mended from it, so the relevance model is not refitted with it.
+const NOT_FITTED = new Set(['batch9.jsonl', 'batch11.jsonl', 'batch14.jsonl']);
 for (const a of readLabelled()) {
   if (a.split !== 'dev' || NOT_FITTED.has(a.file)) continue;
   const f = relevanceFeatures({ title: a.title, text: a.text }, k);

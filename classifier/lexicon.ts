@@ -441,6 +441,11 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['海上快线', 0.6],
     // transport infrastructure and projects (交通基础设施项目), and the trains as machine translations name them
     ['交通基础设施', 0.6], ['交通项目', 0.4], ['China-EU train', 0.8], ['China-EU freight train', 0.9], ['Yixin Europe', 0.8],
+    // roads, bridges and energy links (GUIDE.md §3: "infrastructure projects as transport/energy links")
+    ['expressway', 0.4], ['highway', 0.3], ['motorway', 0.4], ['railroad', 0.4], ['oil pipeline', 0.5], ['gas pipeline', 0.5],
+    ['deep-water port', 0.5], ['dry port', 0.5], ['seaport', 0.4], ['light rail', 0.4],
+    ['高速公路', 0.5], ['油气管道', 0.5], ['天然气管道', 0.5], ['输油管道', 0.5], ['电网', 0.3], ['桥梁', 0.3], ['大桥', 0.3],
+    ['深水港', 0.5], ['码头', 0.4], ['机场', 0.3], ['航道', 0.4], ['轻轨', 0.4],
   ],
   trade: [
     ['imports and exports', 0.6], ['import and export', 0.6], ['foreign trade', 0.5], ['bilateral trade', 0.7], ['trade with', 0.4],

@@ -447,6 +447,10 @@ describe('topics', () => {
     // Three more spot-checks: transport infrastructure projects, trade totals and facilitation in
     // Chinese reports' words, development finance, the principle of 共商共建共享 in English.
     expect(mass('connectivity', '一大批交通基础设施项目落地生根。')).toBeGreaterThan(0.5);
+    // Roads, bridges and energy links are connectivity too (batch14 en-529, Cambodia's first expressway).
+    expect(mass('connectivity', 'Cambodia has entered the era of expressways with the opening of the 187-km expressway.')).toBeGreaterThanOrEqual(0.8);
+    expect(mass('connectivity', 'The China-Myanmar oil pipeline and the new highway were completed.')).toBeGreaterThanOrEqual(0.8);
+    expect(mass('connectivity', '金港高速公路通车,中缅油气管道和跨海大桥相继建成。')).toBeGreaterThanOrEqual(1.3);
     expect(mass('trade', '货物贸易总额超过1万亿美元。')).toBeGreaterThan(0.5);
     expect(mass('trade', '贸易投资便利化专项行动共有15项举措。')).toBeGreaterThan(0.7);
     expect(mass('finance', 'An agreement on developmental financial cooperation; development finance for digital projects.')).toBeGreaterThan(1);
