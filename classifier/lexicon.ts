@@ -444,7 +444,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     // roads, bridges and energy links (GUIDE.md §3: "infrastructure projects as transport/energy links")
     ['expressway', 0.4], ['highway', 0.3], ['motorway', 0.4], ['railroad', 0.4], ['oil pipeline', 0.5], ['gas pipeline', 0.5],
     ['deep-water port', 0.5], ['dry port', 0.5], ['seaport', 0.4], ['light rail', 0.4],
-    ['高速公路', 0.5], ['油气管道', 0.5], ['天然气管道', 0.5], ['输油管道', 0.5], ['电网', 0.3], ['桥梁', 0.3], ['大桥', 0.3],
+    // (not bare 桥梁: in policy prose it is nearly always a figure, 架起友谊的桥梁, 桥梁纽带作用)
+    ['高速公路', 0.5], ['油气管道', 0.5], ['天然气管道', 0.5], ['输油管道', 0.5], ['电网', 0.3], ['公路桥梁', 0.4], ['大桥', 0.3],
     ['深水港', 0.5], ['码头', 0.4], ['机场', 0.3], ['航道', 0.4], ['轻轨', 0.4],
   ],
   trade: [
@@ -556,6 +557,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
  * customs" are traditions, not the border's; farmers' land contracts are no contracting abroad.
  */
 export const TOPIC_NEGATIVE_EXTRA: Record<string, string[]> = {
+  // a figure of speech, a traffic authority, a power company's name: no transport or energy link built
+  connectivity: ['信息高速公路', '资讯高速公路', '电力高速公路', '高速公路局', 'information highway', 'information superhighway', 'highway safety', 'highway traffic safety', '国家电网', '南方电网'],
   // land contracted by farmers, not engineering contracted abroad
   'industry-investment': ['土地承包', '农户承包', '农民承包', '村民承包', '承包田', '承包户'],
   // telecoms, not the press

@@ -111,6 +111,9 @@ export function sentenceSpan(text: string, s: number, e: number): [number, numbe
 const QUOTE_REACH = 300;
 /** A paragraph longer than this before the sentence is not read for its quotations. */
 const QUOTE_SCAN = 3000;
+/** The longest evidence a quotation widens a sentence to: the sentences holding its marks are
+ *  taken whole, and a longer quotation is better shown by its sentence alone. */
+const QUOTE_MAX = 600;
 /** Opening quotes and their closers: “ ” 「 」 『 』 (a straight " closes the one it follows). */
 const QUOTE_PAIRS = new Map([
   [0x201c, 0x201d],
@@ -120,28 +123,38 @@ const QUOTE_PAIRS = new Map([
 /** The quotation marks readQuote reads (found by the regex engine: most characters are none). */
 const QUOTE_MARK = /["“”「」『』]/g;
 
+/** Whether a straight " at i may open a quotation: at a line's start or after a space, a bracket, a
+ *  dash or a colon, and before a word ('said "the corridor', not 'the 12" pipe' or 'port" he'). */
+function opensQuote(text: string, i: number): boolean {
+  const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+  const after = text.charCodeAt(i + 1);
+  return (isSpace(before) || before === 40 || before === 91 || before === 123 || before === 58 || before === 0x2014 || before === 0x2013 || before === 45) && i + 1 < text.length && !isSpace(after);
+}
+
 /** Reads the quotation mark at i into the stack of open quotations' positions. */
 function readQuote(text: string, i: number, open: number[]): void {
   const c = text.charCodeAt(i);
   const top = open.length ? text.charCodeAt(open[open.length - 1]) : -1;
   if (c === 34) {
     if (top === 34) open.pop();
-    else open.push(i);
+    else if (opensQuote(text, i)) open.push(i);
   } else if (QUOTE_PAIRS.has(c)) open.push(i);
   else if (top >= 0 && QUOTE_PAIRS.get(top) === c) open.pop();
 }
 
-/** The positions of a text's quotation marks, for the text read last (evidence is taken from one
- *  document's text many times over). */
-let marks: { text: string; at: number[] } = { text: '', at: [] };
-function quoteMarks(text: string): number[] {
+/** A text's quotation marks (a straight " after a digit is an inch's or a second's, not one) and
+ *  line breaks, for the text read last: evidence is taken from one document's text many times over. */
+let marks: { text: string; quotes: number[]; breaks: number[] } = { text: '', quotes: [], breaks: [] };
+function marksOf(text: string): typeof marks {
   if (marks.text !== text) {
-    const at: number[] = [];
+    const quotes: number[] = [];
     QUOTE_MARK.lastIndex = 0;
-    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) at.push(m.index);
-    marks = { text, at };
+    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) if (!(text.charCodeAt(m.index) === 34 && m.index > 0 && isDigit(text.charCodeAt(m.index - 1)))) quotes.push(m.index);
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    marks = { text, quotes, breaks };
   }
-  return marks.at;
+  return marks;
 }
 
 /** The index of the first number in `at` (ascending) that is at least x: at.length when none is. */
@@ -161,38 +174,45 @@ export function lowerBound(at: number[], x: number): number {
  * a quotation opened earlier in its paragraph (the speaker's second sentence: 'People long for … through
  * film," said …') starts with the sentence that opens it, and one that opens a quotation it does not
  * close ('"Film is a showcase of life and dreams.') ends with the sentence that closes it, so the reader
- * sees the words quoted whole, with who said them. Only within the paragraph, QUOTE_REACH characters
- * either side (half in Chinese), and only where the quotation's other end is found: a stray quote
- * mark, or a quotation that runs on into the next paragraph, widens nothing.
+ * sees the words quoted whole, with who said them. Only within the paragraph, with the marks at most
+ * QUOTE_REACH characters beyond the sentence (half in a Chinese one), the whole at most QUOTE_MAX, and
+ * only where the quotation's other end is found: a stray quote mark, or a quotation that runs on into
+ * the next paragraph, widens nothing.
  */
 export function quotedSpan(text: string, span: [number, number]): [number, number] {
   const [s, e] = span;
-  const p = text.lastIndexOf('\n', s - 1) + 1;
+  const { quotes, breaks } = marksOf(text);
+  const b = lowerBound(breaks, s);
+  const p = b > 0 ? breaks[b - 1] + 1 : 0; // the paragraph's start
   if (s - p > QUOTE_SCAN) return span;
-  const reach = isCjk(text.charCodeAt(s)) ? QUOTE_REACH / 2 : QUOTE_REACH;
-  const at = quoteMarks(text);
-  let j = lowerBound(at, p);
-  if (j === at.length || at[j] >= e) return span; // (no mark opens before its end: the common case)
+  let j = lowerBound(quotes, p);
+  if (j === quotes.length || quotes[j] >= e) return span; // (no mark opens before its end: the common case)
+  let zh = false;
+  for (let i = s; i < Math.min(e, s + 60) && !zh; i++) zh = isCjk(text.charCodeAt(i));
+  const reach = zh ? QUOTE_REACH / 2 : QUOTE_REACH;
   const open: number[] = [];
-  for (; j < at.length && at[j] < s; j++) readQuote(text, at[j], open);
+  for (; j < quotes.length && quotes[j] < s; j++) readQuote(text, quotes[j], open);
   let start = s;
   if (open.length && s - open[0] <= reach) start = Math.min(s, sentenceSpan(text, open[0], open[0] + 1)[0]);
   else if (open.length) return span; // (opened too far back: where it closes is not read either)
-  for (; j < at.length && at[j] < e; j++) readQuote(text, at[j], open);
-  if (!open.length) return [start, e];
-  const first = open[0];
-  let stop = text.indexOf('\n', e);
-  if (stop < 0 || stop > e + reach + 1) stop = Math.min(text.length, e + reach + 1);
-  for (; j < at.length && at[j] < stop; j++) {
-    const i = at[j];
-    readQuote(text, i, open);
-    if (open[0] === first) continue;
-    // Closed: up to the closer when it ends a sentence ('dreams."'), else to the end of its sentence.
-    let k = i - 1;
-    while (k > e && isCloser(text.charCodeAt(k))) k--;
-    return [start, Math.max(e, isBoundary(text, k) ? i + 1 : sentenceSpan(text, i, i + 1)[1])];
+  for (; j < quotes.length && quotes[j] < e; j++) readQuote(text, quotes[j], open);
+  let end = e;
+  if (open.length) {
+    const first = open[0];
+    const next = lowerBound(breaks, e);
+    const stop = Math.min(next < breaks.length ? breaks[next] : text.length, e + reach + 1);
+    for (; j < quotes.length && quotes[j] < stop && end === e; j++) {
+      const i = quotes[j];
+      readQuote(text, i, open);
+      if (open[0] === first) continue;
+      // Closed: up to the closer when it ends a sentence ('dreams."'), else to the end of its sentence.
+      let k = i - 1;
+      while (k > e && isCloser(text.charCodeAt(k))) k--;
+      end = Math.max(e + 1, isBoundary(text, k) ? i + 1 : sentenceSpan(text, i, i + 1)[1]);
+    }
+    if (end === e) return span;
   }
-  return span;
+  return end - start > Math.max(QUOTE_MAX, e - s) ? span : [start, end];
 }
 
 /** Whether the closer at i follows a sentence's end on the same line (possibly after other

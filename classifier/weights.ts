@@ -62,37 +62,38 @@ export const RELEVANCE_WEIGHTS: Record<FeatureName, number> = {
 // leadsParagraph 0.050 → 0 — leave-one-file-out 0.836 (the grid 0.828–0.837 at 0.35–0.45); again
 // after bylines and top date lines became chrome (paragraphShare 0.112 → 0.095; 0.836); refitted in
 // session twenty-three with batch14 and connectivity's roads, bridges and energy links (lexicon.ts
-// TOPIC_EXTRA): mass 1.358 → 1.435, leader 1.079 → 1.163, paragraphShare 0.095 → 0, connectivity's
-// offset 0.079 → 0.017; leave-one-file-out over eight files 0.838 at the chosen setting, against
-// 0.836 with batch14 and without the words (the grid 0.831–0.839 at 0.35–0.45, against
-// 0.829–0.838; batch14 itself 0.76 held out either way). Without the sentencesLed feature and the
+// TOPIC_EXTRA, with figurative uses as negative cues): mass 1.358 → 1.434, leader 1.079 → 1.163,
+// paragraphShare 0.095 → 0, connectivity's offset 0.079 → 0.024; leave-one-file-out over eight files
+// 0.838 at the chosen setting, against 0.836 with batch14 and without the words (the grid 0.831–0.839
+// at 0.35–0.45, against 0.829–0.838; batch14 itself 0.76 held out either way). The held-out figures
+// of `npm run eval` are those of the refit with batch14 alone: the words move no test or holdout figure. Without the sentencesLed feature and the
 // industry-investment terms of lexicon.ts' "enterprises going global" group it was 0.820 at best
 // (four files). The test split and the holdout halves were never used.
 export const TOPIC_FEATURES = ['mass', 'relative', 'leader', 'leadsParagraph', 'paragraphShare', 'clearTerm', 'inTitle', 'leadsSection', 'companion', 'sentencesLed'] as const;
 export type TopicFeature = (typeof TOPIC_FEATURES)[number];
-export const TOPIC_BIAS = -4.340;
+export const TOPIC_BIAS = -4.336;
 export const TOPIC_WEIGHTS: Record<TopicFeature, number> = {
-  mass: 1.435,
-  relative: 1.974,
+  mass: 1.434,
+  relative: 1.966,
   leader: 1.163,
   leadsParagraph: 0.000,
   paragraphShare: 0.000,
-  clearTerm: 0.225,
+  clearTerm: 0.228,
   inTitle: 0.438,
-  leadsSection: 0.218,
-  companion: 1.489,
-  sentencesLed: 1.182,
+  leadsSection: 0.217,
+  companion: 1.487,
+  sentencesLed: 1.184,
 };
 /** Per-topic offsets (how readily the guide's labellers give a topic beyond its terms' mass). */
 export const TOPIC_PRIORS: Record<string, number> = {
-  'connectivity': 0.017,
-  'trade': 0.089,
-  'digital-economy': -0.017,
-  'finance': 0.123,
+  'connectivity': 0.024,
+  'trade': 0.088,
+  'digital-economy': -0.018,
+  'finance': 0.122,
   'green': -0.269,
-  'sci-tech': -0.284,
-  'industry-investment': 0.196,
-  'people-to-people': -0.157,
-  'cooperation-mechanisms': 0.258,
+  'sci-tech': -0.285,
+  'industry-investment': 0.194,
+  'people-to-people': -0.158,
+  'cooperation-mechanisms': 0.257,
   'legal-compliance': 0.045,
 };

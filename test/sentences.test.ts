@@ -144,8 +144,12 @@ describe('quotedSpan', () => {
     // A quotation running on into the next paragraph (news style: no closing mark at the paragraph's end).
     const runOn = '"We are looking forward to more cooperation. The BRI has offered valuable opportunities.\n\n"It is worth a lot to us," he said.';
     expect(quoted(runOn, 'valuable')).toBe('The BRI has offered valuable opportunities.');
-    // A stray mark.
+    // A stray mark; inch and second marks; a closing mark whose opener stands in another paragraph.
     expect(quoted('The 12" pipeline was laid. It links two ports.', 'links')).toBe('It links two ports.');
+    const inches = 'The 12" pipeline was laid under the Belt and Road Initiative. The expressway links two ports. A 10" valve failed at the port.';
+    expect(quoted(inches, 'expressway')).toBe('The expressway links two ports.');
+    expect(quoted('He ran it in 5\'10" flat. The corridor opened. It took 3\'45" to load.', 'corridor')).toBe('The corridor opened.');
+    expect(quoted('cooperation" deepens. The port opened in May. "Trade grew," he said.', 'port opened')).toBe('The port opened in May.');
     // Opened more than 300 characters back.
     const far = `"${'Cooperation grows. '.repeat(20)}Trade rose," he said.`;
     expect(quoted(far, 'Trade')).toBe('Trade rose," he said.');
@@ -153,6 +157,12 @@ describe('quotedSpan', () => {
     // Closed more than 300 characters on.
     const late = `"Trade rose. ${'Cooperation grows. '.repeat(20)}It works," he said.`;
     expect(quoted(late, 'Trade')).toBe('"Trade rose.');
+    // The sentences holding the marks are taken whole, but the whole is at most 600 characters.
+    const long = `"Trade rose. It works${', and cooperation grows'.repeat(30)}," he said.`;
+    expect(quoted(long, 'Trade')).toBe('"Trade rose.');
+    // A Chinese sentence reaches 150 characters, whatever its first character.
+    const zhFar = `他说：“${'合作不断深化。'.repeat(25)}“一带一路”项目进展顺利。”`;
+    expect(quoted(zhFar, '项目进展')).toBe('“一带一路”项目进展顺利。”');
   });
 });
 
