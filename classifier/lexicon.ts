@@ -446,6 +446,8 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['deep-water port', 0.5], ['dry port', 0.5], ['seaport', 0.4], ['light rail', 0.4],
     // (not bare 桥梁: in policy prose it is nearly always a figure, 架起友谊的桥梁, 桥梁纽带作用)
     ['高速公路', 0.5], ['油气管道', 0.5], ['天然气管道', 0.5], ['输油管道', 0.5], ['电网', 0.3], ['公路桥梁', 0.4], ['大桥', 0.3],
+    ['桥梁工程', 0.4], ['桥梁建设', 0.4], ['输电线路', 0.4], ['输电工程', 0.4], ['联网工程', 0.4],
+    ['transmission line', 0.4], ['power interconnection', 0.5],
     ['深水港', 0.5], ['码头', 0.4], ['机场', 0.3], ['航道', 0.4], ['轻轨', 0.4],
   ],
   trade: [

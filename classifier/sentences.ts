@@ -124,11 +124,14 @@ const QUOTE_PAIRS = new Map([
 const QUOTE_MARK = /["“”「」『』]/g;
 
 /** Whether a straight " at i may open a quotation: at a line's start or after a space, a bracket, a
- *  dash or a colon, and before a word ('said "the corridor', not 'the 12" pipe' or 'port" he'). */
+ *  dash, a colon or comma (also Chinese ones: 表示："…", 、) or a Chinese character (他说"…), and before
+ *  a word ('said "the corridor', not 'the 12" pipe', '5\'10"' or 'port" he'). */
 function opensQuote(text: string, i: number): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 10;
   const after = text.charCodeAt(i + 1);
-  return (isSpace(before) || before === 40 || before === 91 || before === 123 || before === 58 || before === 0x2014 || before === 0x2013 || before === 45) && i + 1 < text.length && !isSpace(after);
+  const lead =
+    isSpace(before) || before === 40 || before === 91 || before === 123 || before === 58 || before === 0x2014 || before === 0x2013 || before === 45 || before === 0xff1a || before === 0xff0c || before === 0x3001 || isCjk(before);
+  return lead && i + 1 < text.length && !isSpace(after);
 }
 
 /** Reads the quotation mark at i into the stack of open quotations' positions. */
@@ -142,14 +145,15 @@ function readQuote(text: string, i: number, open: number[]): void {
   else if (top >= 0 && QUOTE_PAIRS.get(top) === c) open.pop();
 }
 
-/** A text's quotation marks (a straight " after a digit is an inch's or a second's, not one) and
- *  line breaks, for the text read last: evidence is taken from one document's text many times over. */
+/** A text's quotation marks and line breaks, for the text read last: evidence is taken from one
+ *  document's text many times over. (A straight " after a digit opens nothing — an inch's, a second's —
+ *  but may close a quotation: "Vision 2030".) */
 let marks: { text: string; quotes: number[]; breaks: number[] } = { text: '', quotes: [], breaks: [] };
 function marksOf(text: string): typeof marks {
   if (marks.text !== text) {
     const quotes: number[] = [];
     QUOTE_MARK.lastIndex = 0;
-    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) if (!(text.charCodeAt(m.index) === 34 && m.index > 0 && isDigit(text.charCodeAt(m.index - 1)))) quotes.push(m.index);
+    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) quotes.push(m.index);
     const breaks: number[] = [];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
     marks = { text, quotes, breaks };

@@ -451,6 +451,10 @@ describe('topics', () => {
     expect(mass('connectivity', 'Cambodia has entered the era of expressways with the opening of the 187-km expressway.')).toBeGreaterThanOrEqual(0.8);
     expect(mass('connectivity', 'The China-Myanmar oil pipeline and the new highway were completed.')).toBeGreaterThanOrEqual(0.8);
     expect(mass('connectivity', '金港高速公路通车,中缅油气管道和跨海大桥相继建成。')).toBeGreaterThanOrEqual(1.3);
+    // Power lines and bridge building, by the grid company too (a second reviewer's).
+    expect(mass('connectivity', '国家电网承建的巴基斯坦默蒂亚里—拉合尔±660千伏直流输电工程投运。')).toBeGreaterThanOrEqual(0.4);
+    expect(mass('connectivity', '中企承建的跨河大桥竣工,桥梁建设带动当地就业。')).toBeGreaterThanOrEqual(0.7);
+    expect(mass('connectivity', 'The 500-kV transmission line completes the power interconnection of the two countries.')).toBeGreaterThanOrEqual(0.8);
     // … not their figures of speech, a traffic authority or a power company's name (a reviewer's count:
     // 28 of 29 uses of 桥梁 in the labelled texts are figurative).
     for (const figure of ['留学生架起了中外友谊的桥梁,发挥桥梁纽带作用。', '打造跨国电力高速公路和信息高速公路。', '高速公路局提醒连假出游注意安全。', '国家电网投资建设运营巴西美丽山项目。', 'It is an information highway for Belt and Road partners.', 'The Insurance Institute for Highway Safety says so.'])

@@ -131,6 +131,14 @@ describe('quotedSpan', () => {
     expect(quoted(zh, '愿同各方')).toBe('他表示：“我们发起了《廉洁丝绸之路北京倡议》。愿同各方共建‘一带一路’。”');
     const tw = '他說：「第一句。第二句『引語』在此。」隨後離開。';
     expect(quoted(tw, '第二句')).toBe('他說：「第一句。第二句『引語』在此。」');
+    // Straight quotes in Chinese text, after a full-width colon or a character (a second reviewer's).
+    const zhStraight = '洪森表示："这条高速公路是共建一带一路的标志性成果。金港高速公路将促进柬埔寨经济发展。"当天举行了通车仪式。';
+    expect(quoted(zhStraight, '标志性成果')).toBe(zhStraight.slice(0, zhStraight.indexOf('当天')));
+    expect(quoted('他说"合作很好。项目顺利。"随后离开。', '项目顺利')).toBe('他说"合作很好。项目顺利。"');
+    // A quotation closed after a digit ("Vision 2030") is closed: the next sentence stands alone.
+    const vision = 'Officials hailed "Vision 2030" at the forum. The expressway opened in May. Trade rose. "It works," he said.';
+    expect(quoted(vision, 'expressway')).toBe('The expressway opened in May.');
+    expect(quoted('He said "the score was 3-2" after the match. The port opened in May. "Trade grew," he said.', 'port opened')).toBe('The port opened in May.');
   });
 
   it('is how a topic\'s evidence shows a quotation: whole, with who said it', () => {
