@@ -92,7 +92,9 @@ const isHeadlineLine = (t: string) => headlineShaped(t, ENDS_SENTENCE);
  *  text's next paragraph, is the text's.) */
 const ENDS_STATEMENT = /[.。;；:：]["”’」』)）]*$/;
 const isAskingHeadline = (t: string) => headlineShaped(t, ENDS_STATEMENT);
-const unbulleted = (t: string) => t.replace(/^[-•*·–]\s+/, '');
+/** A list item's bullet at a line's start (also classify.ts: evidence is shown without it). */
+export const BULLET = /^[-•*·–]\s+/;
+const unbulleted = (t: string) => t.replace(BULLET, '');
 
 /** A footer line: a copyright notice or a site's registration. */
 const FOOTER =

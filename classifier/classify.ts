@@ -26,7 +26,7 @@ import { sigmoid } from './logistic.js';
 import { isSpace, longParagraphBreaks, quotedSpan, sentenceSpan, unwrapLines } from './sentences.js';
 import { asRead, cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
 import { listItems } from './structure.js';
-import { blankChrome } from './chrome.js';
+import { BULLET, blankChrome } from './chrome.js';
 import { ISSUER_BODIES as ISSUER_BODY_NAMES, REGIONS, TOPIC_COMPANIONS } from './lexicon.js';
 import { RELEVANCE_BIAS, RELEVANCE_WEIGHTS, TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS, type TopicFeature } from './weights.js';
 
@@ -387,8 +387,6 @@ const isClick = (t: string) => (t.includes('点击') || t.includes('點擊') || 
 
 /** The longest headline shown whole as evidence (a longer "title" is a text's first paragraph). */
 const HEADLINE_MAX = 200;
-/** A list item's bullet at a sentence's start. */
-const BULLET = /^[-•*·–]\s+/;
 
 /** The input's text of [a, b) of the analysed text. */
 const verbatim = (doc: Doc, a: number, b: number) => doc.raw.slice(...verbatimSpan(doc.at, a, b));

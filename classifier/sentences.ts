@@ -124,7 +124,7 @@ const QUOTE_PAIRS = new Map([
 const QUOTE_MARK = /["“”「」『』]/g;
 
 /** Whether a straight " at i may open a quotation: at a line's start or after a space, a bracket, a
- *  dash, a colon or comma (also Chinese ones: 表示："…", 、) or a Chinese character (他说"…), and before
+ *  dash, a colon, a Chinese colon, comma or 、 (表示："…") or a Chinese character (他说"…), and before
  *  a word ('said "the corridor', not 'the 12" pipe', '5\'10"' or 'port" he'). */
 function opensQuote(text: string, i: number): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 10;
@@ -202,19 +202,22 @@ export function quotedSpan(text: string, span: [number, number]): [number, numbe
   for (; j < quotes.length && quotes[j] < e; j++) readQuote(text, quotes[j], open);
   let end = e;
   if (open.length) {
+    // Where the quotation the span leaves open closes: in its paragraph, within the reach.
     const first = open[0];
     const next = lowerBound(breaks, e);
     const stop = Math.min(next < breaks.length ? breaks[next] : text.length, e + reach + 1);
-    for (; j < quotes.length && quotes[j] < stop && end === e; j++) {
+    end = -1;
+    for (; j < quotes.length && quotes[j] < stop; j++) {
       const i = quotes[j];
       readQuote(text, i, open);
       if (open[0] === first) continue;
-      // Closed: up to the closer when it ends a sentence ('dreams."'), else to the end of its sentence.
+      // Up to the closer when it ends a sentence ('dreams."'), else to the end of its sentence.
       let k = i - 1;
       while (k > e && isCloser(text.charCodeAt(k))) k--;
-      end = Math.max(e + 1, isBoundary(text, k) ? i + 1 : sentenceSpan(text, i, i + 1)[1]);
+      end = isBoundary(text, k) ? i + 1 : sentenceSpan(text, i, i + 1)[1];
+      break;
     }
-    if (end === e) return span;
+    if (end < 0) return span;
   }
   return end - start > Math.max(QUOTE_MAX, e - s) ? span : [start, end];
 }
