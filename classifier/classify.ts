@@ -22,6 +22,7 @@ import {
   type PolicyEntry,
 } from './knowledge.js';
 import { CJK_BASE, cut, isCjk } from './matcher.js';
+import { bagKeys, namedKeys, resemblance, strongestForms } from './bow.js';
 import { sigmoid } from './logistic.js';
 import { isSpace, longParagraphBreaks, quotedSpan, sentenceSpan, unwrapLines } from './sentences.js';
 import { asRead, cleanText, insertLineBreaks, readable, verbatimSpan, withLineBreaks } from './normalise.js';
@@ -749,6 +750,9 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   // Sentences each topic leads (ties: the topic stronger in the whole text), from SENTENCE_TOPIC_MIN up.
   const sentencesLed = new Map<number, number>();
   for (const { index, w } of sentenceLeaders(doc, tallies).values()) if (w >= SENTENCE_TOPIC_MIN) sentencesLed.set(index, (sentencesLed.get(index) ?? 0) + 1);
+  // How much the words resemble those of the articles labelled with each topic (bow.ts).
+  // (Its topics are the taxonomy's, in order: buildKnowledge checks.)
+  const resembles = k.bow ? resemblance(k.bow, doc.u) : null;
   const leader = k.topicIds[tallies[0].index];
   const companions = new Set(TOPIC_COMPANIONS.filter(([a]) => a === leader).map(([, b]) => b));
   return tallies.map((t, rank) => {
@@ -764,6 +768,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
     x.sentencesLed = Math.log1p(sentencesLed.get(t.index) ?? 0);
+    x.resembles = resembles ? resembles[t.index] : 0;
     return { index: t.index, id, sum: t.sum, hits: t.hits, x };
   });
 }
@@ -796,6 +801,27 @@ function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judg
     const led = new Set(leaders.flatMap(([sent, l]) => (l.index === c.index ? [sent] : [])));
     return { id: c.id, score: round(p), evidence: topicEvidence(doc, c, led) };
   });
+}
+
+/**
+ * For each given topic, the topic resemblance model's score (a logit; bow.ts) and the words and
+ * pairs of the text that add most to it (explains the topic model's `resembles` feature).
+ */
+export function topicResemblance(input: ClassifyInput, knowledge: Knowledge, topics: string[], n = 5): { id: string; score: number; words: { form: string; weight: number }[] }[] {
+  const model = knowledge.bow;
+  if (!model) return [];
+  const keys = bagKeys(prepare(input, knowledge).doc.u);
+  const scores = resemblance(model, keys);
+  return topics.flatMap((id) => {
+    const t = model.topics.indexOf(id);
+    return t < 0 ? [] : [{ id, score: Number(scores[t].toFixed(3)), words: strongestForms(model, keys, t, n) }];
+  });
+}
+
+/** The bag of words of a document as the topic resemblance model reads it, with the keys' forms (for fitting it). */
+export function bagOf(input: ClassifyInput, knowledge: Knowledge): { keys: Int32Array; named: { key: number; name: string }[] } {
+  const { doc } = prepare(input, knowledge);
+  return { keys: bagKeys(doc.u), named: namedKeys(doc.u, doc.full) };
 }
 
 /** The topic model's candidates of a document (for fitting and explaining the model). */

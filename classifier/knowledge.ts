@@ -27,6 +27,7 @@ import {
   TOPIC_NEGATIVE_EXTRA,
   type AnchorKind,
 } from './lexicon.js';
+import type { BowModel } from './bow.js';
 import { CJK_BASE, cut, learnUnits, newVocabulary, PhraseSet, wordId, type Units, type Vocabulary } from './matcher.js';
 
 export interface CatalogMeasure {
@@ -148,6 +149,8 @@ export interface Knowledge {
   /** Canonical source URL → measures taken from that document. */
   bySourceUrl: Map<string, number[]>;
   regionIds: string[];
+  /** The topic resemblance model (bow.ts; classifier/bow-model.json), null without one. */
+  bow: BowModel | null;
 }
 
 // ---- text keys (shared with classify) -------------------------------------------------------
@@ -539,7 +542,12 @@ export function aliasVariants(alias: string, lang: 'en' | 'zh'): { text: string;
   return out;
 }
 
-export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[]): Knowledge {
+/** The knowledge of the taxonomy, the catalog and the seed documents, with the topic resemblance
+ *  model (bow.ts; null only while fitting it: the topic model's weights expect its scores). */
+export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], seedDocuments: SeedDocumentInput[], bow: BowModel | null): Knowledge {
+  if (bow && bow.topics.join() !== topics.topics.map((t) => t.id).join()) {
+    throw new Error(`the topic resemblance model's topics (${bow.topics.join(', ')}) are not the taxonomy's (${topics.topics.map((t) => t.id).join(', ')}): refit it, npx tsx classifier/fit-topics.ts --write`);
+  }
   const vocab = newVocabulary();
   const phrases = new PhraseSet<Payload>(vocab);
   const topicIds = topics.topics.map((t) => t.id);
@@ -838,5 +846,6 @@ export function buildKnowledge(topics: TopicsFile, measures: CatalogMeasure[], s
     shingleFilter,
     bySourceUrl,
     regionIds,
+    bow,
   };
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readMeasuresFile, readTopicsFile } from '../seeds/load.js';
 import type { MeasuresFile } from '../seeds/schema.js';
 import { buildKnowledge, type CatalogMeasure, type Knowledge } from './knowledge.js';
+import { readBowModel, type BowModel } from './bow.js';
 
 const seedPath = (name: string) => new URL(`../seeds/${name}`, import.meta.url);
 
@@ -60,10 +61,32 @@ export function seedCatalog(file: MeasuresFile = readMeasuresFile()): CatalogMea
   });
 }
 
-/** Knowledge from the seed files, plus crawled catalog entries when given. */
-export function loadSeedKnowledge(crawled: CatalogMeasure[] = []): Knowledge {
+let bowModel: BowModel | undefined;
+export const BOW_MODEL_FILE = new URL('./bow-model.json', import.meta.url);
+/** The topic resemblance model (classifier/bow-model.json, written by fit-topics.ts), read once. */
+export function loadBowModel(): BowModel {
+  if (bowModel) return bowModel;
+  const path = BOW_MODEL_FILE.pathname;
+  let text: string;
+  try {
+    text = readFileSync(BOW_MODEL_FILE, 'utf8');
+  } catch (err) {
+    throw new Error(`the topic resemblance model ${path} cannot be read (${(err as Error).message}); it is part of the repository, or refit it: npx tsx classifier/fit-topics.ts --write`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${path} is not valid JSON (${(err as Error).message}); refit it: npx tsx classifier/fit-topics.ts --write`);
+  }
+  return (bowModel = readBowModel(json, path));
+}
+
+/** Knowledge from the seed files, plus crawled catalog entries when given, and the topic
+ *  resemblance model (null only for fitting it: the topic model's weights expect its scores). */
+export function loadSeedKnowledge(crawled: CatalogMeasure[] = [], bow: BowModel | null = loadBowModel()): Knowledge {
   const docs = seedDocuments().map((d) => ({ id: d.id, url: d.url, title: d.title, text: d.text, published: d.published }));
-  return buildKnowledge(readTopicsFile(), [...seedCatalog(), ...crawled], docs);
+  return buildKnowledge(readTopicsFile(), [...seedCatalog(), ...crawled], docs, bow);
 }
 
 /** The columns of a Measure row the classifier needs (db/generated Measure has them all). */

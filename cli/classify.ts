@@ -8,14 +8,16 @@
 //        the exit code is 1 at the end if any line failed.
 //   --explain adds, last, "evidence": the relevance judgement's own evidence (at most three
 //        verbatim sentences: the BRI names it weighed, or for a text judged not relevant the
-//        strongest counter-cue first), and "editionOf"; without it the shape is exactly the above.
+//        strongest counter-cue first), "editionOf", and "resemblance": for each listed topic the
+//        topic resemblance model's score (a logit) and the words of the text that add most to it
+//        (classifier/bow.ts); without it the shape is exactly the above.
 // The knowledge is the seed files' topics and measures plus, when the database answers within a
 // short timeout, the measures found in crawled policies (Measure rows with origin `crawled`);
 // without a database it runs on the seeds alone. Input is streamed line by line.
 import type { Command } from 'commander';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { classify, type ClassifyInput } from '../classifier/index.js';
+import { classify, topicResemblance, type ClassifyInput } from '../classifier/index.js';
 import type { CatalogMeasure } from '../classifier/knowledge.js';
 import { catalogEntryOf, loadSeedKnowledge, type MeasureRow } from '../classifier/seed-knowledge.js';
 import { loadConfig } from '../config/env.js';
@@ -39,6 +41,7 @@ export interface LineResult {
   /** With --explain only. */
   evidence?: string[];
   editionOf?: string[];
+  resemblance?: { id: string; score: number; words: { form: string; weight: number }[] }[];
 }
 
 const OPTIONAL = ['url', 'issuer', 'docNumber', 'source'] as const;
@@ -118,7 +121,7 @@ export function registerClassifyCommand(program: Command): void {
     .command('classify')
     .description('judge JSON lines on stdin ({ id, title, text, … }): relevance, topics and catalog measure links with evidence, one JSON line out per line in')
     .option('--json', 'JSON lines in and out (the only format)')
-    .option('--explain', 'also give the relevance evidence ("evidence") and the catalog editions the text reports ("editionOf")')
+    .option('--explain', 'also give the relevance evidence ("evidence"), the catalog editions the text reports ("editionOf") and what the topics\' words resemble ("resemblance")')
     .action(async (opts: { explain?: boolean }) => {
       const config = loadConfig();
       const log = createLogger(config.LOG_LEVEL);
@@ -147,7 +150,7 @@ export function registerClassifyCommand(program: Command): void {
         } else {
           const j = classify(parsed, knowledge, { threshold });
           out = { id: parsed.id ?? null, relevant: j.relevant, score: j.score, topics: j.topics, measures: j.measures };
-          if (opts.explain) Object.assign(out, { evidence: j.evidence, editionOf: j.editionOf });
+          if (opts.explain) Object.assign(out, { evidence: j.evidence, editionOf: j.editionOf, resemblance: topicResemblance(parsed, knowledge, j.topics.map((t) => t.id)) });
         }
         if (!process.stdout.write(`${JSON.stringify(out)}\n`) && !closed) {
           try {

@@ -184,7 +184,14 @@ describe("what a page's markup leaves in copied text", () => {
       const render = layouts[a.lang][n % layouts[a.lang].length];
       const html = render(article, { related });
       expect(isWholePage(html)).toBe(true);
-      const asText = classify({ title: a.title, text: article.paragraphs.join('\n\n') }, k, { threshold: 0.5 });
+      // The extractor drops a paragraph that repeats the headline (crawlers/extract.ts: "title
+      // repeats"), which plain text keeps unless it is the first line; five labelled articles have
+      // their headline (their own second sentence, GUIDE.md §4) as a later paragraph. Compared
+      // without it: the same paragraphs the page is read as. (zh-057's connectivity, 0.404 with it,
+      // falls under the threshold without it.)
+      const headline = (p: string) => p.trim().replace(/[\s。.!?！？]+$/, '') === a.title.trim().replace(/[\s。.!?！？]+$/, '');
+      const read = article.paragraphs.filter((p, i) => i === 0 || !headline(p));
+      const asText = classify({ title: a.title, text: read.join('\n\n') }, k, { threshold: 0.5 });
       const asPage = classify({ title: a.title, text: html }, k, { threshold: 0.5 });
       if (sum(asPage) !== sum(asText)) changed.push(`${a.id} ${render.name}`);
       for (const e of [...asPage.evidence, ...asPage.topics.flatMap((t) => t.evidence), ...asPage.measures.flatMap((m) => m.evidence)]) expect(`${a.title}\n\n${html}`, a.id).toContain(e);

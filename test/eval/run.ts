@@ -49,7 +49,9 @@ const topics = (items: Article[]) =>
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
 
 console.log(`silkwatch classifier evaluation — ${articles.length} labelled articles, threshold ${threshold}, ${judged.size} classified in ${ms.toFixed(0)} ms`);
-console.log('Topic micro-F1 is computed over the articles LABELLED relevant, with the topics the classifier outputs.\n');
+console.log('Topic micro-F1 is computed over the articles LABELLED relevant, with the topics the classifier outputs.');
+console.log('The models were fitted on dev (the topic resemblance model on its very words): dev figures are no estimate; test and holdout are,');
+console.log('and so is leave-one-file-out in classifier/fit-topics.ts and fit-relevance.ts.\n');
 
 const rows: string[][] = [['split', 'lang', 'n', 'rel P', 'rel R', 'rel F1', 'tp/fp/fn', 'topic P', 'topic R', 'topic micro-F1']];
 // How far each figure could move on another set of the same size: 95% percentile bootstrap

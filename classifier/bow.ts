@@ -1,0 +1,276 @@
+// The words of a text as a bag (bag of words), and the topic resemblance model over it: per topic, a
+// logistic regression over the text's TF-IDF vector, fitted on the dev articles labelled with the
+// topic (fit-topics.ts writes classifier/bow-model.json). Its score — how much the article's words
+// resemble those of the articles the labellers gave the topic — is one feature of the topic model
+// (weights.ts `resembles`): it reads the words around the lexicon's terms that the labellers went by
+// (a forum's name, "signed", 签署, 合作文件 …) without a term list for them.
+//
+// The bag's keys come from the units cut() already made, without another pass over the text:
+//   - each word (letters or digits), by the hash of its folded form (known to the lexicon or not);
+//   - each two neighbouring Chinese characters that no punctuation or line break parts (the unit's
+//     `join`): a Chinese character alone is no key, its pairs say more.
+// Pairs of English words were tried: the same leave-one-file-out figure (0.849 against 0.850) for
+// twice the keys of an English text. Keys are 32-bit hashes: two forms that share one are one
+// feature, at fitting as at scoring.
+import { foldText } from './fold.js';
+import { CJK_BASE, unitForms, type Units } from './matcher.js';
+
+const EMPTY = -1; // KeyTable's empty slot, never a key
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x27d4eb2d, 0x165667b1);
+  h ^= h >>> 15;
+  h = Math.imul(h ^ b, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === EMPTY ? -2 : h;
+}
+
+const WORD = 0x5bd1e995;
+
+/** The bag's keys of a text's units, in text order, repeated as they occur. */
+export function bagKeys(u: Units): Int32Array {
+  const out = new Int32Array(u.n);
+  let n = 0;
+  for (let i = 0; i < u.n; i++) {
+    const cjk = u.id[i] >= CJK_BASE;
+    if (!cjk) out[n++] = mix(u.form[i], WORD);
+    else if (i > 0 && u.join[i] && u.id[i - 1] >= CJK_BASE) out[n++] = mix(u.form[i - 1], u.form[i]);
+  }
+  return out.subarray(0, n);
+}
+
+/** The bag's keys of a text's units with their folded forms ("belt", "一带"), for fitting. */
+export function namedKeys(u: Units, text: string): { key: number; name: string }[] {
+  const out: { key: number; name: string }[] = [];
+  const formOf = (i: number) => foldText(text.slice(u.start[i], u.end[i]));
+  for (let i = 0; i < u.n; i++) {
+    const cjk = u.id[i] >= CJK_BASE;
+    if (!cjk) out.push({ key: mix(u.form[i], WORD), name: formOf(i) });
+    else if (i > 0 && u.join[i] && u.id[i - 1] >= CJK_BASE) out.push({ key: mix(u.form[i - 1], u.form[i]), name: formOf(i - 1) + formOf(i) });
+  }
+  return out;
+}
+
+/** The key of a form written in the model file (a word, or two Chinese characters); EMPTY when the
+ *  form is not one key. */
+export function keyOfName(name: string): number {
+  const units = unitForms(name);
+  if (units?.length === 1 && !units[0].cjk) return mix(units[0].form, WORD);
+  if (units?.length === 2 && units[0].cjk && units[1].cjk) return mix(units[0].form, units[1].form);
+  return EMPTY;
+}
+
+/** The resemblance model (bow-model.json): per feature its idf and one weight per topic. */
+export interface BowModel {
+  topics: string[];
+  /** Feature key → row. */
+  index: KeyTable;
+  idf: Float32Array;
+  bias: Float64Array;
+  /** Row-major: weights[row * topics.length + topic] (single precision: half the memory to reach). */
+  weights: Float32Array;
+  names: string[];
+}
+
+/** The model file's shape. */
+export interface BowModelFile {
+  comment: string;
+  topics: string[];
+  bias: number[];
+  /** [form, idf, ...one weight per topic]. */
+  features: [string, number, ...number[]][];
+}
+
+/**
+ * Key → row by open addressing, key and row side by side in one array (one cache line per probe:
+ * a bag's few thousand lookups into a table of tens of thousands of keys were the model's cost).
+ */
+export class KeyTable {
+  /** [key, row] pairs; EMPTY keys are free slots. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** A bit per key's high 16 bits, set for every key in the table: most words of a text are not,
+   *  and one look at 8 KB says so without probing the table (unitsScore). */
+  readonly filter = new Uint32Array(2048);
+  constructor(capacity: number) {
+    let n = 16;
+    while (n < capacity * 2) n <<= 1;
+    this.slots = new Int32Array(2 * n).fill(EMPTY);
+    this.mask = n - 1;
+  }
+  get(key: number): number {
+    const { slots, mask } = this;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const k = slots[2 * slot];
+      if (k === key) return slots[2 * slot + 1];
+      if (k === EMPTY) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+  /** Adds a key (the table is sized for all of them at construction). */
+  set(key: number, row: number): void {
+    const { slots, mask } = this;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (slots[2 * slot] !== EMPTY && slots[2 * slot] !== key) slot = (slot + 1) & mask;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = row;
+    const bit = key >>> 16;
+    this.filter[bit >>> 5] |= 1 << (bit & 31);
+  }
+}
+
+/**
+ * The model of a parsed bow-model.json, checked: topic ids, one finite bias per topic, and rows of
+ * [form, idf, one finite weight per topic] whose form is one key (a word or two Chinese characters)
+ * no other row has. A file that fails says where (`what` names it in the message).
+ */
+export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
+  const fail = (why: string): never => {
+    throw new Error(`${what}: ${why} (refit it: npx tsx classifier/fit-topics.ts --write)`);
+  };
+  const f = (file ?? {}) as Partial<BowModelFile>;
+  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (!Array.isArray(f.topics) || !f.topics.length || !f.topics.every((t) => typeof t === 'string')) fail('"topics" must be a list of topic ids');
+  const topics = f.topics as string[];
+  const T = topics.length;
+  if (!Array.isArray(f.bias) || f.bias.length !== T || !f.bias.every(finite)) fail(`"bias" must be ${T} numbers, one per topic`);
+  if (!Array.isArray(f.features)) fail('"features" must be a list of [form, idf, ...weights] rows');
+  const rows = f.features as unknown[];
+  const index = new KeyTable(rows.length);
+  const idf = new Float32Array(rows.length);
+  const weights = new Float32Array(rows.length * T);
+  const names: string[] = [];
+  rows.forEach((r, row) => {
+    if (!Array.isArray(r) || r.length !== 2 + T || typeof r[0] !== 'string' || !r.slice(1).every(finite)) fail(`feature row ${row} must be [form, idf, ${T} weights]`);
+    const [name, df, ...w] = r as [string, number, ...number[]];
+    const key = keyOfName(name);
+    if (key === EMPTY) fail(`feature "${name}" (row ${row}) is not one word or two Chinese characters`);
+    if (index.get(key) >= 0) fail(`feature "${name}" (row ${row}) has the key of an earlier row`);
+    index.set(key, row);
+    idf[row] = df;
+    for (let t = 0; t < T; t++) weights[row * T + t] = w[t];
+    names.push(name);
+  });
+  return { topics, index, idf, bias: Float64Array.from(f.bias as number[]), weights, names };
+}
+
+/** Counting scratch shared by all calls (synchronous, never re-entered), grown to the largest model. */
+let counts = new Float64Array(1024);
+
+/**
+ * A bag as the model's L2-normalised TF-IDF vector (sublinear tf): its rows, in the order their keys
+ * first occur, and values.
+ */
+export function tfidf(index: KeyTable, idf: Float32Array | Float64Array, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
+  if (counts.length < idf.length) counts = new Float64Array(idf.length);
+  const seen = new Int32Array(keys.length);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const row = index.get(keys[i]);
+    if (row < 0) continue;
+    if (counts[row] === 0) seen[n++] = row;
+    counts[row]++;
+  }
+  const rows = seen.subarray(0, n);
+  const values = new Float64Array(n);
+  const norm = weigh(rows, n, idf, values);
+  for (let i = 0; i < n; i++) values[i] /= norm;
+  return { rows, values };
+}
+
+/** The counts of rows[0, n) as sublinear TF-IDF values in `into`, the counts reset to 0; returns
+ *  the values' L2 norm (1 for none). */
+function weigh(rows: Int32Array, n: number, idf: Float32Array | Float64Array, into: Float64Array): number {
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const v = (1 + Math.log(counts[r])) * idf[r];
+    counts[r] = 0;
+    into[i] = v;
+    norm += v * v;
+  }
+  return Math.sqrt(norm) || 1;
+}
+
+/** Rows and values of the last unitsScore() (scratch, grown as needed). */
+let touched = new Int32Array(1024);
+let scaled = new Float64Array(1024);
+
+/**
+ * resemblance() of the bag of units [0, u.n) without building the bag or any array but the
+ * scores: the same keys in the same order as bagKeys(), looked up as they are made, and the same
+ * arithmetic as tfidf(). The hot path of classify().
+ */
+function unitsScore(model: BowModel, u: Units): Float64Array {
+  const { index, idf, weights } = model;
+  if (counts.length < idf.length) counts = new Float64Array(idf.length);
+  if (touched.length < idf.length) {
+    touched = new Int32Array(idf.length);
+    scaled = new Float64Array(idf.length);
+  }
+  const { filter } = index;
+  const { id, form, join } = u;
+  let n = 0;
+  // One key per unit: a word's own, a Chinese character's pair with the one before it. Most are no
+  // feature: the table's filter says so before the table is probed.
+  for (let i = 0; i < u.n; i++) {
+    let a: number;
+    let b: number;
+    if (id[i] < CJK_BASE) {
+      a = form[i];
+      b = WORD;
+    } else if (i > 0 && join[i] === 1 && id[i - 1] >= CJK_BASE) {
+      a = form[i - 1];
+      b = form[i];
+    } else continue;
+    const h = mix(a, b);
+    const bit = h >>> 16;
+    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+    const row = index.get(h);
+    if (row < 0) continue;
+    if (counts[row] === 0) touched[n++] = row;
+    counts[row]++;
+  }
+  const norm = weigh(touched, n, idf, scaled);
+  const T = model.topics.length;
+  const out = Float64Array.from(model.bias);
+  for (let i = 0; i < n; i++) {
+    const v = scaled[i] / norm;
+    const base = touched[i] * T;
+    for (let t = 0; t < T; t++) out[t] += v * weights[base + t];
+  }
+  return out;
+}
+
+/** The model's score (a logit) for each of its topics, for a bag of keys or a text's units. */
+export function resemblance(model: BowModel, bag: Int32Array | Units): Float64Array {
+  if (!(bag instanceof Int32Array)) return unitsScore(model, bag);
+  const T = model.topics.length;
+  const out = Float64Array.from(model.bias);
+  const { rows, values } = tfidf(model.index, model.idf, bag);
+  const w = model.weights;
+  for (let i = 0; i < rows.length; i++) {
+    const base = rows[i] * T;
+    const v = values[i];
+    for (let t = 0; t < T; t++) out[t] += v * w[base + t];
+  }
+  return out;
+}
+
+/**
+ * What in a bag adds most to one topic's score: the model's forms with their share of the score
+ * (value × weight), strongest first, positive shares only (for explaining a judgement).
+ */
+export function strongestForms(model: BowModel, keys: Int32Array, topic: number, n = 5): { form: string; weight: number }[] {
+  const T = model.topics.length;
+  const { rows, values } = tfidf(model.index, model.idf, keys);
+  const out: { form: string; weight: number }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const w = values[i] * model.weights[rows[i] * T + topic];
+    if (w > 0) out.push({ form: model.names[rows[i]], weight: w });
+  }
+  return out.sort((a, b) => b.weight - a.weight || (a.form < b.form ? -1 : 1)).slice(0, n).map((f) => ({ form: f.form, weight: Number(f.weight.toFixed(3)) }));
+}
