@@ -805,7 +805,8 @@ function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judg
 
 /**
  * For each given topic, the topic resemblance model's score (a logit; bow.ts) and the words and
- * pairs of the text that add most to it (explains the topic model's `resembles` feature).
+ * Chinese character pairs of the text that add most to it (explains the topic model's `resembles`
+ * feature; the forms are the model's, folded: lower case, simplified characters).
  */
 export function topicResemblance(input: ClassifyInput, knowledge: Knowledge, topics: string[], n = 5): { id: string; score: number; words: { form: string; weight: number }[] }[] {
   const model = knowledge.bow;

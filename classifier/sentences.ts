@@ -415,7 +415,10 @@ export function unwrapLines(text: string): string {
       // (Chinese wraps at a number of characters: a wrapped line all but fills the width, where a
       // list of names, one per line, varies.) Nor does a name hold a stop or comma, where a line of
       // prose does.
-      if ((isCjk(last) || CJK_INSIDE.has(last)) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
+      // (A comma may be an ASCII one after a Chinese character, as a page's full-width forms are
+      // often given: "…11时46分,\n随着…", batch17's zh-541 wrapped at 40.)
+      const commaAfterCjk = last === 44 && isCjk(text.charCodeAt(ends[n] - 2));
+      if ((isCjk(last) || CJK_INSIDE.has(last) || commaAfterCjk) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return joinLoneBreaks(text, starts, ends);

@@ -468,6 +468,10 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
       expect(unwrapLines(t)).toBe(t);
     }
     expect(unwrapLines('共建“一带\n一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。')).toBe('共建“一带 一路”的港口正在扩建。\n\n新航线开通。\n\n更多航线将开通。');
+    // A Chinese line that ends in an ASCII comma after a character runs on as one ending in "，"
+    // (a blind spot-check's article, batch17 zh-541, wrapped at 40: 中欧\n班列 was left broken).
+    const ascii = '央广网北京7月10日消息(记者王晶)记者从国铁集团获悉,7月10日11时46分,\n随着X8017次全程时刻表中欧班列(武汉—杜伊斯堡)从吴家山站开出,今年以来中欧\n班列累计开行达10000列,较去年提前19天破万列,累计发送货物108.3万标箱\n,同比增长11%,呈现量质齐升的良好态势。';
+    expect(unwrapLines(ascii)).toBe(ascii.replace(/\n/g, ' '));
     expect(unwrapLines('共建「一帶\n一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。')).toBe('共建「一帶 一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。');
     const captions = 'The partnership was launched by 29 countries at a virtual conference in June.\n\n29 BRI Green Partnership Initiative countries\n29 Countries of the BRI Partnership on Green Development\n\nThe partnership lays out focus areas for cooperation.';
     expect(unwrapLines(captions)).toBe(captions);
