@@ -127,6 +127,8 @@ export class KeyTable {
  * [form, idf, one finite weight per topic] whose form is one key (a word or two Chinese characters)
  * no other row has. A file that fails says where (`what` names it in the message).
  */
+const MAX_WEIGHT = 1000;
+
 export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
   const fail = (why: string): never => {
     throw new Error(`${what}: ${why} (refit it: npx tsx classifier/fit-topics.ts --write)`);
@@ -136,15 +138,18 @@ export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
   if (!Array.isArray(f.topics) || !f.topics.length || !f.topics.every((t) => typeof t === 'string')) fail('"topics" must be a list of topic ids');
   const topics = f.topics as string[];
   const T = topics.length;
-  if (!Array.isArray(f.bias) || f.bias.length !== T || !f.bias.every(finite)) fail(`"bias" must be ${T} numbers, one per topic`);
-  if (!Array.isArray(f.features)) fail('"features" must be a list of [form, idf, ...weights] rows');
+  // (A fitted weight or bias is a few units at most, an idf at least 1: bounds keep a damaged file
+  // from scoring Infinity or NaN.)
+  const weight = (x: unknown) => finite(x) && Math.abs(x) <= MAX_WEIGHT;
+  if (!Array.isArray(f.bias) || f.bias.length !== T || !f.bias.every(weight)) fail(`"bias" must be ${T} numbers of at most ${MAX_WEIGHT} in size, one per topic`);
+  if (!Array.isArray(f.features) || !f.features.length) fail('"features" must be a non-empty list of [form, idf, ...weights] rows');
   const rows = f.features as unknown[];
   const index = new KeyTable(rows.length);
   const idf = new Float32Array(rows.length);
   const weights = new Float32Array(rows.length * T);
   const names: string[] = [];
   rows.forEach((r, row) => {
-    if (!Array.isArray(r) || r.length !== 2 + T || typeof r[0] !== 'string' || !r.slice(1).every(finite)) fail(`feature row ${row} must be [form, idf, ${T} weights]`);
+    if (!Array.isArray(r) || r.length !== 2 + T || typeof r[0] !== 'string' || !(finite(r[1]) && r[1] >= 1 && r[1] <= MAX_WEIGHT) || !r.slice(2).every(weight)) fail(`feature row ${row} must be [form, idf (1 or more), ${T} weights of at most ${MAX_WEIGHT} in size]`);
     const [name, df, ...w] = r as [string, number, ...number[]];
     const key = keyOfName(name);
     if (key === EMPTY) fail(`feature "${name}" (row ${row}) is not one word or two Chinese characters`);

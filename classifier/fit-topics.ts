@@ -26,7 +26,7 @@ import { microF1, readLabelled } from '../test/eval/labelled.js';
 import { bagOf, chooseTopics, TOPIC_SELECT, topicFeatures, type TopicCandidate } from './classify.js';
 import { fitLogistic, predict } from './logistic.js';
 import { loadSeedKnowledge } from './seed-knowledge.js';
-import { keyOfName, resemblance, type BowModelFile } from './bow.js';
+import { keyOfName, readBowModel, resemblance, type BowModelFile } from './bow.js';
 import { BOW_C, bowModelFile, fitBow, MIN_DF } from './bow-fit.js';
 import { TOPIC_BIAS, TOPIC_FEATURES, TOPIC_PRIORS, TOPIC_WEIGHTS } from './weights.js';
 
@@ -112,10 +112,12 @@ if (args.includes('--check')) {
   const bowOff = (() => {
     try {
       const have = JSON.parse(readFileSync(BOW_FILE, 'utf8')) as BowModelFile;
+      readBowModel(have); // (a file the classifier would refuse differs)
       const want = JSON.parse(bowJson) as BowModelFile;
       const close = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 0.00015 : a === b);
       return (
         have.topics.join() !== want.topics.join() ||
+        have.bias.length !== want.bias.length ||
         !want.bias.every((b, i) => close(have.bias[i], b)) ||
         have.features.length !== want.features.length ||
         !want.features.every((row, i) => row.length === have.features[i].length && row.every((v, j) => close(have.features[i][j], v)))

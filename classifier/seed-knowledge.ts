@@ -3,6 +3,7 @@
 // entries the caller has (Measure rows with origin `crawled`, mapped by catalogEntryOf). The only
 // module of the classifier that reads files; classify() itself stays pure.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readMeasuresFile, readTopicsFile } from '../seeds/load.js';
 import type { MeasuresFile } from '../seeds/schema.js';
 import { buildKnowledge, type CatalogMeasure, type Knowledge } from './knowledge.js';
@@ -66,7 +67,7 @@ export const BOW_MODEL_FILE = new URL('./bow-model.json', import.meta.url);
 /** The topic resemblance model (classifier/bow-model.json, written by fit-topics.ts), read once. */
 export function loadBowModel(): BowModel {
   if (bowModel) return bowModel;
-  const path = BOW_MODEL_FILE.pathname;
+  const path = fileURLToPath(BOW_MODEL_FILE);
   let text: string;
   try {
     text = readFileSync(BOW_MODEL_FILE, 'utf8');

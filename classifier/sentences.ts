@@ -418,7 +418,9 @@ export function unwrapLines(text: string): string {
       // (A comma may be an ASCII one after a Chinese character, as a page's full-width forms are
       // often given: "…11时46分,\n随着…", batch17's zh-541 wrapped at 40.)
       const commaAfterCjk = last === 44 && isCjk(text.charCodeAt(ends[n] - 2));
-      if ((isCjk(last) || CJK_INSIDE.has(last) || commaAfterCjk) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n]))) runOn++;
+      // (The stop or comma inside the line, not the one it ends in: a list of names, each ending in
+      // a comma, runs on no more for it.)
+      if ((isCjk(last) || CJK_INSIDE.has(last) || commaAfterCjk) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n] - 1))) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return joinLoneBreaks(text, starts, ends);

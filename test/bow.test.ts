@@ -73,17 +73,21 @@ describe('the model file', () => {
   it('refuses a malformed file, saying where', () => {
     expect(() => readBowModel({ ...tiny, features: [...tiny.features, ['FORUM', 1, 0, 0]] })).toThrow(/"FORUM" \(row 3\) has the key of an earlier row/);
     expect(() => readBowModel({ ...tiny, features: [...tiny.features, ['belt road', 1, 0, 0]] })).toThrow(/"belt road" \(row 3\) is not one word/);
-    expect(() => readBowModel({ ...tiny, features: [['forum', 1.5, 2]] })).toThrow(/feature row 0 must be \[form, idf, 2 weights\]/);
+    expect(() => readBowModel({ ...tiny, features: [['forum', 1.5, 2]] })).toThrow(/feature row 0 must be \[form, idf \(1 or more\), 2 weights/);
     expect(() => readBowModel({ ...tiny, features: [['forum', 1.5, 2, Number.NaN]] })).toThrow(/feature row 0/);
     expect(() => readBowModel({ ...tiny, bias: [-1] })).toThrow(/"bias" must be 2 numbers/);
-    expect(() => readBowModel({ ...tiny, features: 'x' })).toThrow(/"features" must be a list/);
+    expect(() => readBowModel({ ...tiny, features: 'x' })).toThrow(/"features" must be a non-empty list/);
+    expect(() => readBowModel({ ...tiny, features: [] })).toThrow(/"features" must be a non-empty list/);
+    expect(() => readBowModel({ ...tiny, features: [['forum', 0, 2, -1]] })).toThrow(/feature row 0 must be \[form, idf \(1 or more\)/);
+    expect(() => readBowModel({ ...tiny, features: [['forum', 1.5, 1e308, -1]] })).toThrow(/feature row 0/);
+    expect(() => readBowModel({ ...tiny, bias: [-1, 1e300] })).toThrow(/"bias" must be 2 numbers/);
     expect(() => readBowModel({}, 'the file')).toThrow(/^the file: "topics" must be a list.*fit-topics\.ts --write/);
     expect(() => readBowModel(null)).toThrow(/"topics"/);
   });
 
   it('must have the taxonomy\'s topics, in order', () => {
     const m = loadBowModel();
-    const swapped = readBowModel({ comment: '', topics: [...m.topics].reverse(), bias: [...m.bias], features: [] });
+    const swapped = readBowModel({ comment: '', topics: [...m.topics].reverse(), bias: [...m.bias], features: [['forum', 1, ...m.topics.map(() => 0)]] });
     expect(() => loadSeedKnowledge([], swapped)).toThrow(/are not the taxonomy's/);
   });
 

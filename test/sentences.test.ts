@@ -472,6 +472,13 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     // (a blind spot-check's article, batch17 zh-541, wrapped at 40: 中欧\n班列 was left broken).
     const ascii = '央广网北京7月10日消息(记者王晶)记者从国铁集团获悉,7月10日11时46分,\n随着X8017次全程时刻表中欧班列(武汉—杜伊斯堡)从吴家山站开出,今年以来中欧\n班列累计开行达10000列,较去年提前19天破万列,累计发送货物108.3万标箱\n,同比增长11%,呈现量质齐升的良好态势。';
     expect(unwrapLines(ascii)).toBe(ascii.replace(/\n/g, ' '));
+    // (A list of names as wide as the text, each ending in a comma of either kind, stays lines: the
+    // comma a line ends in is not one inside it. A reviewer's case.)
+    const docs = ['关于共建丝绸之路经济带的合作谅解备忘录', '关于加强基础设施互联互通的合作协议书', '关于推进产能与投资合作的合作谅解备忘录', '关于开展第三方市场合作的框架合作协议', '关于数字丝绸之路建设的合作谅解备忘录文'];
+    for (const comma of [',', '，']) {
+      const list = `签署文件如下:\n${docs.map((d) => d + comma).join('\n')}\n以上文件均已生效。`;
+      expect(unwrapLines(list), comma).toBe(list);
+    }
     expect(unwrapLines('共建「一帶\n一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。')).toBe('共建「一帶 一路」的港口正在擴建。\n\n新航線開通。\n\n更多航線將開通。');
     const captions = 'The partnership was launched by 29 countries at a virtual conference in June.\n\n29 BRI Green Partnership Initiative countries\n29 Countries of the BRI Partnership on Green Development\n\nThe partnership lays out focus areas for cooperation.';
     expect(unwrapLines(captions)).toBe(captions);
