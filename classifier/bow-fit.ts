@@ -3,7 +3,7 @@
 // and per topic an L2-regularised logistic regression (strength 1 / C, bias free) over the
 // articles' L2-normalised sublinear TF-IDF vectors, by L-BFGS. Deterministic: the same articles
 // in the same order give the same weights.
-import { KeyTable, tfidf, type BowModel, type BowModelFile } from './bow.js';
+import { keyIndex, tfidf, type BowModel, type BowModelFile } from './bow.js';
 
 export interface BagDoc {
   keys: Int32Array;
@@ -22,13 +22,9 @@ export function fitBow(docs: BagDoc[], topics: string[], names: Map<number, stri
   // depend on the order the articles were read in.
   const nameOf = (k: number) => names?.get(k) ?? '';
   kept.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : a - b));
-  const index = new KeyTable(kept.length);
-  const idf = new Float32Array(kept.length);
-  kept.forEach((k, row) => {
-    index.set(k, row);
-    idf[row] = Math.log((1 + docs.length) / (1 + df.get(k)!)) + 1;
-  });
-  const X = docs.map((d) => tfidf(index, idf, d.keys));
+  const keys = keyIndex(kept);
+  const idf = Float32Array.from(kept, (k) => Math.log((1 + docs.length) / (1 + df.get(k)!)) + 1);
+  const X = docs.map((d) => tfidf({ ...keys, idf }, d.keys));
   const T = topics.length;
   const bias = new Float64Array(T);
   const weights = new Float32Array(kept.length * T);
@@ -38,7 +34,7 @@ export function fitBow(docs: BagDoc[], topics: string[], names: Map<number, stri
     bias[t] = beta[0];
     for (let f = 0; f < kept.length; f++) weights[f * T + t] = beta[f + 1];
   });
-  return { topics, index, idf, bias, weights, names: kept.map(nameOf) };
+  return { topics, ...keys, idf, bias, weights, names: kept.map(nameOf) };
 }
 
 /** The model as bow-model.json holds it (weights to 4 decimals, idf to 4). */

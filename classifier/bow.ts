@@ -13,9 +13,10 @@
 // twice the keys of an English text. Keys are 32-bit hashes: two forms that share one are one
 // feature, at fitting as at scoring.
 import { foldText } from './fold.js';
+import { IntMap } from './knowledge.js';
 import { CJK_BASE, unitForms, type Units } from './matcher.js';
 
-const EMPTY = -1; // KeyTable's empty slot, never a key
+const EMPTY = -1; // IntMap's empty slot, never a key
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x27d4eb2d, 0x165667b1);
@@ -66,7 +67,10 @@ export function keyOfName(name: string): number {
 export interface BowModel {
   topics: string[];
   /** Feature key → row. */
-  index: KeyTable;
+  index: IntMap;
+  /** A bit per key's high 16 bits, set for every key of the index: most words of a text are no
+   *  feature, and one look at 8 KB says so without probing the index (tfidf). */
+  filter: Uint32Array;
   idf: Float32Array;
   bias: Float64Array;
   /** Row-major: weights[row * topics.length + topic] (single precision: half the memory to reach). */
@@ -83,43 +87,16 @@ export interface BowModelFile {
   features: [string, number, ...number[]][];
 }
 
-/**
- * Key → row by open addressing, key and row side by side in one array (one cache line per probe:
- * a bag's few thousand lookups into a table of tens of thousands of keys were the model's cost).
- */
-export class KeyTable {
-  /** [key, row] pairs; EMPTY keys are free slots. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /** A bit per key's high 16 bits, set for every key in the table: most words of a text are not,
-   *  and one look at 8 KB says so without probing the table (unitsScore). */
-  readonly filter = new Uint32Array(2048);
-  constructor(capacity: number) {
-    let n = 16;
-    while (n < capacity * 2) n <<= 1;
-    this.slots = new Int32Array(2 * n).fill(EMPTY);
-    this.mask = n - 1;
+/** The index of a model's feature keys (key → row, in the order given) and its filter. */
+export function keyIndex(keys: ArrayLike<number>): { index: IntMap; filter: Uint32Array } {
+  const index = new IntMap(keys.length);
+  const filter = new Uint32Array(2048);
+  for (let row = 0; row < keys.length; row++) {
+    index.set(keys[row], row);
+    const bit = keys[row] >>> 16;
+    filter[bit >>> 5] |= 1 << (bit & 31);
   }
-  get(key: number): number {
-    const { slots, mask } = this;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const k = slots[2 * slot];
-      if (k === key) return slots[2 * slot + 1];
-      if (k === EMPTY) return -1;
-      slot = (slot + 1) & mask;
-    }
-  }
-  /** Adds a key (the table is sized for all of them at construction). */
-  set(key: number, row: number): void {
-    const { slots, mask } = this;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (slots[2 * slot] !== EMPTY && slots[2 * slot] !== key) slot = (slot + 1) & mask;
-    slots[2 * slot] = key;
-    slots[2 * slot + 1] = row;
-    const bit = key >>> 16;
-    this.filter[bit >>> 5] |= 1 << (bit & 31);
-  }
+  return { index, filter };
 }
 
 /**
@@ -144,7 +121,7 @@ export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
   if (!Array.isArray(f.bias) || f.bias.length !== T || !f.bias.every(weight)) fail(`"bias" must be ${T} numbers of at most ${MAX_WEIGHT} in size, one per topic`);
   if (!Array.isArray(f.features) || !f.features.length) fail('"features" must be a non-empty list of [form, idf, ...weights] rows');
   const rows = f.features as unknown[];
-  const index = new KeyTable(rows.length);
+  const keys = new Set<number>(); // in row order
   const idf = new Float32Array(rows.length);
   const weights = new Float32Array(rows.length * T);
   const names: string[] = [];
@@ -153,13 +130,13 @@ export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
     const [name, df, ...w] = r as [string, number, ...number[]];
     const key = keyOfName(name);
     if (key === EMPTY) fail(`feature "${name}" (row ${row}) is not one word or two Chinese characters`);
-    if (index.get(key) >= 0) fail(`feature "${name}" (row ${row}) has the key of an earlier row`);
-    index.set(key, row);
+    if (keys.has(key)) fail(`feature "${name}" (row ${row}) has the key of an earlier row`);
+    keys.add(key);
     idf[row] = df;
     for (let t = 0; t < T; t++) weights[row * T + t] = w[t];
     names.push(name);
   });
-  return { topics, index, idf, bias: Float64Array.from(f.bias as number[]), weights, names };
+  return { topics, ...keyIndex([...keys]), idf, bias: Float64Array.from(f.bias as number[]), weights, names };
 }
 
 /** Counting scratch shared by all calls (synchronous, never re-entered), grown to the largest model. */
@@ -169,11 +146,14 @@ let counts = new Float64Array(1024);
  * A bag as the model's L2-normalised TF-IDF vector (sublinear tf): its rows, in the order their keys
  * first occur, and values.
  */
-export function tfidf(index: KeyTable, idf: Float32Array | Float64Array, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
+export function tfidf(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
+  const { index, filter, idf } = model;
   if (counts.length < idf.length) counts = new Float64Array(idf.length);
   const seen = new Int32Array(keys.length);
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
+    const bit = keys[i] >>> 16;
+    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
     const row = index.get(keys[i]);
     if (row < 0) continue;
     if (counts[row] === 0) seen[n++] = row;
@@ -181,81 +161,24 @@ export function tfidf(index: KeyTable, idf: Float32Array | Float64Array, keys: I
   }
   const rows = seen.subarray(0, n);
   const values = new Float64Array(n);
-  const norm = weigh(rows, n, idf, values);
-  for (let i = 0; i < n; i++) values[i] /= norm;
-  return { rows, values };
-}
-
-/** The counts of rows[0, n) as sublinear TF-IDF values in `into`, the counts reset to 0; returns
- *  the values' L2 norm (1 for none). */
-function weigh(rows: Int32Array, n: number, idf: Float32Array | Float64Array, into: Float64Array): number {
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const v = (1 + Math.log(counts[r])) * idf[r];
     counts[r] = 0;
-    into[i] = v;
+    values[i] = v;
     norm += v * v;
   }
-  return Math.sqrt(norm) || 1;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < n; i++) values[i] /= norm;
+  return { rows, values };
 }
 
-/** Rows and values of the last unitsScore() (scratch, grown as needed). */
-let touched = new Int32Array(1024);
-let scaled = new Float64Array(1024);
-
-/**
- * resemblance() of the bag of units [0, u.n) without building the bag or any array but the
- * scores: the same keys in the same order as bagKeys(), looked up as they are made, and the same
- * arithmetic as tfidf(). The hot path of classify().
- */
-function unitsScore(model: BowModel, u: Units): Float64Array {
-  const { index, idf, weights } = model;
-  if (counts.length < idf.length) counts = new Float64Array(idf.length);
-  if (touched.length < idf.length) {
-    touched = new Int32Array(idf.length);
-    scaled = new Float64Array(idf.length);
-  }
-  const { filter } = index;
-  const { id, form, join } = u;
-  let n = 0;
-  // One key per unit: a word's own, a Chinese character's pair with the one before it. Most are no
-  // feature: the table's filter says so before the table is probed.
-  for (let i = 0; i < u.n; i++) {
-    let a: number;
-    let b: number;
-    if (id[i] < CJK_BASE) {
-      a = form[i];
-      b = WORD;
-    } else if (i > 0 && join[i] === 1 && id[i - 1] >= CJK_BASE) {
-      a = form[i - 1];
-      b = form[i];
-    } else continue;
-    const h = mix(a, b);
-    const bit = h >>> 16;
-    if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
-    const row = index.get(h);
-    if (row < 0) continue;
-    if (counts[row] === 0) touched[n++] = row;
-    counts[row]++;
-  }
-  const norm = weigh(touched, n, idf, scaled);
+/** The model's score (a logit) for each of its topics, for a bag of keys (bagKeys). */
+export function resemblance(model: BowModel, keys: Int32Array): Float64Array {
   const T = model.topics.length;
   const out = Float64Array.from(model.bias);
-  for (let i = 0; i < n; i++) {
-    const v = scaled[i] / norm;
-    const base = touched[i] * T;
-    for (let t = 0; t < T; t++) out[t] += v * weights[base + t];
-  }
-  return out;
-}
-
-/** The model's score (a logit) for each of its topics, for a bag of keys or a text's units. */
-export function resemblance(model: BowModel, bag: Int32Array | Units): Float64Array {
-  if (!(bag instanceof Int32Array)) return unitsScore(model, bag);
-  const T = model.topics.length;
-  const out = Float64Array.from(model.bias);
-  const { rows, values } = tfidf(model.index, model.idf, bag);
+  const { rows, values } = tfidf(model, keys);
   const w = model.weights;
   for (let i = 0; i < rows.length; i++) {
     const base = rows[i] * T;
@@ -271,7 +194,7 @@ export function resemblance(model: BowModel, bag: Int32Array | Units): Float64Ar
  */
 export function strongestForms(model: BowModel, keys: Int32Array, topic: number, n = 5): { form: string; weight: number }[] {
   const T = model.topics.length;
-  const { rows, values } = tfidf(model.index, model.idf, keys);
+  const { rows, values } = tfidf(model, keys);
   const out: { form: string; weight: number }[] = [];
   for (let i = 0; i < rows.length; i++) {
     const w = values[i] * model.weights[rows[i] * T + topic];

@@ -752,7 +752,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   for (const { index, w } of sentenceLeaders(doc, tallies).values()) if (w >= SENTENCE_TOPIC_MIN) sentencesLed.set(index, (sentencesLed.get(index) ?? 0) + 1);
   // How much the words resemble those of the articles labelled with each topic (bow.ts).
   // (Its topics are the taxonomy's, in order: buildKnowledge checks.)
-  const resembles = k.bow ? resemblance(k.bow, doc.u) : null;
+  const resembles = k.bow ? resemblance(k.bow, bagKeys(doc.u)) : null;
   const leader = k.topicIds[tallies[0].index];
   const companions = new Set(TOPIC_COMPANIONS.filter(([a]) => a === leader).map(([, b]) => b));
   return tallies.map((t, rank) => {
