@@ -273,18 +273,24 @@ function sameFolded(a: string, at: number, b: string, n: number): boolean {
 /**
  * Where t goes in a list of evidence: REPEAT when the list already says it (the same sentence — a
  * headline repeated as the first sentence, with its 。, or the text quoting itself with other quote
- * marks — or a longer one that starts with t, or holds it after a dateline: "新华社北京7月7日电 …");
- * the index of an item t starts with (a headline made of its first clause) or holds (a headline
- * that is the first sentence without its dateline), which t replaces; else -1 (appended). Only a
- * start is matched for a short item (under CONTAINED_MIN characters): a bare name is no sentence.
+ * marks — or a longer one that starts with t, holds it after a dateline or a label — "新华社北京7月7日电
+ * …", "CCTV: …", 【摘要】 — or holds it anywhere as the rest of a sentence a line break cut, starting
+ * in lower case); the index of an item t starts with (a headline made of its first clause) or holds
+ * (a headline that is the first sentence without its dateline), which t replaces; else -1
+ * (appended). Only a start is matched for a short item (under CONTAINED_MIN characters): a bare name
+ * is no sentence. (A sentence that reports a headline's claim is another sentence: "Rome denied
+ * reports that Italy has left the Belt and Road Initiative" does not hold the headline "Italy has
+ * left the Belt and Road Initiative".)
  */
 const REPEAT = -2;
 const CONTAINED_MIN = 20;
-/** A wire dateline (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)", "BEIJING, Oct. 3 (Xinhua)
- *  --", "ROME —", 央视网消息：, 【环球时报综合报道】, 据新华社报道，— at most DATELINE_MAX characters. */
+/** A wire dateline or a label before a sentence (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)",
+ *  "BEIJING, Oct. 3 (Xinhua) --", "ROME —", "BEIJING, Aug. 19, 2019 /PRNewswire/ --", 央视网消息：,
+ *  【环球时报综合报道】, 据新华社报道，, (北京、科纳克里30日讯), a bracketed tag (【摘要】), a speaker or
+ *  source of up to three words before a colon ("CCTV:", 记者：) — at most DATELINE_MAX characters. */
 const DATELINE_END =
-  /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,])\s*$/;
-const DATELINE_MAX = 40;
+  /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|\/(?:pr ?newswire|globe ?newswire|business ?wire|prweb)\/\s*-{0,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,]|^[(（][^()（）]{1,30}[电讯][)）]|^[【\[][^】\]]{1,20}[】\]]|^[a-z0-9&.'’-]+(?:\s+[a-z0-9&.'’-]+){0,2}\s*[:：]|^[^\s:：，,。.!?！？]{1,8}[:：])\s*$/;
+const DATELINE_MAX = 48;
 /** A wire dateline or a source label at a sentence's start, which an evidence sentence is shown
  *  without (the reader wants the claim; the source and date are the document's): "BEIJING, Nov. 24
  *  (Xinhua) -- ", "Beijing, Nov. 24 (Xinhua) -- ", "Dec 1 (Reuters) - ", "DHAKA, Feb 2, 2019 (BSS)-",
@@ -306,8 +312,15 @@ function datelineAt(full: string, at: number, end: number): number {
 const holds = (longer: string, lk: number, shorter: string, sk: number) => {
   if (sk > lk) return false;
   if (sameFolded(longer, 0, shorter, sk)) return true;
+  if (sk < CONTAINED_MIN) return false;
+  const c = shorter.charCodeAt(0);
+  if (c >= 97 && c <= 122) {
+    // the rest of a sentence, anywhere in the longer one
+    for (let at = 1; at + sk <= lk; at++) if (longer.charCodeAt(at) === c && sameFolded(longer, at, shorter, sk)) return true;
+    return false;
+  }
   const before = lk - sk;
-  return sk >= CONTAINED_MIN && before <= DATELINE_MAX && sameFolded(longer, before, shorter, sk) && DATELINE_END.test(foldText(longer.slice(0, before)));
+  return before <= DATELINE_MAX && sameFolded(longer, before, shorter, sk) && DATELINE_END.test(foldText(longer.slice(0, before)));
 };
 function placeOf(items: string[], given: string): number {
   if (!items.length) return -1;

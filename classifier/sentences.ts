@@ -37,7 +37,8 @@ function abbreviationDot(text: string, i: number): boolean {
   while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
   // "21st." is an ordinal at a sentence's end, not "St."
   if (w > 0 && isDigit(text.charCodeAt(w - 1))) return false;
-  if (i - w === 1 && (text.charCodeAt(w) <= 90 || text.charCodeAt(w - 1) === 46)) return true; // U.S. / e.g.
+  // U.S. / e.g.; not the last letter of an ampersand's initials, "countries along the B&R. From …"
+  if (i - w === 1 && (text.charCodeAt(w) <= 90 || text.charCodeAt(w - 1) === 46) && text.charCodeAt(w - 1) !== 38) return true;
   if (i - w >= 2 && i - w <= 6 && ABBREVIATIONS.has(text.slice(w, i))) {
     // "10 am PT." is Pacific Time ending a sentence, not the start of a company's name.
     return !(text.slice(w, i) === 'PT' && /(?:(?<![a-z])[ap]\.?m\.?|\bnoon|\bmidnight|\d:\d\d|(?<!\d)\d{1,2})\s*$/i.test(text.slice(Math.max(0, w - 10), w)));
@@ -298,10 +299,19 @@ const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[
  * caption, heading, byline or dateline on the line above its paragraph stays a line of its own.
  */
 const ACROSS_NAME = /Silk +Road +Economic +Belt|Maritime +Silk +Road|Belt +and +Road|21st[- ]+Century +Maritime|一 *[带帶] *一 *路|丝 *绸 *之 *路|絲 *綢 *之 *路|经 *济 *带|經 *濟 *帶/g;
+/** A line that starts with the bracketed initials of the name the line before ends in, the sentence
+ *  going on after them: "…the National Development and Reform Commission\n(NDRC), told a news
+ *  conference." (a dateline's "(AP) —" goes on with no word). */
+const GLOSS_GOES_ON = /^\([A-Z][A-Z&]{1,9}\)(?:,|\s+[a-z])/;
 function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
   let out: string[] | null = null;
   for (let n = 0; n + 1 < starts.length; n++) {
     if (ends[n] === starts[n] || ends[n + 1] === starts[n + 1]) continue;
+    if (isLetter(text.charCodeAt(ends[n] - 1)) && GLOSS_GOES_ON.test(text.slice(starts[n + 1], starts[n + 1] + 16))) {
+      out ??= text.split('');
+      for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
+      continue;
+    }
     // the two lines' ends around the break, the break as spaces
     const from = Math.max(starts[n], ends[n] - 30);
     const to = Math.min(ends[n + 1], starts[n + 1] + 30);

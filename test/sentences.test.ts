@@ -35,6 +35,10 @@ describe('sentenceSpan', () => {
     expect(around('In 2016 PT. Kereta Cepat Indonesia China was set up. The line opened.', 'Kereta')).toBe('In 2016 PT. Kereta Cepat Indonesia China was set up.');
     expect(around('In Vietnam PT. Kereta Cepat has an office. The line opened.', 'Kereta')).toBe('In Vietnam PT. Kereta Cepat has an office.');
     expect(around('The forum opens at 10 PT. Speakers include the ministers.', 'forum')).toBe('The forum opens at 10 PT.');
+    // The last letter of an ampersand's initials is no initial (batch18 en-576): "B&R." ends a sentence.
+    const br = 'More and more Zhejiang goods are being exported to countries along the B&R. From January to May, exports rose.';
+    expect(around(br, 'Zhejiang')).toBe('More and more Zhejiang goods are being exported to countries along the B&R.');
+    expect(around('Spending on R&D. rose; the J. P. Morgan report said so.', 'Morgan')).toBe('Spending on R&D. rose; the J. P. Morgan report said so.');
   });
 
   it('ends a sentence at an ordinal, a lower-case "no." and a full stop before a year', () => {
@@ -263,6 +267,15 @@ describe('evidence', () => {
     // Datelines as the press writes them: "ROME —", 央视网消息： (dashes fold to "-").
     const rome = classify({ title: 'Italy formally leaves the Belt and Road Initiative this week', text: 'ROME — Italy formally leaves the Belt and Road Initiative this week.\n\nThe government said it will keep trade ties with China under a new action plan.' }, k, { threshold: 0.5 });
     expect(rome.evidence.filter((e) => e.endsWith('Italy formally leaves the Belt and Road Initiative this week') || e.endsWith('this week.')).length, rome.evidence.join(' | ')).toBe(1);
+    // Nor after a label, a bracketed tag or a bracketed dateline: "CCTV: I have a question about the BRI"
+    // and "I have a question about the BRI." (en-060), 题：/原标题： and the headline (zh-331, zh-871),
+    // 【摘要】 and the sentence (zh-864), (北京、科纳克里30日讯) and the sentence (zh-171).
+    const bare = (e: string) => e.replace(/[.。!！?？;；"”’」』\s]+$/, '');
+    for (const id of ['en-060', 'zh-331', 'zh-871', 'zh-864', 'zh-171']) {
+      const a = readLabelled().find((x) => x.id === id)!;
+      const lists = evidenceLists(classify({ title: a.title, text: a.text }, k, { threshold: 0.5 }));
+      for (const list of lists) for (const e of list) expect(list.filter((f) => f !== e && bare(f).endsWith(bare(e))), `${id}: ${list.join(' | ')}`).toEqual([]);
+    }
     // A short headline held in a sentence is still listed: a name is no sentence.
     const short = classify({ title: '一带一路投资增长', text: '今年前5个月,我国企业对共建“一带一路”国家投资增长,商务部表示一带一路投资增长' }, k, { threshold: 0.5 });
     expect(short.evidence).toContain('一带一路投资增长');
@@ -512,6 +525,11 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
         expect(got).toBe(text.replace('Silk Road\nEconomic Belt', 'Silk Road Economic Belt'));
         continue;
       }
+      if (a.id === 'en-562') {
+        // its stored text breaks two lines before bracketed initials: only those breaks are joined
+        expect(got).toBe(text.replace('Belt and Road\n(B&R) cooperation', 'Belt and Road (B&R) cooperation').replace('Commission\n(NDRC), told', 'Commission (NDRC), told'));
+        continue;
+      }
       if (a.id !== 'en-460' && got !== text) joined.push(a.id); // en-460 is wrapped itself
     }
     expect(joined).toEqual([]);
@@ -565,6 +583,25 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     const list = article.replace('\n\n', '\n主要任务（2023-2025年\n1）加强政策沟通。\n2）深化设施联通。\n\n');
     expect(unwrapLines(list)).toContain('(Build Back Better World,简称B3W)');
     expect(unwrapLines(list)).toContain('主要任务（2023-2025年\n1）加强政策沟通。\n2）');
+  });
+
+  it('joins a line that starts with the bracketed initials of the name before it, the sentence going on (batch18 en-562)', () => {
+    // The stored page broke "…the National Development and Reform Commission\n(NDRC), told a news
+    // conference.": the evidence sentence ended at "Commission", and "(B&R) cooperation documents …"
+    // was listed beside the headline it continues.
+    const a = readLabelled().find((x) => x.id === 'en-562')!;
+    expect(a.text).toContain('Reform Commission\n(NDRC), told');
+    const joined = unwrapLines(a.text);
+    expect(joined).toContain('Reform Commission (NDRC), told');
+    expect(joined).toContain('197 Belt and Road (B&R) cooperation documents');
+    expect(joined.length).toBe(a.text.length);
+    const j = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
+    const all = [...j.evidence, ...j.topics.flatMap((t) => t.evidence)];
+    expect(all.some((e) => e.startsWith('(B&R)'))).toBe(false);
+    expect(all.filter((e) => e.includes('Meng Wei')).length).toBeGreaterThan(0);
+    expect(all.filter((e) => e.includes('Meng Wei')).every((e) => e.endsWith('told a news conference.'))).toBe(true);
+    // A dateline's agency after a headline goes on with no word: it stays a line of its own.
+    for (const t of ['Ports on the Maritime Silk Road expand\n(AP) — Ports on the route are growing.', 'China signs deals with ASEAN\n(BRI) The bank said profits rose.']) expect(unwrapLines(t)).toBe(t);
   });
 
   it('leaves alone text whose single newlines are paragraphs, headings or list entries', () => {
