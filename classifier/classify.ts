@@ -273,23 +273,26 @@ function sameFolded(a: string, at: number, b: string, n: number): boolean {
 /**
  * Where t goes in a list of evidence: REPEAT when the list already says it (the same sentence — a
  * headline repeated as the first sentence, with its 。, or the text quoting itself with other quote
- * marks — or a longer one that starts with t, holds it after a dateline or a label — "新华社北京7月7日电
- * …", "CCTV: …", 【摘要】 — or holds it anywhere as the rest of a sentence a line break cut, starting
- * in lower case); the index of an item t starts with (a headline made of its first clause) or holds
- * (a headline that is the first sentence without its dateline), which t replaces; else -1
- * (appended). Only a start is matched for a short item (under CONTAINED_MIN characters): a bare name
- * is no sentence. (A sentence that reports a headline's claim is another sentence: "Rome denied
- * reports that Italy has left the Belt and Road Initiative" does not hold the headline "Italy has
- * left the Belt and Road Initiative".)
+ * marks — or a longer one that starts with t or holds it after a dateline or a label: "新华社北京7月7日电
+ * …", 题：…, 【摘要】…), or when t is an item of the list after a dateline or a label (the item is
+ * shown without it); the index of an item t starts with (a headline made of its first clause), which
+ * t replaces; else -1 (appended). Only a start is matched for a short item (under CONTAINED_MIN
+ * characters): a bare name is no sentence. (A sentence that reports a headline's claim is another
+ * sentence: "Rome denied reports that Italy has left the Belt and Road Initiative" does not hold the
+ * headline "Italy has left the Belt and Road Initiative"; nor does "Rome denied reports: …", whose
+ * words before the colon are no label.)
  */
 const REPEAT = -2;
 const CONTAINED_MIN = 20;
 /** A wire dateline or a label before a sentence (folded; dashes folded to "-"): "…7月7日电(记者 于佳欣)",
  *  "BEIJING, Oct. 3 (Xinhua) --", "ROME —", "BEIJING, Aug. 19, 2019 /PRNewswire/ --", 央视网消息：,
- *  【环球时报综合报道】, 据新华社报道，, (北京、科纳克里30日讯), a bracketed tag (【摘要】), a speaker or
- *  source of up to three words before a colon ("CCTV:", 记者：) — at most DATELINE_MAX characters. */
+ *  【环球时报综合报道】, 据新华社报道，, (北京、科纳克里30日讯), a bracketed tag (【摘要】), a title, summary
+ *  or reporter label (题：, 原标题：, 摘要：, 编者按：, 记者：, "Headline:"), or a press-conference
+ *  questioner named by an outlet's initials ("CCTV:", "AFP:") — at most DATELINE_MAX characters. */
 const DATELINE_END =
-  /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|\/(?:pr ?newswire|globe ?newswire|business ?wire|prweb)\/\s*-{0,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,]|^[(（][^()（）]{1,30}[电讯][)）]|^[【\[][^】\]]{1,20}[】\]]|^[a-z0-9&.'’-]+(?:\s+[a-z0-9&.'’-]+){0,2}\s*[:：]|^[^\s:：，,。.!?！？]{1,8}[:：])\s*$/;
+  /(?:[电讯]\s*(?:[(（][^()（）]{0,24}[)）])?|\((?:xinhua|reuters|ap|afp|cgtn|ians|chinanews)\)\s*-{0,2}|^[a-z.]+(?:\s+[a-z.]+){0,2}(?:,\s*[a-z.]+(?:\s+[a-z.]+)?)?(?:,?\s*(?:\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}))?,?\s+-{1,2}|\/(?:pr ?newswire|globe ?newswire|business ?wire|prweb)\/\s*-{0,2}|消息\s*[:：]|报道\s*[】\]]|^据[^，,。]{1,20}报道\s*[，,]|^[(（][^()（）]{1,30}[电讯][)）]|^[【\[][^】\]]{1,20}[】\]]|^(?:原?标题|题|摘要|导语|编者按|核心提示|[^\s:：，,。]{0,6}记者|(?:original )?(?:title|headline)|summary|abstract|editor'?s note)\s*[:：])\s*$/;
+/** An outlet's initials asking at a press conference, in the text as given ("CCTV: I have a question …"). */
+const QUESTIONER = /^[A-Z][A-Z&]{1,7}\s*[:：]\s*$/;
 const DATELINE_MAX = 48;
 /** A wire dateline or a source label at a sentence's start, which an evidence sentence is shown
  *  without (the reader wants the claim; the source and date are the document's): "BEIJING, Nov. 24
@@ -308,19 +311,17 @@ function datelineAt(full: string, at: number, end: number): number {
   return m && end - at - m[0].length >= AFTER_DATELINE_MIN ? m[0].length : 0;
 }
 
-/** Whether the key of `longer` (its first lk characters, folded) holds the key of `shorter` (sk). */
-const holds = (longer: string, lk: number, shorter: string, sk: number) => {
-  if (sk > lk) return false;
-  if (sameFolded(longer, 0, shorter, sk)) return true;
-  if (sk < CONTAINED_MIN) return false;
-  const c = shorter.charCodeAt(0);
-  if (c >= 97 && c <= 122) {
-    // the rest of a sentence, anywhere in the longer one
-    for (let at = 1; at + sk <= lk; at++) if (longer.charCodeAt(at) === c && sameFolded(longer, at, shorter, sk)) return true;
-    return false;
-  }
+/** Whether the key of `longer` (its first lk characters, folded) holds the key of `shorter` (sk): at
+ *  its start (START), after a dateline or a label (AFTER_LABEL), or not (0). */
+const START = 1;
+const AFTER_LABEL = 2;
+const holds = (longer: string, lk: number, shorter: string, sk: number): number => {
+  if (sk > lk) return 0;
+  if (sameFolded(longer, 0, shorter, sk)) return START;
   const before = lk - sk;
-  return before <= DATELINE_MAX && sameFolded(longer, before, shorter, sk) && DATELINE_END.test(foldText(longer.slice(0, before)));
+  if (sk < CONTAINED_MIN || before > DATELINE_MAX || !sameFolded(longer, before, shorter, sk)) return 0;
+  const label = longer.slice(0, before);
+  return DATELINE_END.test(foldText(label)) || QUESTIONER.test(label) ? AFTER_LABEL : 0;
 };
 function placeOf(items: string[], given: string): number {
   if (!items.length) return -1;
@@ -332,7 +333,9 @@ function placeOf(items: string[], given: string): number {
     const item = asRead(items[x]);
     const listed = keyLength(item);
     if (holds(item, listed, t, k)) return REPEAT;
-    if (replaces < 0 && holds(t, k, item, listed)) replaces = x;
+    const held = holds(t, k, item, listed);
+    if (held === AFTER_LABEL) return REPEAT;
+    if (replaces < 0 && held === START) replaces = x;
   }
   return replaces;
 }
@@ -457,7 +460,14 @@ class Evidence {
     const asked = QUESTION.test(t) || (span[0] >= this.doc.titleEnd && (isCaption(t) || RUN_IN_HEADING.test(t) || isLeadIn(t) || isClick(t) || CREDIT_AFTER.test(this.doc.full.slice(span[1], span[1] + 80)) || isHeading(this.doc.full, span)));
     const list = asked ? this.asked : this.said;
     const at = placeOf(list, t);
-    if (at === REPEAT || repeats(asked ? this.said : this.asked, t)) return;
+    if (at === REPEAT || (asked && repeats(this.said, t))) return;
+    if (!asked) {
+      // A question or caption that says the statement gives way to it: the statement is shown once,
+      // as a statement ("Q: Kazakhstan will join the corridor next year?" and "Kazakhstan will join
+      // the corridor next year.").
+      const q = this.asked.findIndex((x) => repeats([x], t));
+      if (q >= 0) this.asked.splice(q, 1);
+    }
     this.spans.push(span);
     // A sentence that starts with an item already listed takes its place: the reader sees the
     // whole sentence once.

@@ -301,13 +301,21 @@ const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[
 const ACROSS_NAME = /Silk +Road +Economic +Belt|Maritime +Silk +Road|Belt +and +Road|21st[- ]+Century +Maritime|一 *[带帶] *一 *路|丝 *绸 *之 *路|絲 *綢 *之 *路|经 *济 *带|經 *濟 *帶/g;
 /** A line that starts with the bracketed initials of the name the line before ends in, the sentence
  *  going on after them: "…the National Development and Reform Commission\n(NDRC), told a news
- *  conference." (a dateline's "(AP) —" goes on with no word). */
-const GLOSS_GOES_ON = /^\([A-Z][A-Z&]{1,9}\)(?:,|\s+[a-z])/;
+ *  conference.", "…197 Belt and Road\n(B&R) cooperation documents" (a dateline's "(AP) —" goes on
+ *  with no word; "…near Almaty\n(VIDEO) watch…" names no initials of the line before). */
+const GLOSS_GOES_ON = /^\(([A-Z][A-Z&]{1,9})\)(?:,|\s+[a-z])/;
+function glossesLineBefore(text: string, lineStart: number, lineEnd: number, next: number): boolean {
+  const m = GLOSS_GOES_ON.exec(text.slice(next, next + 16));
+  if (!m) return false;
+  const letters = m[1].replace(/&/g, '');
+  const capitals = (text.slice(Math.max(lineStart, lineEnd - 120), lineEnd).match(/\b[A-Za-z]/g) ?? []).filter((c) => c >= 'A' && c <= 'Z');
+  return capitals.slice(-letters.length).join('') === letters;
+}
 function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
   let out: string[] | null = null;
   for (let n = 0; n + 1 < starts.length; n++) {
     if (ends[n] === starts[n] || ends[n + 1] === starts[n + 1]) continue;
-    if (isLetter(text.charCodeAt(ends[n] - 1)) && GLOSS_GOES_ON.test(text.slice(starts[n + 1], starts[n + 1] + 16))) {
+    if (isLetter(text.charCodeAt(ends[n] - 1)) && glossesLineBefore(text, starts[n], ends[n], starts[n + 1])) {
       out ??= text.split('');
       for (let i = ends[n]; i < starts[n + 1]; i++) out[i] = ' ';
       continue;
