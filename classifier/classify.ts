@@ -15,6 +15,7 @@ import {
   issuingPlace,
   Role,
   inShingleFilter,
+  IntMap,
   shingleHashes,
   termKeys,
   yearOf,
@@ -515,14 +516,27 @@ function unitAt(doc: Doc, offset: number): number {
  * the Belt and Road Initiative with Kazakhstan's Bright Road policy", "一带一路倡议与…发展战略对接".
  * Each such sentence counts as one clear cooperation-mechanisms term (at the alignment verb).
  */
-const ALIGN_EN = /\b(?:align(?:s|ed|ing|ment)?|synergi[sz](?:e|es|ed|ing)|synerg(?:y|ies)|dovetail(?:s|ed|ing)?|dock(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|link(?:s|ed|ing)?|couple[sd]?|coupling|complement(?:s|ed|ing|ary)?|connect(?:s|ed|ing)?)\b[^.!?\n]{0,120}?\b(?:strateg(?:y|ies)|polic(?:y|ies)|plans?|visions?|agendas?|programmes?|programs?)\b/i;
+const ALIGN_VERB = '(?:align(?:s|ed|ing|ment)?|synergi[sz](?:e|es|ed|ing)|synerg(?:y|ies)|dovetail(?:s|ed|ing)?|dock(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|link(?:s|ed|ing)?|couple[sd]?|coupling|complement(?:s|ed|ing|ary)?|connect(?:s|ed|ing)?)';
+const ALIGN_PLAN = '(?:strateg(?:y|ies)|polic(?:y|ies)|plans?|visions?|agendas?|programmes?|programs?)';
+const ALIGN_EN = new RegExp(`\\b${ALIGN_VERB}\\b[^.!?\\n]{0,120}?\\b${ALIGN_PLAN}\\b`, 'i');
 const ALIGN_ZH = /对接|對接|衔接|銜接|相结合|相結合/;
 const ALIGN_ZH_PLAN = /战略|戰略|规划|規劃|计划|計劃|愿景|願景|政策/;
+/**
+ * What any alignment sentence holds, looked for in the whole text first: most texts have none, and
+ * then no sentence needs finding. ALIGN_EN less the word boundaries at its two ends (a sentence may
+ * start or end inside a word of the text); a match in a sentence with the BRI's names masked is a
+ * match here too: the verb, the words between and the plan word are the text's own characters (a
+ * "#" stands for no letter and no stop), and where a masked name touches the verb or the plan word
+ * the text has there a character of no word, as "#" is (an ASCII letter or digit beside them would
+ * make them one unit of cut()).
+ */
+const ALIGN_EN_ANYWHERE = new RegExp(`${ALIGN_VERB}\\b[^.!?\\n]{0,120}?\\b${ALIGN_PLAN}`, 'i');
 
 function alignmentHits(doc: Doc): Hit[] {
   const k = doc.k;
   const ti = k.topicIds.indexOf('cooperation-mechanisms');
   if (ti < 0) return [];
+  if (!ALIGN_EN_ANYWHERE.test(doc.full) && !ALIGN_ZH.test(doc.full)) return [];
   const out: Hit[] = [];
   const seen = new Set<number>();
   let last: [number, number] = [-1, -1];
@@ -711,24 +725,22 @@ function paragraphSpans(doc: Doc): [number, number][] {
 
 /**
  * For each sentence (the Units' numbering) with terms of the given topics, the topic with the most
- * term weight there and that weight; a tie goes to the topic given first.
+ * term weight there and that weight; a tie goes to the topic given first. (The weights are summed
+ * in one array, a row of the given topics per sentence: a map per sentence cost more than the rest
+ * of this.)
  */
 function sentenceLeaders(doc: Doc, topics: { index: number; hits: Hit[] }[]): Map<number, { index: number; w: number }> {
-  const bySentence = new Map<number, Map<number, number>>();
-  for (const t of topics) {
-    for (const h of t.hits) {
-      const sent = doc.u.sent[h.i];
-      let m = bySentence.get(sent);
-      if (!m) bySentence.set(sent, (m = new Map()));
-      m.set(t.index, (m.get(t.index) ?? 0) + h.p.weight);
-    }
-  }
+  const T = topics.length;
+  const weight = new Float64Array(doc.u.sentences * T);
+  topics.forEach((t, x) => {
+    for (const h of t.hits) weight[doc.u.sent[h.i] * T + x] += h.p.weight;
+  });
   const out = new Map<number, { index: number; w: number }>();
-  for (const [sent, m] of bySentence) {
+  for (let sent = 0; sent < doc.u.sentences; sent++) {
     let best = -1;
     let bestW = 0;
-    for (const [index, w] of m) if (w > bestW) [best, bestW] = [index, w];
-    if (best >= 0) out.set(sent, { index: best, w: bestW });
+    for (let x = 0; x < T; x++) if (weight[sent * T + x] > bestW) [best, bestW] = [x, weight[sent * T + x]];
+    if (best >= 0) out.set(sent, { index: topics[best].index, w: bestW });
   }
   return out;
 }
@@ -819,11 +831,9 @@ export function chooseTopics(candidates: TopicCandidate[], probability: (c: Topi
 function selectTopics(k: Knowledge, doc: Doc, title: string, text: string): Judgement['topics'] {
   const chosen = chooseTopics(topicCandidates(k, doc, title, text));
   // Each sentence goes to the listed topic with the most term weight in it (ties: the more probable).
-  const leaders = [...sentenceLeaders(doc, chosen.map(({ c }) => c))];
-  return chosen.map(({ c, p }) => {
-    const led = new Set(leaders.flatMap(([sent, l]) => (l.index === c.index ? [sent] : [])));
-    return { id: c.id, score: round(p), evidence: topicEvidence(doc, c, led) };
-  });
+  const led = new Map(chosen.map(({ c }) => [c.index, new Set<number>()]));
+  for (const [sent, l] of sentenceLeaders(doc, chosen.map(({ c }) => c))) led.get(l.index)!.add(sent);
+  return chosen.map(({ c, p }) => ({ id: c.id, score: round(p), evidence: topicEvidence(doc, c, led.get(c.index)) }));
 }
 
 /**
@@ -1177,12 +1187,23 @@ function regionsOf(k: Knowledge, doc: Doc, input: ClassifyInput): Set<string> {
   return out;
 }
 
-function titleSimilarity(k: Knowledge, doc: Doc, p: PolicyEntry, lang: ClassifyInput['lang']): number {
-  // Same language: idf-weighted share of the policy title's keys found in the document title.
+/** What titleSimilarity reads of the document's title: its term keys, and folded where it is Chinese
+ *  (declared so, or with Chinese characters); made once per document, not once per policy. */
+interface TitleTerms {
+  keys: Map<number, number>;
+  zh: string | null;
+}
+function titleTerms(k: Knowledge, doc: Doc, lang: ClassifyInput['lang']): TitleTerms {
   const u = doc.u;
   let lastTitleUnit = 0;
   while (lastTitleUnit < u.n && u.start[lastTitleUnit] < doc.titleEnd) lastTitleUnit++;
-  const keys = termKeys(u, k.stop, 0, lastTitleUnit);
+  const title = doc.full.slice(0, doc.titleEnd);
+  return { keys: termKeys(u, k.stop, 0, lastTitleUnit), zh: lang === 'zh' || /[\u3400-\u9fff]/.test(title) ? foldText(title) : null };
+}
+
+function titleSimilarity(title: TitleTerms, p: PolicyEntry): number {
+  // Same language: idf-weighted share of the policy title's keys found in the document title.
+  const { keys } = title;
   let best = 0;
   for (const v of p.variants) {
     let total = 0;
@@ -1195,13 +1216,12 @@ function titleSimilarity(k: Knowledge, doc: Doc, p: PolicyEntry, lang: ClassifyI
   }
   // Across languages: the Chinese renderings of the English title's glossary phrases (for a
   // Chinese document: declared so, or its title has Chinese characters).
-  if (p.zhPhrases.length && (lang === 'zh' || /[\u3400-\u9fff]/.test(doc.full.slice(0, doc.titleEnd)))) {
-    const title = foldText(doc.full.slice(0, doc.titleEnd));
+  if (p.zhPhrases.length && title.zh !== null) {
     let total = 0;
     let found = 0;
     for (const ph of p.zhPhrases) {
       total += ph.weight;
-      if (ph.any.some((z) => title.includes(z))) found += ph.weight;
+      if (ph.any.some((z) => title.zh!.includes(z))) found += ph.weight;
     }
     if (total >= 2) best = Math.max(best, found / total);
   }
@@ -1276,8 +1296,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
       }
       let distinct = 0;
       if (hits.some((n) => n >= 60)) {
-        const sorted = hashes.slice().sort();
-        for (let x = 0; x < sorted.length; x++) if (x === 0 || sorted[x] !== sorted[x - 1]) distinct++;
+        // (counted in a hash table, the shingles' 30 bits never its empty key: sorting a copy took
+        // six times as long)
+        const shingles = new IntMap(hashes.length);
+        for (let x = 0; x < hashes.length; x++) shingles.set(hashes[x], 0);
+        distinct = shingles.size;
       }
       k.seeds.forEach((s, si) => {
         if (!candidates[si]) return;
@@ -1472,10 +1495,11 @@ function linkMeasures(k: Knowledge, doc: Doc, input: ClassifyInput, editionOf: s
   // The entries a headline names the policy by: a seed plan's lead entry; every listed item of a
   // crawled policy (none of them stands for the whole).
   const byTitle = (p: (typeof k.policies)[number]) => (k.measures[p.roots[0]]?.m.origin === 'crawled' ? p.roots : p.roots.slice(0, 1));
+  const docTitle = titleTerms(k, doc, input.lang);
   k.policies.forEach((p) => {
     if (p.measures.every((m) => links.get(m)?.relation === 'announces')) return;
     const namesLead = documentWordAt >= 0 && byTitle(p).some((m) => (namedInTitle.get(m) ?? Infinity) <= documentWordAt);
-    const titleSim = Math.max(titleSimilarity(k, doc, p, input.lang), namesLead ? POLICY_TITLE_MIN : 0);
+    const titleSim = Math.max(titleSimilarity(docTitle, p), namesLead ? POLICY_TITLE_MIN : 0);
     const sameSeries = !!docSeries && !!p.docNumberSeries && docSeries.series === p.docNumberSeries;
     // A district's or a city's own policy is not its city's or province's, however alike the titles
     // ("浦东新区2025年推进…重点工作" and the city's "上海明确2025年推进…重点工作"): both are of the same
