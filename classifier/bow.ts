@@ -30,14 +30,20 @@ function mix(a: number, b: number): number {
 
 const WORD = 0x5bd1e995;
 
+/** The bag's key that unit i of a text ends, or EMPTY: a word is a key; a Chinese character is the
+ *  second of a pair with the character before it when nothing parts them (its `join`). */
+function keyAt(u: Units, i: number): number {
+  if (u.id[i] < CJK_BASE) return mix(u.form[i], WORD);
+  return i > 0 && u.join[i] && u.id[i - 1] >= CJK_BASE ? mix(u.form[i - 1], u.form[i]) : EMPTY;
+}
+
 /** The bag's keys of a text's units, in text order, repeated as they occur. */
 export function bagKeys(u: Units): Int32Array {
   const out = new Int32Array(u.n);
   let n = 0;
   for (let i = 0; i < u.n; i++) {
-    const cjk = u.id[i] >= CJK_BASE;
-    if (!cjk) out[n++] = mix(u.form[i], WORD);
-    else if (i > 0 && u.join[i] && u.id[i - 1] >= CJK_BASE) out[n++] = mix(u.form[i - 1], u.form[i]);
+    const key = keyAt(u, i);
+    if (key !== EMPTY) out[n++] = key;
   }
   return out.subarray(0, n);
 }
@@ -47,9 +53,8 @@ export function namedKeys(u: Units, text: string): { key: number; name: string }
   const out: { key: number; name: string }[] = [];
   const formOf = (i: number) => foldText(text.slice(u.start[i], u.end[i]));
   for (let i = 0; i < u.n; i++) {
-    const cjk = u.id[i] >= CJK_BASE;
-    if (!cjk) out.push({ key: mix(u.form[i], WORD), name: formOf(i) });
-    else if (i > 0 && u.join[i] && u.id[i - 1] >= CJK_BASE) out.push({ key: mix(u.form[i - 1], u.form[i]), name: formOf(i - 1) + formOf(i) });
+    const key = keyAt(u, i);
+    if (key !== EMPTY) out.push({ key, name: u.id[i] < CJK_BASE ? formOf(i) : formOf(i - 1) + formOf(i) });
   }
   return out;
 }

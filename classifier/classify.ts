@@ -855,7 +855,8 @@ export function topicResemblance(input: ClassifyInput, knowledge: Knowledge, top
 /** The bag of words of a document as the topic resemblance model reads it, with the keys' forms (for fitting it). */
 export function bagOf(input: ClassifyInput, knowledge: Knowledge): { keys: Int32Array; named: { key: number; name: string }[] } {
   const { doc } = prepare(input, knowledge);
-  return { keys: bagKeys(doc.u), named: namedKeys(doc.u, doc.full) };
+  const named = namedKeys(doc.u, doc.full);
+  return { keys: Int32Array.from(named, (x) => x.key), named };
 }
 
 /** The topic model's candidates of a document (for fitting and explaining the model). */

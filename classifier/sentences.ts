@@ -308,7 +308,7 @@ function glossesLineBefore(text: string, lineStart: number, lineEnd: number, nex
   const m = GLOSS_GOES_ON.exec(text.slice(next, next + 16));
   if (!m) return false;
   const letters = m[1].replace(/&/g, '');
-  const capitals = (text.slice(Math.max(lineStart, lineEnd - 120), lineEnd).match(/\b[A-Za-z]/g) ?? []).filter((c) => c >= 'A' && c <= 'Z');
+  const capitals = text.slice(Math.max(lineStart, lineEnd - 120), lineEnd).match(/\b[A-Z]/g) ?? [];
   return capitals.slice(-letters.length).join('') === letters;
 }
 function joinLoneBreaks(text: string, starts: number[], ends: number[]): string {
