@@ -154,6 +154,7 @@ let counts = new Float64Array(1024);
 export function tfidf(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
   const { index, filter, idf } = model;
   if (counts.length < idf.length) counts = new Float64Array(idf.length);
+  const c = counts;
   const seen = new Int32Array(keys.length);
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -161,16 +162,16 @@ export function tfidf(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: I
     if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
     const row = index.get(keys[i]);
     if (row < 0) continue;
-    if (counts[row] === 0) seen[n++] = row;
-    counts[row]++;
+    if (c[row] === 0) seen[n++] = row;
+    c[row]++;
   }
   const rows = seen.subarray(0, n);
   const values = new Float64Array(n);
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    const v = (1 + Math.log(counts[r])) * idf[r];
-    counts[r] = 0;
+    const v = (1 + Math.log(c[r])) * idf[r];
+    c[r] = 0;
     values[i] = v;
     norm += v * v;
   }

@@ -613,6 +613,53 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
   return out.sort((a, b) => b.sum - a.sum || a.index - b.index);
 }
 
+/**
+ * Per paragraph, the tallies topicTallies(k, doc, s, e + 1) would give, in one pass over each
+ * topic's hits (a call per paragraph cost about 4% of classify): for each topic, the number of
+ * paragraphs with its terms (`present`), and the topics that lead a paragraph (`owners`: at least
+ * PARAGRAPH_TOPIC_MIN, at least PARAGRAPH_TOPIC_SHARE of the paragraph's strongest topic, with a
+ * clear term). The paragraphs are in text order, after the headline (no title boost).
+ */
+function paragraphTallies(k: Knowledge, doc: Doc, paragraphs: [number, number][]): { owners: Set<number>; present: Map<number, number> } {
+  const P = paragraphs.length;
+  const T = k.topicIds.length;
+  const sum = new Float64Array(P * T);
+  const clearAt = new Uint8Array(P * T);
+  visibleTopicHits(k, doc).forEach((hs, t) => {
+    let p = 0;
+    let end = -1;
+    for (let x = 0; x < hs.length && p < P; x++) {
+      const h = hs[x];
+      // The paragraph [s, e + 1) holding the hit's start, if any; a new paragraph starts a new run.
+      let moved = false;
+      while (p < P && h.s >= paragraphs[p][1] + 1) {
+        p++;
+        moved = true;
+      }
+      if (moved) end = -1;
+      if (p >= P || h.s < paragraphs[p][0]) continue;
+      if (h.s < end) continue;
+      sum[p * T + t] += h.p.weight;
+      if (h.p.weight >= TOPIC_CLEAR_TERM) clearAt[p * T + t] = 1;
+      end = h.e;
+    }
+  });
+  const owners = new Set<number>();
+  const present = new Map<number, number>();
+  for (let p = 0; p < P; p++) {
+    let best = 0;
+    for (let t = 0; t < T; t++) best = Math.max(best, sum[p * T + t]);
+    if (best <= 0) continue;
+    for (let t = 0; t < T; t++) {
+      const s = sum[p * T + t];
+      if (s <= 0) continue;
+      present.set(t, (present.get(t) ?? 0) + 1);
+      if (s >= PARAGRAPH_TOPIC_MIN && s >= PARAGRAPH_TOPIC_SHARE * best && clearAt[p * T + t]) owners.add(t);
+    }
+  }
+  return { owners, present };
+}
+
 const topicScore = (sum: number) => 1 - Math.exp(-sum / 1.5);
 
 /**
@@ -766,17 +813,8 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   if (!tallies.length) return [];
   const best = tallies[0].sum;
   const clear = (t: TopicTally) => t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM);
-  const owners = new Set<number>();
   const paragraphs = paragraphSpans(doc).filter(([s]) => s >= doc.titleEnd);
-  const present = new Map<number, number>();
-  for (const [s, e] of paragraphs) {
-    const local = topicTallies(k, doc, s, e + 1);
-    if (!local.length) continue;
-    for (const t of local) {
-      present.set(t.index, (present.get(t.index) ?? 0) + 1);
-      if (t.sum >= PARAGRAPH_TOPIC_MIN && t.sum >= PARAGRAPH_TOPIC_SHARE * local[0].sum && clear(t)) owners.add(t.index);
-    }
-  }
+  const { owners, present } = paragraphTallies(k, doc, paragraphs);
   const sections = new Set<number>();
   for (const [s, e] of sectionSpans(doc, title, text)) {
     const top = topicTallies(k, doc, s, e)[0];
@@ -889,33 +927,36 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
   const tf = new Uint16Array(k.termIdf.length);
   const seen: number[] = [];
   const touched: number[] = [];
+  const { id: ids, join: joins, n: units } = u;
+  const { stop, terms, termIdf, termPostings, maxScore } = k;
+  const cjkBase = CJK_BASE;
   const k1 = 1.2;
   const b = 0.5;
   const avg = 60;
   let i = 0;
-  while (i < u.n) {
+  while (i < units) {
     const p = para[i];
     let j = i;
-    while (j < u.n && para[j] === p) j++;
+    while (j < units && para[j] === p) j++;
     seen.length = 0;
     let len = 0;
     for (let x = i; x < j; x++) {
-      const id = u.id[x];
+      const id = ids[x];
       if (id < 0) {
         len++;
         continue;
       }
       let key: number;
-      if (id >= CJK_BASE) {
-        if (x + 1 >= j || u.id[x + 1] < CJK_BASE || !u.join[x + 1]) continue;
-        key = bigramKey(id - CJK_BASE, u.id[x + 1] - CJK_BASE);
+      if (id >= cjkBase) {
+        if (x + 1 >= j || ids[x + 1] < cjkBase || !joins[x + 1]) continue;
+        key = bigramKey(id - cjkBase, ids[x + 1] - cjkBase);
         len += 0.5;
       } else {
-        if (k.stop[id]) continue;
+        if (stop[id]) continue;
         key = id;
         len++;
       }
-      const t = k.terms.get(key);
+      const t = terms.get(key);
       if (t >= 0 && tf[t]++ === 0) seen.push(t);
     }
     if (seen.length) {
@@ -924,8 +965,8 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
       for (const t of seen) {
         const n = tf[t];
         tf[t] = 0;
-        const w = (k.termIdf[t] * (n * (k1 + 1))) / (n + norm);
-        const post = k.termPostings[t];
+        const w = (termIdf[t] * (n * (k1 + 1))) / (n + norm);
+        const post = termPostings[t];
         for (let q = 0; q < post.length; q++) {
           const m = post[q];
           if (score[m] === 0) touched.push(m);
@@ -933,7 +974,7 @@ function bm25(k: Knowledge, doc: Doc): { sim: Float64Array; passage: Int32Array 
         }
       }
       for (const m of touched) {
-        const s = score[m] / k.maxScore[m];
+        const s = score[m] / maxScore[m];
         if (s > sim[m]) {
           sim[m] = s;
           passage[m] = i;

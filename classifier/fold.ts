@@ -88,7 +88,8 @@ export function foldText(text: string): string {
   const n = text.length;
   if (n === 0) return text;
   const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) out[i] = FOLD[text.charCodeAt(i)];
+  const fold = FOLD;
+  for (let i = 0; i < n; i++) out[i] = fold[text.charCodeAt(i)];
   return UTF16.decode(out);
 }
 

@@ -372,8 +372,9 @@ export function shingleHashes(text: string): Int32Array {
   const toks: number[] = [];
   let h = 0;
   let inWord = false;
+  const fold = FOLD;
   for (let i = 0; i < text.length; i++) {
-    const c = FOLD[text.charCodeAt(i)];
+    const c = fold[text.charCodeAt(i)];
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     if (alnum) {
       h = inWord ? Math.imul(h ^ c, 0x01000193) : Math.imul(0x811c9dc5 ^ c, 0x01000193);
