@@ -278,9 +278,11 @@ export interface Features {
 const inside = (h: Hit, spans: Hit[]) => spans.some((a) => a.s <= h.s && a.e >= h.e);
 
 /** Partners (lexicon.ts) that name the initiative's group of countries rather than a country, as
- *  written right after its name ("Belt and Road partner countries", “一带一路”共建国家, 沿線國家). */
+ *  written right after its name ("Belt and Road partner countries", “一带一路”共建国家, 沿線國家).
+ *  By the phrase matched, not the text's spelling of it: a line joined inside it ("沿 线国家", a
+ *  wrapped line of batch21 zh-591 at 36 columns) or a hyphen ("partner-countries") is the same phrase. */
 const GROUP_PARTNERS = new Set(['partner countries', 'partner country', 'countries along the route', 'participating countries', 'participating country', '沿线国家', '共建国家', '伙伴国']);
-const groupPartner = (doc: Doc, h: Hit) => GROUP_PARTNERS.has(foldText(doc.full.slice(h.s, h.e)).toLowerCase());
+const groupPartner = (doc: Doc, h: Hit) => GROUP_PARTNERS.has(foldText(doc.k.phrases.texts[h.phrase]).toLowerCase());
 
 export function featuresOf(doc: Doc): Features {
   const anchors = anchorsOf(doc);
