@@ -461,24 +461,26 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     }
   });
 
-  it('reads the old route as history though a line break falls inside 古代 (batch10 zh-847 at 36 columns)', () => {
-    const a = readLabelled().find((x) => x.id === 'zh-847')!;
-    const text = wrap(a.text, 36);
-    expect(text).toContain('古\n代海上丝绸之路');
+  /** A labelled article judged not relevant, wrapped at `width` with a line break inside `broken`,
+   *  scores as it does unwrapped; returns the wrapped text. */
+  const sameWrapped = (id: string, width: number, broken: string) => {
+    const a = readLabelled().find((x) => x.id === id)!;
+    const text = wrap(a.text, width);
+    expect(text).toContain(broken);
     const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
     expect(plain.relevant).toBe(false);
     expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
+    return text;
+  };
+
+  it('reads the old route as history though a line break falls inside 古代 (batch10 zh-847 at 36 columns)', () => {
+    sameWrapped('zh-847', 36, '古\n代海上丝绸之路');
   });
 
   it('reads 沿线国家 after the initiative\'s name as its group though a line break falls inside it (batch21 zh-591 at 36 columns)', () => {
     // Joined, the lines read "“一带一路”沿 线国家": the same phrase, but its spelling was compared with
     // the group's names, so it counted as a partner country (0.486 → 0.513, judged relevant).
-    const a = readLabelled().find((x) => x.id === 'zh-591')!;
-    const text = wrap(a.text, 36);
-    expect(text).toContain('“一带一路”沿\n线国家');
-    const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
-    expect(plain.relevant).toBe(false);
-    expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
+    sameWrapped('zh-591', 36, '“一带一路”沿\n线国家');
     // (So is a hyphen: "Belt and Road partner-countries" names the group, as "partner countries" does.)
     const partners = (t: string) => relevanceFeatures({ title: 'Ministers meet in Beijing', text: `${t} met in Beijing on Monday to review ports and trains.` }, k).partners;
     expect(partners('The Belt and Road partner-countries')).toBe(partners('The Belt and Road partner countries'));
@@ -488,13 +490,8 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
   it('joins a line that starts with "&" to the line before (batch11 en-129 at 66 columns)', () => {
     // "…the Silk Road Economic Belt\n& the 21st Century Maritime Silk Road." was read as two
     // paragraphs: the port's stock location sentence lost its strategy list (0.406 → 0.755).
-    const a = readLabelled().find((x) => x.id === 'en-129')!;
-    const text = wrap(a.text, 66);
-    expect(text).toContain('Economic Belt\n& the 21st Century');
+    const text = sameWrapped('en-129', 66, 'Economic Belt\n& the 21st Century');
     expect(unwrapLines(text)).toContain('Economic Belt & the 21st Century');
-    const plain = classify({ title: a.title, text: a.text }, k, { threshold: 0.5 });
-    expect(plain.relevant).toBe(false);
-    expect(classify({ title: a.title, text }, k, { threshold: 0.5 }).score).toBe(plain.score);
   });
 
   it('reads a stray line break inside a sentence of an unwrapped text as a space (batch12 en-158)', () => {
