@@ -618,7 +618,8 @@ function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTal
  * topic's hits (a call per paragraph cost about 4% of classify): for each topic, the number of
  * paragraphs with its terms (`present`), and the topics that lead a paragraph (`owners`: at least
  * PARAGRAPH_TOPIC_MIN, at least PARAGRAPH_TOPIC_SHARE of the paragraph's strongest topic, with a
- * clear term). The paragraphs are in text order, after the headline (no title boost).
+ * clear term). The paragraphs are in text order, after the headline (no title boost), and apart:
+ * each ends before the next starts (paragraphSpans: a newline between them), so a hit is in one.
  */
 function paragraphTallies(k: Knowledge, doc: Doc, paragraphs: [number, number][]): { owners: Set<number>; present: Map<number, number> } {
   const P = paragraphs.length;
