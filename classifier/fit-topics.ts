@@ -1,7 +1,7 @@
 // Fits the topic model (classifier/weights.ts: TOPIC_BIAS, TOPIC_WEIGHTS, TOPIC_PRIORS) on the
 // DEV data only: the articles of test/eval/articles.jsonl with split == "dev" that are labelled
 // relevant, plus the dev halves of test/eval/batch2.jsonl and batch3.jsonl and all of batch4.jsonl,
-// batch6.jsonl, batch9.jsonl, batch11.jsonl, batch14.jsonl, batch18.jsonl, batch19.jsonl and batch20.jsonl (GUIDE.md §7–§24). The test split and the holdout halves are never used here.
+// batch6.jsonl, batch9.jsonl, batch11.jsonl, batch14.jsonl, batch18.jsonl, batch19.jsonl, batch20.jsonl and batch22.jsonl (GUIDE.md §7–§26). The test split and the holdout halves are never used here.
 //
 // One row per (article, topic the article has terms of): the features of topicCandidates, y = the
 // topic is among the article's labels. One feature, `resembles`, is the score of the topic

@@ -487,6 +487,14 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     expect(partners('The Belt and Road partner countries')).toBeLessThan(partners('The Belt and Road partner countries and Kenya'));
   });
 
+  it('reads a Chinese text whose wrapped lines are cut short by English names as wrapped (batch22 zh-644 at 40 columns)', () => {
+    // Its breaks inside bracketed names ("(Guillermo\nLasso)", "(Build Back\nBetter …)") were wraps
+    // but no evidence of wrapping, and too few full lines ran on between them: the text was left as
+    // lines, and the US plan's English name stayed broken (0.49 → 0.632, judged relevant).
+    const text = sameWrapped('zh-644', 40, '“重建美好世界”(Build Back\nBetter for the World');
+    expect(unwrapLines(text)).toContain('抗衡的全球 性基础设施建设计划,将其命名为“重建美好世界”(Build Back Better for the World');
+  });
+
   it('joins a line that starts with "&" to the line before (batch11 en-129 at 66 columns)', () => {
     // "…the Silk Road Economic Belt\n& the 21st Century Maritime Silk Road." was read as two
     // paragraphs: the port's stock location sentence lost its strategy list (0.406 → 0.755).

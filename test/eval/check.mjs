@@ -13,10 +13,10 @@ const MAIN = new URL('./articles.jsonl', import.meta.url);
 const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const FILE = fileArg ? new URL(fileArg, `file://${process.cwd()}/`) : MAIN;
 const SECOND = FILE.href !== MAIN.href;
-// batch4, batch6, batch9, batch11, batch14, batch18, batch19 and batch20 (GUIDE.md §10, §12, §15, §17, §20, §24) are training data only: every article is dev;
+// batch4, batch6, batch9, batch11, batch14, batch18, batch19, batch20 and batch22 (GUIDE.md §10, §12, §15, §17, §20, §24, §26) are training data only: every article is dev;
 // batch5, batch7, batch8, batch10, batch12, batch13, batch15, batch16, batch17 and batch21 (§11, §13, §14, §16, §18, §19, §21–§23, §25), blind spot-checks, are measure only: every
 // article is holdout.
-const ALL_DEV = ['./batch4.jsonl', './batch6.jsonl', './batch9.jsonl', './batch11.jsonl', './batch14.jsonl', './batch18.jsonl', './batch19.jsonl', './batch20.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
+const ALL_DEV = ['./batch4.jsonl', './batch6.jsonl', './batch9.jsonl', './batch11.jsonl', './batch14.jsonl', './batch18.jsonl', './batch19.jsonl', './batch20.jsonl', './batch22.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
 const ALL_HOLDOUT = ['./batch5.jsonl', './batch7.jsonl', './batch8.jsonl', './batch10.jsonl', './batch12.jsonl', './batch13.jsonl', './batch15.jsonl', './batch16.jsonl', './batch17.jsonl', './batch21.jsonl'].some((f) => FILE.href === new URL(f, import.meta.url).href);
 const SPLITS = ALL_DEV ? ['dev'] : ALL_HOLDOUT ? ['holdout'] : SECOND ? ['dev', 'holdout'] : ['dev', 'test'];
 const SEEDS = new URL('../../seeds/documents/index.json', import.meta.url);

@@ -1,6 +1,6 @@
 // The labelled evaluation sets (GUIDE.md): the main set articles.jsonl (dev/test), the later batches
 // batch2.jsonl and batch3.jsonl (dev/holdout, §7–§8), batch4.jsonl, batch6.jsonl, batch9.jsonl, batch11.jsonl, batch14.jsonl,
-// batch18.jsonl, batch19.jsonl and batch20.jsonl (dev only, §10, §12, §15, §17, §20, §24) and batch5.jsonl, batch7.jsonl, batch8.jsonl, batch10.jsonl, batch12.jsonl,
+// batch18.jsonl, batch19.jsonl, batch20.jsonl and batch22.jsonl (dev only, §10, §12, §15, §17, §20, §24, §26) and batch5.jsonl, batch7.jsonl, batch8.jsonl, batch10.jsonl, batch12.jsonl,
 // batch13.jsonl, batch15.jsonl, batch16.jsonl, batch17.jsonl and batch21.jsonl (holdout only, §11, §13, §14, §16, §18, §19, §21–§23, §25) when they are
 // there, for the eval (run.ts) and the models' fitters (classifier/fit-topics.ts,
 // fit-relevance.ts); and the precision/recall/F1 they count with.
@@ -24,7 +24,7 @@ export interface Article {
   file: string;
 }
 
-export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl', 'batch6.jsonl', 'batch7.jsonl', 'batch8.jsonl', 'batch9.jsonl', 'batch10.jsonl', 'batch11.jsonl', 'batch12.jsonl', 'batch13.jsonl', 'batch14.jsonl', 'batch15.jsonl', 'batch16.jsonl', 'batch17.jsonl', 'batch18.jsonl', 'batch19.jsonl', 'batch20.jsonl', 'batch21.jsonl'] as const;
+export const LABELLED_FILES = ['articles.jsonl', 'batch2.jsonl', 'batch3.jsonl', 'batch4.jsonl', 'batch5.jsonl', 'batch6.jsonl', 'batch7.jsonl', 'batch8.jsonl', 'batch9.jsonl', 'batch10.jsonl', 'batch11.jsonl', 'batch12.jsonl', 'batch13.jsonl', 'batch14.jsonl', 'batch15.jsonl', 'batch16.jsonl', 'batch17.jsonl', 'batch18.jsonl', 'batch19.jsonl', 'batch20.jsonl', 'batch21.jsonl', 'batch22.jsonl'] as const;
 
 /** Every labelled article of the files, in file order (a missing file counts as empty). */
 export function readLabelled(): Article[] {

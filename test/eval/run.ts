@@ -1,8 +1,8 @@
 // `npm run eval`: classifies every labelled article of test/eval/articles.jsonl with the lexical
 // classifier against the seed knowledge and prints, for the dev and the test split (and the dev
 // and holdout halves of test/eval/batch2.jsonl and batch3.jsonl, the all-dev batch4.jsonl,
-// batch6.jsonl, batch9.jsonl, batch11.jsonl, batch14.jsonl, batch18.jsonl, batch19.jsonl and batch20.jsonl and the all-holdout batch5.jsonl, batch7.jsonl, batch8.jsonl,
-// batch10.jsonl, batch12.jsonl, batch13.jsonl, batch15.jsonl, batch16.jsonl, batch17.jsonl and batch21.jsonl, GUIDE.md §7–§25, when
+// batch6.jsonl, batch9.jsonl, batch11.jsonl, batch14.jsonl, batch18.jsonl, batch19.jsonl, batch20.jsonl and batch22.jsonl and the all-holdout batch5.jsonl, batch7.jsonl, batch8.jsonl,
+// batch10.jsonl, batch12.jsonl, batch13.jsonl, batch15.jsonl, batch16.jsonl, batch17.jsonl and batch21.jsonl, GUIDE.md §7–§26, when
 // present; a split drawn from several files also per file), English and
 // Chinese separately and together:
 //   - relevance precision / recall / F1 (threshold CLASSIFY_THRESHOLD, default 0.5);
