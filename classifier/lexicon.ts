@@ -164,15 +164,17 @@ export const OTHER_PROGRAMMES: string[] = [
   'Clean Green Initiative',
   'Team Europe',
   '全球门户',
-  // (Chinese names as the English ones are given: both translations of B3W in use, and Japan's
-  // Partnership for Quality Infrastructure — batch22's zh-642 and zh-644 passed without them.)
+  // (Chinese names as the English ones are given: the translations of B3W and PGII in use, and
+  // Japan's Partnership for Quality Infrastructure — batch22's zh-642 and zh-644 passed without them.)
   '重建更好世界',
   '重建美好世界',
+  '重建更美好世界',
   '印度中东欧洲经济走廊',
   '印欧经济走廊',
   '蓝点网络',
   '全球基础设施和投资伙伴关系',
   '全球基础设施与投资伙伴关系',
+  '全球基建和投资伙伴关系',
   '高质量基础设施合作伙伴关系',
   '洛比托走廊',
 ];

@@ -344,7 +344,8 @@ function joinLoneBreaks(text: string, starts: number[], ends: number[]): string 
  * (CJK_WRAP_MIN with Chinese) and FULL_LINE of the text's width: of the lines with a line after
  * them in their paragraph, the length three in four do not exceed (one long link or table row does
  * not set it). Only a text that looks hard-wrapped is touched: at least three full lines that end
- * inside a sentence and go on — in English with a lower-case word, or with any word after a line
+ * inside a sentence and go on (in a Chinese text, also lines of prose broken inside a bracket the
+ * next line closes) — in English with a lower-case word, or with any word after a line
  * that nearly fills the width (NEAR_FULL; a heading is shorter and followed by a capital), in
  * Chinese after a character or ，、 with a character, anywhere before a line that starts with
  * 。，) or another mark no line starts with — and those at least half of its single line breaks; a
@@ -402,12 +403,15 @@ export function unwrapLines(text: string): string {
     const first = text.charCodeAt(next);
     const cjk = isCjk(last) || CJK_INSIDE.has(last) || isCjk(first);
     // (Inside a bracket the next line closes, the break is a wrap however short the line: a Chinese
-    // wrap cuts an English name into words, "…(Build\nBack Better\nWorld,简称B3W)…". It shows the
-    // text is wrapped as a line running on does: a Chinese text full of English names, wrapped, has
-    // many such breaks and few full lines between them — batch22's zh-644 at 40 columns.)
+    // wrap cuts an English name into words, "…(Build\nBack Better\nWorld,简称B3W)…". In a Chinese
+    // text it shows the text is wrapped, as a line running on does, where the line is one of prose —
+    // of CJK_WRAP_MIN characters, a stop or comma inside: a Chinese text full of English names,
+    // wrapped, has few full lines between such breaks (batch22's zh-644 at 40 columns). Not a list
+    // of names with their English forms, one per line, nor an English contacts block, whose
+    // brackets break too: a heading over its paragraph would be joined to it.)
     if (open > 0 && bracketBalance(text, next, Math.min(ends[n + 1], next + BRACKET_REACH)) < 0 && !LIST_MARK.test(text.slice(next, next + 6)) && !LIST_CLOSE.test(text.slice(next, next + 4))) {
       wraps.push(n);
-      runOn++;
+      if (len >= CJK_WRAP_MIN && /[，、。；：,;]/.test(text.slice(starts[n], ends[n] - 1)) && chinese()) runOn++;
       continue;
     }
     // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…"; in a Chinese text a

@@ -493,6 +493,29 @@ describe('hard-wrapped text (a wire feed\'s fixed-width lines)', () => {
     // lines, and the US plan's English name stayed broken (0.49 → 0.632, judged relevant).
     const text = sameWrapped('zh-644', 40, '“重建美好世界”(Build Back\nBetter for the World');
     expect(unwrapLines(text)).toContain('抗衡的全球 性基础设施建设计划,将其命名为“重建美好世界”(Build Back Better for the World');
+    // (Not everywhere: an English contacts block broken inside its brackets does not make a text with
+    // headings over their paragraphs wrapped — a reviewer's case: its headings were joined to them.)
+    const contacts = [
+      'Kenya and China sign Mombasa port deal under Belt and Road',
+      '',
+      'Officials from both countries signed the agreement in Nairobi on Monday, covering a new berth and a rail link to the port.',
+      '',
+      'What the agreement covers in the first phase of works',
+      'The first phase includes dredging, a container berth and a 40-km rail spur to the inland container depot at Embakasi.',
+      '',
+      'Financing terms still under negotiation with lenders',
+      'The Treasury said the loan terms would be published once parliament approves the deal, expected before the end of June.',
+      '',
+      'Media contacts:',
+      'Jane Wanjiru (Kenya Ports Authority,',
+      'Communications Office)',
+      'Li Wei (China Road and Bridge Corporation,',
+      'Nairobi Office)',
+      'Peter Otieno (Ministry of Transport,',
+      'Press Desk)',
+    ].join('\n');
+    expect(unwrapLines(contacts)).toContain('phase of works\nThe first phase');
+    expect(unwrapLines(contacts)).toContain('with lenders\nThe Treasury');
   });
 
   it('joins a line that starts with "&" to the line before (batch11 en-129 at 66 columns)', () => {
