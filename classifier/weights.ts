@@ -15,7 +15,12 @@
 // printed again as the text's first line as chrome (chrome.ts): leave-one-out accuracy 0.954 →
 // 0.960 (log-loss 0.116 → 0.114), leave-one-file-out F1 EN 0.955 → 0.961 / ZH 0.973; again, in the
 // third decimal, after bylines and a date line at the text's top became chrome (ten labelled texts
-// have one: six dev, three test, one holdout; no figure moved).
+// have one: six dev, three test, one holdout; no figure moved). Not refitted in session twenty-six
+// after rival programmes' Chinese names joined lexicon.ts, though two fitted negatives (a PGII and a
+// Global Gateway report) read them: the fitter now gives weights that differ in the second decimal
+// (otherProgrammes -1.996, leadAnchors 2.445), with the same leave-one-out accuracy 0.960 and
+// leave-one-file-out F1 EN 0.961 / ZH 0.973; no test or holdout figure moves either way, and these
+// weights are kept.
 // batch9.jsonl and batch11.jsonl train the topic model only (the fitter says why).
 // The test split and the holdout halves were never used.
 import type { FeatureName } from './features.js';
