@@ -288,6 +288,10 @@ function moreChinese(text: string, a: number, b: number): boolean {
 const LIST_CLOSE = /^(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]/;
 /** How far into the next line a bracket left open must close for the break to be a wrap. */
 const BRACKET_REACH = 60;
+/** A stop or comma inside text[from, to) — not the character it ends in: a line of prose holds one
+ *  where a name does not, nor a list of names each ending in a comma. */
+const PROSE_MARK = /[，、。；：,;]/;
+const holdsProseMark = (text: string, from: number, to: number) => PROSE_MARK.test(text.slice(from, to - 1));
 /** A list entry's or heading's marker at a line's start: "1.", "2)", "(a)", "•", "-", 一、 （一） (1) ① 第三条. */
 const LIST_MARK = /^(?:[0-9]{1,2}[.)](?:\s|$)|\([0-9a-z]{1,2}\)|[•·*\-–] |[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[①-⑳]|第[一二三四五六七八九十百0-9]+[条章节])/;
 
@@ -411,7 +415,7 @@ export function unwrapLines(text: string): string {
     // brackets break too: a heading over its paragraph would be joined to it.)
     if (open > 0 && bracketBalance(text, next, Math.min(ends[n + 1], next + BRACKET_REACH)) < 0 && !LIST_MARK.test(text.slice(next, next + 6)) && !LIST_CLOSE.test(text.slice(next, next + 4))) {
       wraps.push(n);
-      if (len >= CJK_WRAP_MIN && /[，、。；：,;]/.test(text.slice(starts[n], ends[n] - 1)) && chinese()) runOn++;
+      if (len >= CJK_WRAP_MIN && holdsProseMark(text, starts[n], ends[n]) && chinese()) runOn++;
       continue;
     }
     // (A Chinese line may end in an English name: "…“全球门户”(Global\nGateway)…"; in a Chinese text a
@@ -445,7 +449,7 @@ export function unwrapLines(text: string): string {
       const commaAfterCjk = last === 44 && isCjk(text.charCodeAt(ends[n] - 2));
       // (The stop or comma inside the line, not the one it ends in: a list of names, each ending in
       // a comma, runs on no more for it.)
-      if ((isCjk(last) || CJK_INSIDE.has(last) || commaAfterCjk) && isCjk(first) && len >= CJK_FULL * width && /[，、。；：,;]/.test(text.slice(starts[n] + (marked ? 3 : 0), ends[n] - 1))) runOn++;
+      if ((isCjk(last) || CJK_INSIDE.has(last) || commaAfterCjk) && isCjk(first) && len >= CJK_FULL * width && holdsProseMark(text, starts[n] + (marked ? 3 : 0), ends[n])) runOn++;
     } else if (runsOn(last) && (isLower(first) || isDigit(first) || (!marked && len >= NEAR_FULL * width && (isLower(last) || last === 44) && isLetter(first)))) runOn++;
   }
   if (runOn < 3 || runOn * 2 < single) return joinLoneBreaks(text, starts, ends);
