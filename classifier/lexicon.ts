@@ -465,6 +465,10 @@ export const TOPIC_EXTRA: Record<string, [string, number][]> = {
     ['关税', 0.5], ['进口', 0.3], ['出口', 0.3], ['商贸', 0.5], ['贸易通道', 0.6], ['国际贸易', 0.5], ['贸易往来', 0.6],
     // trade figures and facilitation in the words of Chinese reports (货物贸易总额, 贸易投资便利化)
     ['货物贸易', 0.6], ['贸易额', 0.5], ['贸易总额', 0.6], ['贸易投资便利化', 0.8], ['投资贸易便利化', 0.8],
+    // customs clearance and declaration, as English "customs" (0.4) counts them
+    ['通关', 0.4], ['报关', 0.4],
+    // the short form of 自由贸易协定 (free trade agreement, 0.7 in seeds/topics.yaml)
+    ['自贸协定', 0.7],
   ],
   'digital-economy': [
     ['data center', 0.6], ['submarine cable', 0.6], ['fiber optic', 0.5], ['cloud computing', 0.5], ['smart city', 0.5], ['ICT', 0.5],
