@@ -146,47 +146,69 @@ export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
 
 /** Counting scratch shared by all calls (synchronous, never re-entered), grown to the largest model. */
 let counts = new Float64Array(1024);
+/** Rows and values of resemblance (and values of tfidf before their copy): scratch as counts, grown
+ *  to the largest bag (typed arrays of a bag's size are allocated off the heap: the two per call took
+ *  about half of resemblance's time). */
+let rowScratch = new Int32Array(1024);
+let valueScratch = new Float64Array(1024);
+/** 1 + ln(n) for the small counts of a bag (Math.log's own values: the same numbers, read from a table). */
+const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, n) => 1 + Math.log(n));
 
 /**
  * A bag as the model's L2-normalised TF-IDF vector (sublinear tf): its rows, in the order their keys
  * first occur, and values.
  */
 export function tfidf(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
+  const rows = new Int32Array(keys.length);
+  growScratch(keys.length);
+  const n = tfidfInto(model, keys, rows, valueScratch);
+  return { rows: rows.subarray(0, n), values: valueScratch.slice(0, n) };
+}
+
+function growScratch(length: number): void {
+  if (rowScratch.length >= length) return;
+  rowScratch = new Int32Array(length);
+  valueScratch = new Float64Array(length);
+}
+
+/** tfidf into `rows` and `values` (at least as long as `keys`); returns how many rows. */
+function tfidfInto(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array, rows: Int32Array, values: Float64Array): number {
   const { index, filter, idf } = model;
   if (counts.length < idf.length) counts = new Float64Array(idf.length);
   const c = counts;
-  const seen = new Int32Array(keys.length);
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
     const bit = keys[i] >>> 16;
     if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
     const row = index.get(keys[i]);
     if (row < 0) continue;
-    if (c[row] === 0) seen[n++] = row;
+    if (c[row] === 0) rows[n++] = row;
     c[row]++;
   }
-  const rows = seen.subarray(0, n);
-  const values = new Float64Array(n);
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
-    const v = (1 + Math.log(c[r])) * idf[r];
+    const count = c[r];
+    const v = (count < ONE_PLUS_LOG.length ? ONE_PLUS_LOG[count] : 1 + Math.log(count)) * idf[r];
     c[r] = 0;
     values[i] = v;
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < n; i++) values[i] /= norm;
-  return { rows, values };
+  return n;
 }
 
 /** The model's score (a logit) for each of its topics, for a bag of keys (bagKeys). */
 export function resemblance(model: BowModel, keys: Int32Array): Float64Array {
   const T = model.topics.length;
   const out = Float64Array.from(model.bias);
-  const { rows, values } = tfidf(model, keys);
+  growScratch(keys.length);
+  const rows = rowScratch;
+  const values = valueScratch;
+  const n = tfidfInto(model, keys, rows, values);
   const w = model.weights;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < n; i++) {
     const base = rows[i] * T;
     const v = values[i];
     for (let t = 0; t < T; t++) out[t] += v * w[base + t];
