@@ -467,6 +467,14 @@ describe('topics', () => {
     expect(mass('trade', 'The celebration integrates traditional cultural elements such as customs, flavors and crafts. It shows traditional customs of the Spring Festival.')).toBe(0);
     expect(mass('trade', 'The customs authority cut clearance times for goods from partner countries.')).toBeGreaterThan(0);
     expect(mass('trade', 'The two sides agreed to simplify procedures such as customs clearance for goods.')).toBe(mass('trade', 'The two sides agreed to simplify procedures, including customs clearance for goods.'));
+    // Customs clearance and declaration, and a free trade agreement's short name, count in Chinese
+    // as their English counts (session twenty-seven), in traditional characters too.
+    const english = mass('trade', 'Customs clearance took a day. The customs declaration was made online.');
+    expect(english).toBeGreaterThan(0);
+    expect(mass('trade', '通关只需一天,报关手续在网上办理。')).toBeCloseTo(english, 5);
+    expect(mass('trade', '通關只需一天,報關手續在網上辦理。')).toBeCloseTo(english, 5);
+    expect(mass('trade', '两国签署自贸协定。')).toBe(mass('trade', '两国签署自由贸易协定。'));
+    expect(mass('trade', '两国签署自贸协定。')).toBeGreaterThan(0.5);
   });
 
   it('lists at most three topics, most probable first, scored by the topic model, the leading topic at least', () => {
