@@ -450,7 +450,9 @@ export class PhraseSet<P> {
   scan(u: Units): Int32Array {
     const t = (this.compiled ??= compileTrie(this.root));
     const { rootWord, rootCjk, outStart, outCount, outs, hasNext, edgeNode, edgeUnit, edgeTarget, mask } = t;
-    let out = new Int32Array(96);
+    // The triples are gathered in a buffer shared by all calls (scan is synchronous and never
+    // re-entered) and copied out once, instead of a new array doubled from 96 in each call.
+    let out = scanOut;
     let k = 0;
     const { id, join, n } = u;
     const cjkBase = CJK_BASE;
@@ -465,7 +467,7 @@ export class PhraseSet<P> {
           if (k + 3 * count > out.length) {
             const grown = new Int32Array(Math.max(out.length * 2, k + 3 * count));
             grown.set(out);
-            out = grown;
+            out = scanOut = grown;
           }
           for (let o = outStart[at], end = o + count; o < end; o++) {
             out[k++] = outs[o];
@@ -489,6 +491,8 @@ export class PhraseSet<P> {
         at = next;
       }
     }
-    return out.subarray(0, k);
+    return out.slice(0, k);
   }
 }
+
+let scanOut = new Int32Array(1 << 12);
