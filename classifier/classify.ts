@@ -575,16 +575,20 @@ function visibleTopicHits(k: Knowledge, doc: Doc): Hit[][] {
   if (lists) return lists;
   const global = hitsOf(doc, Role.NegativeGlobal);
   const perTopic = hitsOf(doc, Role.NegativeTopic);
-  const hidden = (h: Hit, ti: number) => {
-    for (const c of global) if (c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
-    for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
-    return false;
-  };
   lists = k.topicIds.map(() => []);
-  for (const h of topicHits(doc)) if (!hidden(h, h.p.arg)) lists[h.p.arg].push(h);
+  for (const h of topicHits(doc)) if (!hidden(h, h.p.arg, global, perTopic)) lists[h.p.arg].push(h);
   for (const hs of lists) hs.sort((a, b) => a.s - b.s || b.e - a.e || b.p.weight - a.p.weight);
   visibleCache.set(doc, lists);
   return lists;
+}
+
+/** Whether a negative cue hides the hit of topic ti: one of every topic's (global) or of ti's own
+ *  (perTopic) overlapping it, unless the hit holds the cue and is longer. (Module-level, as are
+ *  other helpers of per-document functions: under tsx a closure is named on each call, ~0.3 µs.) */
+function hidden(h: Hit, ti: number, global: Hit[], perTopic: Hit[]): boolean {
+  for (const c of global) if (c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+  for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+  return false;
 }
 
 function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTally[] {
@@ -671,11 +675,15 @@ const markedCache = new WeakMap<Doc, { rival: Set<number>; bri: Set<number> }>()
 function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
   let marked = markedCache.get(doc);
   if (!marked) {
-    const sentencesOf = (role: Role) => new Set(hitsOf(doc, role).map((h) => doc.u.sent[h.i]));
-    marked = { rival: sentencesOf(Role.OtherProgramme), bri: sentencesOf(Role.Anchor) };
+    marked = { rival: sentencesOf(doc, Role.OtherProgramme), bri: sentencesOf(doc, Role.Anchor) };
     markedCache.set(doc, marked);
   }
   return marked;
+}
+
+/** The sentences (the Units' numbering) with hits of the role. */
+function sentencesOf(doc: Doc, role: Role): Set<number> {
+  return new Set(hitsOf(doc, role).map((h) => doc.u.sent[h.i]));
 }
 
 /** What ends an organisation's name after a term, in English (capitalised words, "and"/"of"/"&"
@@ -700,6 +708,16 @@ function nameWord(doc: Doc, topic: number, h: Hit): boolean {
 /** The weight of a usual word of a topic's field (seeds/topics.yaml: 0.3–0.5; a bare word is 0.2). */
 const FIELD_WORD = 0.3;
 
+/** 1 when the hit's sentence (the Units' numbering) is one of `sentences`, else 0. (This and
+ *  shownAsBri are module-level, not closures of topicEvidence: see hidden.) */
+function inSentences(sentences: Set<number>, doc: Doc, h: Hit): number {
+  return sentences.has(doc.u.sent[h.i]) ? 1 : 0;
+}
+/** 1 for a term of the field (FIELD_WORD and up) in a sentence that names the BRI, else 0. */
+function shownAsBri(bri: Set<number>, doc: Doc, h: Hit): number {
+  return inSentences(bri, doc, h) && h.p.weight >= FIELD_WORD ? 1 : 0;
+}
+
 /**
  * The topic's evidence: the sentences of its strongest terms. With `led` (the sentences where it
  * has the most term weight of the topics listed), only those when there are any, so a second topic
@@ -709,25 +727,25 @@ function topicEvidence(doc: Doc, t: { index: number; hits: Hit[] }, led?: Set<nu
   const ev = new Evidence(doc, 3);
   const own = led ? t.hits.filter((h) => led.has(doc.u.sent[h.i])) : [];
   const { rival, bri } = markedSentences(doc);
-  // A sentence about another country's programme ("the Quad is considering a joint infrastructure
-  // plan") shows that programme, not the BRI's: such sentences come last.
-  const later = (h: Hit) => (rival.has(doc.u.sent[h.i]) ? 1 : 0);
-  // So does a field's word inside an organisation's name in the text ("Yiwu International Trade
-  // Market", 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office"): it names
-  // the body, not what the text reports of the field (nameWord). Tested only for the terms about to
-  // be shown.
-  const inName = (h: Hit) => nameWord(doc, t.index, h);
-  // Of equally strong terms, one in a sentence that names the BRI says more of it.
-  const named = (h: Hit) => (bri.has(doc.u.sent[h.i]) ? 1 : 0);
-  // A sentence that names the BRI with a word of the field (not a bare word such as "investment")
-  // comes first, whatever stronger terms stand elsewhere: the reader is shown the topic as BRI work
-  // ("…与"一带一路"国家货物贸易人民币结算量同比激增66%…") before a neighbouring fact with a stronger
-  // term (a partner's reserves under the AIIB's guarantee).
-  const shown = (h: Hit) => (named(h) && h.p.weight >= FIELD_WORD ? 1 : 0);
-  const ranked = (own.length ? own : t.hits).slice().sort((a, b) => later(a) - later(b) || shown(b) - shown(a) || b.p.weight - a.p.weight || named(b) - named(a) || a.s - b.s);
+  // The terms in the order they are shown:
+  // - a sentence about another country's programme (in `rival`: "the Quad is considering a joint
+  //   infrastructure plan") shows that programme, not the BRI's: such sentences come last;
+  // - a sentence that names the BRI with a word of the field (shownAsBri; not a bare word such as
+  //   "investment") comes first, whatever stronger terms stand elsewhere: the reader is shown the
+  //   topic as BRI work ("…与"一带一路"国家货物贸易人民币结算量同比激增66%…") before a neighbouring
+  //   fact with a stronger term (a partner's reserves under the AIIB's guarantee);
+  // - then the stronger term; of equally strong terms, one in a sentence that names the BRI (in
+  //   `bri`) says more of it.
+  const ranked = (own.length ? own : t.hits)
+    .slice()
+    .sort((a, b) => inSentences(rival, doc, a) - inSentences(rival, doc, b) || shownAsBri(bri, doc, b) - shownAsBri(bri, doc, a) || b.p.weight - a.p.weight || inSentences(bri, doc, b) - inSentences(bri, doc, a) || a.s - b.s);
   const last: Hit[] = [];
   for (const h of ranked) {
-    if (!later(h) && inName(h)) last.push(h);
+    // A field's word inside an organisation's name in the text ("Yiwu International Trade Market",
+    // 温州国际贸易集团, "Jinhua Modern Logistics Development and Management Office") comes last too:
+    // it names the body, not what the text reports of the field (nameWord). Tested only for the
+    // terms about to be shown.
+    if (!inSentences(rival, doc, h) && nameWord(doc, t.index, h)) last.push(h);
     else ev.add(h.s, h.e);
     if (ev.full_) return ev.items;
   }
@@ -813,7 +831,6 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
   const tallies = topicTallies(k, doc);
   if (!tallies.length) return [];
   const best = tallies[0].sum;
-  const clear = (t: TopicTally) => t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM);
   const paragraphs = paragraphSpans(doc).filter(([s]) => s >= doc.titleEnd);
   const { owners, present } = paragraphTallies(k, doc, paragraphs);
   const sections = new Set<number>();
@@ -837,7 +854,7 @@ function topicCandidates(k: Knowledge, doc: Doc, title: string, text: string): T
     x.leader = rank === 0 ? 1 : 0;
     x.leadsParagraph = owners.has(t.index) ? 1 : 0;
     x.paragraphShare = paragraphs.length ? (present.get(t.index) ?? 0) / paragraphs.length : 0;
-    x.clearTerm = clear(t) ? 1 : 0;
+    x.clearTerm = t.hits.some((h) => h.p.weight >= TOPIC_CLEAR_TERM) ? 1 : 0;
     x.inTitle = t.hits.some((h) => h.s < doc.titleEnd) ? 1 : 0;
     x.leadsSection = sections.has(t.index) ? 1 : 0;
     x.companion = companions.has(id) ? 1 : 0;
@@ -1836,9 +1853,8 @@ export function classify(input: ClassifyInput, knowledge: Knowledge, config: Cla
   const relevant = score >= config.threshold;
 
   const evidence = new Evidence(doc, 3);
-  const rank = (x: (typeof f.anchors)[number]) => (x.where === 'title' ? 0 : f.listyAnchors.includes(x) || f.contrastAnchors.includes(x) ? 3 : x.where === 'lead' ? 1 : 2);
   const anchors = f.anchors
-    .map((a) => ({ a, rank: rank(a) }))
+    .map((a) => ({ a, rank: a.where === 'title' ? 0 : f.listyAnchors.includes(a) || f.contrastAnchors.includes(a) ? 3 : a.where === 'lead' ? 1 : 2 }))
     .sort((x, y) => x.rank - y.rank || y.a.weight - x.a.weight || x.a.s - y.a.s)
     .map(({ a }) => a);
   if (!relevant) {
