@@ -48,12 +48,16 @@ function abbreviationDot(text: string, i: number): boolean {
   return n < text.length && isLower(text.charCodeAt(n));
 }
 
+/** The characters a sentence may end at (isBoundary): 1 for ! ? \n 。 ！ ？ ；, 2 for a full stop.
+ *  (One table read instead of eight comparisons for each character sentenceSpan walks over.) */
+const ENDS = new Uint8Array(65536);
+for (const c of [33, 63, 10, 0x3002, 0xff01, 0xff1f, 0xff1b]) ENDS[c] = 1;
+ENDS[46] = 2;
+
 /** Whether a sentence ends at the character i (it is the sentence's last, before any closers). */
 function isBoundary(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  // ! ? \n 。 ！ ？ ；
-  if (c === 33 || c === 63 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return true;
-  if (c !== 46) return false;
+  const end = ENDS[text.charCodeAt(i)];
+  if (end !== 2) return end === 1;
   let n = i + 1;
   while (n < text.length && isCloser(text.charCodeAt(n))) n++;
   if (n < text.length && !isSpace(text.charCodeAt(n))) {
