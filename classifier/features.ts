@@ -312,8 +312,8 @@ export function featuresOf(doc: Doc): Features {
   const strategies = bySentence(u, hitsOf(doc, Role.Strategy).filter((h) => !inside(h, anchors)));
   const contrasts = bySentence(u, [...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
   // "Belt and Road partner countries" names a group of countries: the word right after an anchor is
-  // its name's (namePart), no action near it.
-  const actions = bySentence(u, hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(doc, anchors, h))));
+  // its name's (namePart), no action near it. (The length first: no two strings made per action.)
+  const actions = bySentence(u, hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(h.e - h.s === 7 && doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(doc, anchors, h))));
 
   let titleA = 0;
   let leadA = 0;
