@@ -33,7 +33,15 @@ const FAMILIES: { family: string; re: RegExp }[] = [
   { family: 'cn-ordinal', re: new RegExp(`^第[${CN_NUM}]{1,3}[，,、：:]\\s*`) },
 ];
 
+/** The characters a family's marker can start with: a digit, ( （, a lower-case letter, 一 … 十, ①
+ *  … ⑳, the first letters of ORDINALS, 第. A line starting with any other is tried against no
+ *  family's regex (most paragraphs: listItems reads every one). */
+const MARKER_START = new Uint8Array(65536);
+for (const c of `0123456789(（abcdefghijklmnopqrstuvwxyz${CN_NUM}FSTENL第`) MARKER_START[c.charCodeAt(0)] = 1;
+for (let c = 0x2460; c <= 0x2473; c++) MARKER_START[c] = 1;
+
 function markerOf(line: string): Marker | null {
+  if (!MARKER_START[line.charCodeAt(0)]) return null;
   for (const f of FAMILIES) {
     const m = f.re.exec(line);
     if (m && m[0].length < line.length) return { family: f.family, length: m[0].length };
