@@ -536,7 +536,8 @@ function alignmentHits(doc: Doc): Hit[] {
   const k = doc.k;
   const ti = k.topicIds.indexOf('cooperation-mechanisms');
   if (ti < 0) return [];
-  if (!ALIGN_EN_ANYWHERE.test(doc.full) && !ALIGN_ZH.test(doc.full)) return [];
+  // (the Chinese test first: it costs a fifth of the English one, which it spares where it holds)
+  if (!ALIGN_ZH.test(doc.full) && !ALIGN_EN_ANYWHERE.test(doc.full)) return [];
   const out: Hit[] = [];
   const seen = new Set<number>();
   let last: [number, number] = [-1, -1];
