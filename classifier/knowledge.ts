@@ -367,9 +367,14 @@ export function inShingleFilter(filter: Uint32Array, h: number): boolean {
   return (filter[(h & SHINGLE_FILTER_MASK) >>> 5] & (1 << (h & 31))) !== 0;
 }
 
+let shingleToks = new Int32Array(1 << 13);
 /** Hashes of the 5-token shingles of a text, folded (tokens: English words, CJK characters). */
 export function shingleHashes(text: string): Int32Array {
-  const toks: number[] = [];
+  // The tokens in a scratch array shared by all calls, sized for the text (a text has at most one
+  // token per character), instead of an array grown by push.
+  if (shingleToks.length < text.length) shingleToks = new Int32Array(text.length * 2);
+  const toks = shingleToks;
+  let t = 0;
   let h = 0;
   let inWord = false;
   const fold = FOLD;
@@ -382,13 +387,13 @@ export function shingleHashes(text: string): Int32Array {
       continue;
     }
     if (inWord) {
-      toks.push(h);
+      toks[t++] = h;
       inWord = false;
     }
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) toks.push(Math.imul(c, 0x9e3779b1));
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) toks[t++] = Math.imul(c, 0x9e3779b1);
   }
-  if (inWord) toks.push(h);
-  const n = toks.length - SHINGLE + 1;
+  if (inWord) toks[t++] = h;
+  const n = t - SHINGLE + 1;
   if (n <= 0) return new Int32Array(0);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
