@@ -1237,9 +1237,11 @@ function yearsNamed(text: string): Set<number> {
     if (y >= 1980 && y <= 2049) out.add(y);
   };
   for (const re of YEAR_FORMS) {
-    for (const m of folded.matchAll(re)) {
+    // (exec, not matchAll: no iterator and no copy of each match's groups)
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
       const century = Math.floor(Number(m[1]) / 100) * 100;
-      for (const g of m.slice(1)) if (g) see(g.length === 2 ? century + Number(g) : Number(g)); // 2024-25
+      for (let g = 1; g < m.length; g++) if (m[g]) see(m[g].length === 2 ? century + Number(m[g]) : Number(m[g])); // 2024-25
     }
   }
   // A year in Chinese numerals, 二〇一九年: 年 first (found fast), then the four numerals before it.
