@@ -587,7 +587,12 @@ function visibleTopicHits(k: Knowledge, doc: Doc): Hit[][] {
  *  (perTopic) overlapping it, unless the hit holds the cue and is longer. (Module-level, as are
  *  other helpers of per-document functions: under tsx a closure is named on each call, ~0.3 µs.) */
 function hidden(h: Hit, ti: number, global: Hit[], perTopic: Hit[]): boolean {
-  for (const c of global) if (c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+  // (global is in text order, as hitsOf lists a role's hits: once a cue starts at or after the
+  // hit's end, no later one overlaps it)
+  for (const c of global) {
+    if (c.s >= h.e) break;
+    if (c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+  }
   for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
   return false;
 }

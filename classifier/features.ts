@@ -44,8 +44,8 @@ export function analyse(k: Knowledge, full: string, titleEnd: number, u: Units, 
 }
 
 /**
- * The occurrences of one role, as hits. Built lazily: a document judged irrelevant never pays
- * for its topic, alias or region hits.
+ * The occurrences of one role, as hits, in text order (by start: scan reads the units in order).
+ * Built lazily: a document judged irrelevant never pays for its topic, alias or region hits.
  */
 export function hitsOf(doc: Doc, role: Role): Hit[] {
   const cached = doc.byRoleCache[role];
