@@ -157,8 +157,9 @@ let marks: { text: string; quotes: number[]; breaks: number[] } = { text: '', qu
 function marksOf(text: string): typeof marks {
   if (marks.text !== text) {
     const quotes: number[] = [];
+    // (test, not exec: no match array made per mark; a mark is one character, so it is at lastIndex - 1)
     QUOTE_MARK.lastIndex = 0;
-    for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) quotes.push(m.index);
+    while (QUOTE_MARK.test(text)) quotes.push(QUOTE_MARK.lastIndex - 1);
     const breaks: number[] = [];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
     marks = { text, quotes, breaks };
