@@ -289,15 +289,11 @@ const inside = (h: Hit, spans: Hit[]) => spans.some((a) => a.s <= h.s && a.e >= 
 const GROUP_PARTNERS = new Set(['partner countries', 'partner country', 'countries along the route', 'participating countries', 'participating country', '沿线国家', '共建国家', '伙伴国']);
 const groupPartner = (doc: Doc, h: Hit) => GROUP_PARTNERS.has(foldText(doc.k.phrases.texts[h.phrase]).toLowerCase());
 
-/** The hits by sentence (the Units' numbering). */
-function bySentence(u: Units, hs: Hit[]): Map<number, Hit[]> {
-  const m = new Map<number, Hit[]>();
-  for (const h of hs) {
-    const s = u.sent[h.i];
-    if (!m.has(s)) m.set(s, []);
-    m.get(s)!.push(h);
-  }
-  return m;
+/** The sentences (the Units' numbering) the hits are in. */
+function sentencesOf(u: Units, hs: Hit[]): Set<number> {
+  const out = new Set<number>();
+  for (const h of hs) out.add(u.sent[h.i]);
+  return out;
 }
 
 /** Whether the hit is the word right after an anchor (spaces and closing quotes between): part of
@@ -309,11 +305,11 @@ function namePart(doc: Doc, anchors: Anchor[], h: Hit): boolean {
 export function featuresOf(doc: Doc): Features {
   const anchors = anchorsOf(doc);
   const { u } = doc;
-  const strategies = bySentence(u, hitsOf(doc, Role.Strategy).filter((h) => !inside(h, anchors)));
-  const contrasts = bySentence(u, [...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
+  const strategies = sentencesOf(u, hitsOf(doc, Role.Strategy).filter((h) => !inside(h, anchors)));
+  const contrasts = sentencesOf(u, [...hitsOf(doc, Role.Contrast), ...hitsOf(doc, Role.OtherProgramme)]);
   // "Belt and Road partner countries" names a group of countries: the word right after an anchor is
   // its name's (namePart), no action near it. (The length first: no two strings made per action.)
-  const actions = bySentence(u, hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(h.e - h.s === 7 && doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(doc, anchors, h))));
+  const actions = sentencesOf(u, hitsOf(doc, Role.Action).filter((h) => !inside(h, anchors) && !(h.e - h.s === 7 && doc.full.slice(h.s, h.e).toLowerCase() === 'partner' && namePart(doc, anchors, h))));
 
   let titleA = 0;
   let leadA = 0;
