@@ -301,15 +301,32 @@ export function cut(text: string, vocab: Vocabulary): Units {
     } else if (kind !== K_JOIN) gapJoins = 0;
     i++;
   }
+  // The copies are views of one buffer: one allocation instead of seven.
+  const m = u + 1;
+  const buffer = new ArrayBuffer(m * 25);
+  const ids = new Int32Array(buffer, 0, m);
+  const starts = new Int32Array(buffer, 4 * m, m);
+  const ends = new Int32Array(buffer, 8 * m, m);
+  const forms = new Int32Array(buffer, 12 * m, m);
+  const paras = new Int32Array(buffer, 16 * m, m);
+  const sents = new Int32Array(buffer, 20 * m, m);
+  const joins = new Uint8Array(buffer, 24 * m, m);
+  ids.set(id.subarray(0, m));
+  starts.set(start.subarray(0, m));
+  ends.set(end.subarray(0, m));
+  forms.set(form.subarray(0, m));
+  paras.set(para.subarray(0, m));
+  sents.set(sent.subarray(0, m));
+  joins.set(join.subarray(0, m));
   return {
     n: u,
-    id: id.slice(0, u + 1),
-    start: start.slice(0, u + 1),
-    end: end.slice(0, u + 1),
-    join: join.slice(0, u + 1),
-    form: form.slice(0, u + 1),
-    para: para.slice(0, u + 1),
-    sent: sent.slice(0, u + 1),
+    id: ids,
+    start: starts,
+    end: ends,
+    join: joins,
+    form: forms,
+    para: paras,
+    sent: sents,
     paragraphs: u > 0 ? para[u - 1] + 1 : 0,
     sentences: u > 0 ? sent[u - 1] + 1 : 0,
   };
