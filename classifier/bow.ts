@@ -146,9 +146,9 @@ export function readBowModel(file: unknown, what = 'bow-model.json'): BowModel {
 
 /** Counting scratch shared by all calls (synchronous, never re-entered), grown to the largest model. */
 let counts = new Float64Array(1024);
-/** Rows and values of resemblance (and values of tfidf before their copy): scratch as counts, grown
- *  to the largest bag (typed arrays of a bag's size are allocated off the heap: the two per call took
- *  about half of resemblance's time). */
+/** Rows and values of the last bag read (tfidfScratch): scratch as counts, grown to the largest
+ *  bag (typed arrays of a bag's size are allocated off the heap: the two per call took about half of
+ *  resemblance's time). */
 let rowScratch = new Int32Array(1024);
 let valueScratch = new Float64Array(1024);
 /** 1 + ln(n) for the small counts of a bag (Math.log's own values: the same numbers, read from a table). */
@@ -159,20 +159,18 @@ const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, n) => 1 + Math.log(n
  * first occur, and values.
  */
 export function tfidf(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array): { rows: Int32Array; values: Float64Array } {
-  const rows = new Int32Array(keys.length);
-  growScratch(keys.length);
-  const n = tfidfInto(model, keys, rows, valueScratch);
-  return { rows: rows.subarray(0, n), values: valueScratch.slice(0, n) };
+  const n = tfidfScratch(model, keys);
+  return { rows: rowScratch.slice(0, n), values: valueScratch.slice(0, n) };
 }
 
-function growScratch(length: number): void {
-  if (rowScratch.length >= length) return;
-  rowScratch = new Int32Array(length);
-  valueScratch = new Float64Array(length);
-}
-
-/** tfidf into `rows` and `values` (at least as long as `keys`); returns how many rows. */
-function tfidfInto(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array, rows: Int32Array, values: Float64Array): number {
+/** tfidf into rowScratch and valueScratch (valid until the next call); returns how many rows. */
+function tfidfScratch(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int32Array): number {
+  if (rowScratch.length < keys.length) {
+    rowScratch = new Int32Array(keys.length);
+    valueScratch = new Float64Array(keys.length);
+  }
+  const rows = rowScratch;
+  const values = valueScratch;
   const { index, filter, idf } = model;
   if (counts.length < idf.length) counts = new Float64Array(idf.length);
   const c = counts;
@@ -203,10 +201,9 @@ function tfidfInto(model: Pick<BowModel, 'index' | 'filter' | 'idf'>, keys: Int3
 export function resemblance(model: BowModel, keys: Int32Array): Float64Array {
   const T = model.topics.length;
   const out = Float64Array.from(model.bias);
-  growScratch(keys.length);
+  const n = tfidfScratch(model, keys);
   const rows = rowScratch;
   const values = valueScratch;
-  const n = tfidfInto(model, keys, rows, values);
   const w = model.weights;
   for (let i = 0; i < n; i++) {
     const base = rows[i] * T;

@@ -40,6 +40,7 @@ const BREADCRUMB_START = /^(?:当前位置|當前位置|您的位置|你的位�
 const MENU_ITEM_MAX = 30;
 const MENU_ITEM_MAX_ZH = 8;
 
+// (Its first characters are listed again in HOME_FIRST: a new form starting otherwise goes there too.)
 const HOME_ITEM = /^(?:home(?:\s*page)?|homepage|首[页頁]|主[页頁]|[网網]站首[页頁])$/i;
 /** Whether a line is a menu or a breadcrumb: short items (CJK ones of a few characters) between
  *  separators, at least four, or three when the first is Home / 首页 or the separators are a

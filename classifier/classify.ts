@@ -1,7 +1,7 @@
 // The lexical BRI classifier: relevance, topics and links to catalog measures, each with verbatim
 // evidence. A pure function of (document, knowledge, config): no I/O, no clock, no randomness.
 import { FOLD, foldText } from './fold.js';
-import { analyse, FEATURES, featuresOf, hitsOf, type Doc, type FeatureName, type Hit } from './features.js';
+import { analyse, FEATURES, featuresOf, hitsOf, sentencesOf, type Doc, type FeatureName, type Hit } from './features.js';
 import {
   aliasEdition,
   eventYearAt,
@@ -591,10 +591,15 @@ function hidden(h: Hit, ti: number, global: Hit[], perTopic: Hit[]): boolean {
   // hit's end, no later one overlaps it)
   for (const c of global) {
     if (c.s >= h.e) break;
-    if (c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+    if (hides(c, h)) return true;
   }
-  for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s)) return true;
+  for (const c of perTopic) if (c.p.arg === ti && c.s < h.e && hides(c, h)) return true;
   return false;
+}
+/** Whether the cue c, starting before the hit's end, hides it: it overlaps the hit, and the hit
+ *  does not hold it and run longer. */
+function hides(c: Hit, h: Hit): boolean {
+  return c.e > h.s && !(h.s <= c.s && h.e >= c.e && h.e - h.s > c.e - c.s);
 }
 
 function topicTallies(k: Knowledge, doc: Doc, from = 0, to = Infinity): TopicTally[] {
@@ -681,15 +686,10 @@ const markedCache = new WeakMap<Doc, { rival: Set<number>; bri: Set<number> }>()
 function markedSentences(doc: Doc): { rival: Set<number>; bri: Set<number> } {
   let marked = markedCache.get(doc);
   if (!marked) {
-    marked = { rival: sentencesOf(doc, Role.OtherProgramme), bri: sentencesOf(doc, Role.Anchor) };
+    marked = { rival: sentencesOf(doc.u, hitsOf(doc, Role.OtherProgramme)), bri: sentencesOf(doc.u, hitsOf(doc, Role.Anchor)) };
     markedCache.set(doc, marked);
   }
   return marked;
-}
-
-/** The sentences (the Units' numbering) with hits of the role. */
-function sentencesOf(doc: Doc, role: Role): Set<number> {
-  return new Set(hitsOf(doc, role).map((h) => doc.u.sent[h.i]));
 }
 
 /** What ends an organisation's name after a term, in English (capitalised words, "and"/"of"/"&"

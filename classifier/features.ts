@@ -290,7 +290,7 @@ const GROUP_PARTNERS = new Set(['partner countries', 'partner country', 'countri
 const groupPartner = (doc: Doc, h: Hit) => GROUP_PARTNERS.has(foldText(doc.k.phrases.texts[h.phrase]).toLowerCase());
 
 /** The sentences (the Units' numbering) the hits are in. */
-function sentencesOf(u: Units, hs: Hit[]): Set<number> {
+export function sentencesOf(u: Units, hs: Hit[]): Set<number> {
   const out = new Set<number>();
   for (const h of hs) out.add(u.sent[h.i]);
   return out;

@@ -48,16 +48,19 @@ function abbreviationDot(text: string, i: number): boolean {
   return n < text.length && isLower(text.charCodeAt(n));
 }
 
-/** The characters a sentence may end at (isBoundary): 1 for ! ? \n 。 ！ ？ ；, 2 for a full stop.
- *  (One table read instead of eight comparisons for each character sentenceSpan walks over.) */
+/** The characters a sentence may end at, as a table (one read instead of eight comparisons for each
+ *  character sentenceSpan and longParagraphBreaks walk over): END_MARK for . ! ? 。 ！ ？ (isEndMark),
+ *  END_BREAK for a line break and ； (isBoundary counts them too). */
+const END_MARK = 1;
+const END_BREAK = 2;
 const ENDS = new Uint8Array(65536);
-for (const c of [33, 63, 10, 0x3002, 0xff01, 0xff1f, 0xff1b]) ENDS[c] = 1;
-ENDS[46] = 2;
+for (const c of [46, 33, 63, 0x3002, 0xff01, 0xff1f]) ENDS[c] = END_MARK;
+for (const c of [10, 0xff1b]) ENDS[c] = END_BREAK;
 
 /** Whether a sentence ends at the character i (it is the sentence's last, before any closers). */
 function isBoundary(text: string, i: number): boolean {
-  const end = ENDS[text.charCodeAt(i)];
-  if (end !== 2) return end === 1;
+  const c = text.charCodeAt(i);
+  if (c !== 46) return ENDS[c] !== 0;
   let n = i + 1;
   while (n < text.length && isCloser(text.charCodeAt(n))) n++;
   if (n < text.length && !isSpace(text.charCodeAt(n))) {
@@ -470,10 +473,8 @@ const PARAGRAPH_ZH = 100;
 /** A paragraph three times as long is read as several (longParagraphBreaks). */
 const LONG_PARAGRAPH = 600;
 const LONG_PARAGRAPH_ZH = 300;
-/** . ! ? 。 ！ ？ (a table read: longParagraphBreaks asks of every character of a long paragraph) */
-const END_MARK = new Uint8Array(65536);
-for (const c of [46, 33, 63, 0x3002, 0xff01, 0xff1f]) END_MARK[c] = 1;
-const isEndMark = (c: number) => END_MARK[c] === 1;
+/** . ! ? 。 ！ ？ (ENDS) */
+const isEndMark = (c: number) => ENDS[c] === END_MARK;
 /** Whether the full stop at i numbers a list item: a bare number of one or two figures after a
  *  space, a colon or the line's start ("…the following projects: 1. Build ports"; not "in 2023."). */
 function listNumberDot(text: string, i: number): boolean {

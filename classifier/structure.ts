@@ -22,6 +22,7 @@ interface Marker {
 const CN_NUM = '一二三四五六七八九十';
 const ORDINALS = /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|Thirdly|Fourthly|Fifthly|Finally|Lastly)(?:ly)?\s*[,，:：]\s*/;
 
+// (The characters their markers start with are listed again in MARKER_START: a new family's go there too.)
 const FAMILIES: { family: string; re: RegExp }[] = [
   { family: 'num', re: /^\d{1,2}\s*[.．、]\s*(?=\S)(?!\d)/ },
   { family: 'num-paren', re: /^(?:[(（]\d{1,2}[)）]|\d{1,2}[)）])\s*/ },
